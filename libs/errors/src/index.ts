@@ -1,0 +1,4 @@
+export * from './domain-error';
+export * from './error-code';
+export * from './internal-error';
+export * from './serialized-error';

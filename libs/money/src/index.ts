@@ -1,0 +1,6 @@
+export * from './allocate';
+export * from './currency';
+export * from './micros';
+export * from './money';
+export * from './money.errors';
+export * from './money.scalar';
