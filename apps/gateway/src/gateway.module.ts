@@ -1,0 +1,49 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MoneyScalar } from '@tally/money';
+import { ObservabilityModule, RedisReadinessCheck } from '@tally/observability';
+import { TransportModule } from '@tally/transport';
+import { GatewayConfig } from './gateway.config';
+import { DateTimeScalar } from './graphql/date-time.scalar';
+import { formatGraphQLError } from './graphql/format-error';
+import { queryLimitsPlugin } from './graphql/query-limits.plugin';
+import { HealthResolver } from './health/health.resolver';
+
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        // The gateway owns no tables: it is ready when it can reach the other services' bus.
+        ObservabilityModule.forRoot({
+          app: 'gateway',
+          logLevel: config.LOG_LEVEL,
+          readiness: { useFactory: () => [new RedisReadinessCheck(config.REDIS_URL)] },
+        }),
+        TransportModule.forClient({
+          redisUrl: config.REDIS_URL,
+          timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
+        }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: config.NODE_ENV !== 'production',
+          includeStacktraceInErrorResponses: false,
+          formatError: formatGraphQLError,
+          plugins: [
+            queryLimitsPlugin({
+              maxDepth: config.TALLY_GRAPHQL_MAX_DEPTH,
+              maxCost: config.TALLY_GRAPHQL_MAX_COST,
+            }),
+          ],
+        }),
+      ],
+      providers: [DateTimeScalar, MoneyScalar, HealthResolver],
+    };
+  }
+}

@@ -1,0 +1,90 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ErrorCode } from '@tally/errors';
+import {
+  DocumentNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  GraphQLSchema,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+} from 'graphql';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxCost: number;
+}
+
+/**
+ * Refuses an operation nested deeper than `maxDepth` fields or costing more than `maxCost`
+ * (one per field, times the page size where a field declares it) before anything runs.
+ */
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  return {
+    requestDidStart: async () => ({
+      didResolveOperation: async ({ schema, document, operation, request }) => {
+        if (operation === undefined) return;
+        const depth = selectionDepth(operation.selectionSet, fragmentsOf(document), 0);
+        if (depth > limits.maxDepth) {
+          throw tooComplex(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`);
+        }
+        const cost = costOf(schema, document, operation, request.variables ?? {});
+        if (cost > limits.maxCost) {
+          throw tooComplex(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`);
+        }
+      },
+    }),
+  };
+}
+
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    operationName: operation.name?.value,
+    variables,
+    estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+  });
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+      fragments.set(definition.name.value, definition);
+    }
+  }
+  return fragments;
+}
+
+// Fragment cycles are already rejected by GraphQL validation, which runs before this.
+function selectionDepth(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  depth: number,
+): number {
+  if (selectionSet === undefined) return depth;
+  let deepest = depth;
+  for (const selection of selectionSet.selections) {
+    const nested =
+      selection.kind === Kind.FIELD
+        ? selectionDepth(selection.selectionSet, fragments, depth + 1)
+        : selection.kind === Kind.INLINE_FRAGMENT
+          ? selectionDepth(selection.selectionSet, fragments, depth)
+          : selectionDepth(fragments.get(selection.name.value)?.selectionSet, fragments, depth);
+    deepest = Math.max(deepest, nested);
+  }
+  return deepest;
+}
+
+function tooComplex(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } },
+  });
+}

@@ -1,0 +1,25 @@
+import { Query, Resolver } from '@nestjs/graphql';
+import { RpcClient, RpcPatterns, ServiceName } from '@tally/transport';
+import { ServiceHealth } from './health.model';
+
+@Resolver()
+export class HealthResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Query(() => [ServiceHealth], {
+    description: 'Round-trips through every backend service and its database.',
+  })
+  async health(): Promise<ServiceHealth[]> {
+    return Promise.all(Object.values(ServiceName).map((service) => this.ping(service)));
+  }
+
+  private async ping(service: ServiceName): Promise<ServiceHealth> {
+    const started = performance.now();
+    const reply = await this.rpc.send(RpcPatterns.health(service), {});
+    return {
+      service: reply.service,
+      status: reply.status,
+      latencyMs: Math.round(performance.now() - started),
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './define-config';
+export * from './load-config';
+export * from './schema';

@@ -1,0 +1,5 @@
+export * from './job-defaults';
+export * from './outbox';
+export * from './outbox-relay';
+export * from './queue-names';
+export * from './queue.module';

@@ -1,0 +1,18 @@
+/** Every BullMQ queue in Tally. A queue's name is its only identity across processes. */
+export enum QueueName {
+  /** ledger.changed → re-evaluate a wallet's debt state (metering). */
+  DebtEvaluation = 'debt-evaluation',
+  /** Hourly usage settlement into the ledger (metering). */
+  Settlement = 'settlement',
+  /** Verified Stripe webhook events, processed after the 2xx (billing). */
+  StripeEvents = 'stripe-events',
+  /** Signed webhooks to integrators' endpoints (billing). */
+  WebhookDeliveries = 'webhook-deliveries',
+  /** Monthly sub-account budget top-ups (account). */
+  MonthlyBudgets = 'monthly-budgets',
+  /** Namespace suspension and resumption on Kubernetes (metering). */
+  Suspension = 'suspension',
+}
+
+/** Which queues receive each outbox topic: BullMQ has no fan-out, so one queue per consumer. */
+export type OutboxRoutes = Readonly<Record<string, readonly QueueName[]>>;

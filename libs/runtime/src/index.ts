@@ -1,0 +1,3 @@
+export * from './http-error.filter';
+export * from './run-app';
+export * from './service-module';

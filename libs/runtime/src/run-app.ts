@@ -1,0 +1,110 @@
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { BaseConfig, ConfigError } from '@tally/config';
+import { Metrics, newRequestId, REQUEST_ID_HEADER, runWithRequestId } from '@tally/observability';
+import { RpcContextInterceptor, RpcErrorFilter, rpcRedisOptions } from '@tally/transport';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { HttpErrorFilter } from './http-error.filter';
+
+export interface AppSpec<C extends BaseConfig> {
+  readonly name: string;
+  readonly loadConfig: () => C;
+  readonly module: (config: C) => DynamicModule;
+  readonly httpPort: (config: C) => number;
+  /** Whether the app answers messages from other services over the Redis transport. */
+  readonly servesRpc: boolean;
+  /** Largest accepted JSON request body, e.g. "100kb". */
+  readonly bodyLimit?: (config: C) => string;
+}
+
+export interface RunningApp {
+  readonly app: INestApplication;
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one Tally process: validated config (a bad value exits 1 with the variable named),
+ * JSON logs with request ids, health and metrics, the message transport, and a graceful
+ * shutdown on SIGTERM/SIGINT that finishes in-flight work before closing pools.
+ */
+export async function runApp<C extends BaseConfig>(spec: AppSpec<C>): Promise<RunningApp> {
+  const config = loadOrExit(spec);
+  const app = await NestFactory.create<NestExpressApplication>(spec.module(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.use(withRequestContext);
+  app.useBodyParser('json', { limit: spec.bodyLimit?.(config) ?? '100kb' });
+  app.useGlobalFilters(new HttpErrorFilter());
+
+  if (spec.servesRpc) {
+    const rpc = app.connectMicroservice<MicroserviceOptions>(
+      { transport: Transport.REDIS, options: rpcRedisOptions(config.REDIS_URL) },
+      // Handlers bind their enhancers at initialization: register ours first.
+      { deferInitialization: true },
+    );
+    rpc.useGlobalInterceptors(new RpcContextInterceptor(app.get(Metrics)));
+    rpc.useGlobalFilters(new RpcErrorFilter());
+    await app.startAllMicroservices();
+  }
+
+  await app.listen(spec.httpPort(config), '0.0.0.0');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const logger = app.get(Logger);
+  logger.log(`${spec.name} listening on ${url}`);
+
+  const stop = stopOnce(app, config.TALLY_SHUTDOWN_TIMEOUT_MS, logger);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log(`${signal} received: finishing in-flight work`);
+      void stop().then(() => {
+        logger.log('stopped');
+        process.exit(0);
+      });
+    });
+  }
+  return { app, url, stop };
+}
+
+function loadOrExit<C extends BaseConfig>(spec: AppSpec<C>): C {
+  try {
+    return spec.loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`[${spec.name}] ${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+// Nest's close() stops the HTTP listener and the message server, waits for running jobs,
+// then runs every onModuleDestroy (pools last). A hung dependency must not keep us alive.
+function stopOnce(app: INestApplication, timeoutMs: number, logger: Logger) {
+  let stopping: Promise<void> | undefined;
+  return () => {
+    stopping ??= new Promise<void>((resolve) => {
+      const forced = setTimeout(() => {
+        logger.error(`shutdown took longer than ${timeoutMs} ms; exiting anyway`);
+        process.exit(1);
+      }, timeoutMs);
+      forced.unref();
+      void app.close().then(() => {
+        clearTimeout(forced);
+        resolve();
+      });
+    });
+    return stopping;
+  };
+}
+
+function withRequestContext(req: Request, res: Response, next: NextFunction): void {
+  const requestId = newRequestId(req.headers[REQUEST_ID_HEADER]);
+  // pino-http reads the same header, so logs, replies and downstream calls share one id.
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  res.setHeader(REQUEST_ID_HEADER, requestId);
+  runWithRequestId(requestId, next);
+}

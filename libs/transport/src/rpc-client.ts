@@ -1,0 +1,75 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { ClientRedis } from '@nestjs/microservices';
+import { deserializeError, DomainError, ErrorCode, isSerializedDomainError } from '@tally/errors';
+import { currentRequestId, Metrics, newRequestId } from '@tally/observability';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { RpcEnvelope, RpcPattern, RpcRequest, RpcResponse } from './contracts';
+import { rpcRedisOptions } from './redis-options';
+
+export interface RpcClientOptions {
+  readonly redisUrl: string;
+  readonly timeoutMs: number;
+}
+
+/**
+ * Request/response to the other services. Every call has a deadline, carries the current
+ * request id, and fails with a DomainError: the remote one as thrown, or INTERNAL when the
+ * service or the transport does not answer.
+ */
+@Injectable()
+export class RpcClient implements OnModuleDestroy {
+  private readonly logger = new Logger(RpcClient.name);
+  private readonly proxy: ClientRedis;
+
+  constructor(
+    private readonly options: RpcClientOptions,
+    private readonly metrics: Metrics,
+  ) {
+    this.proxy = new ClientRedis(rpcRedisOptions(options.redisUrl));
+  }
+
+  async send<P extends RpcPattern>(pattern: P, data: RpcRequest<P>): Promise<RpcResponse<P>> {
+    const envelope: RpcEnvelope<RpcRequest<P>> = {
+      requestId: currentRequestId() ?? newRequestId(),
+      data,
+    };
+    const stopTimer = this.metrics.rpcDuration.startTimer({ side: 'client', pattern });
+    try {
+      const reply = await firstValueFrom(
+        this.proxy
+          .send<RpcResponse<P>, RpcEnvelope<RpcRequest<P>>>(pattern, envelope)
+          .pipe(timeout(this.options.timeoutMs)),
+      );
+      this.metrics.rpcCalls.inc({ side: 'client', pattern, outcome: 'ok' });
+      return reply;
+    } catch (error) {
+      const failure = this.toDomainError(pattern, error);
+      this.metrics.rpcCalls.inc({ side: 'client', pattern, outcome: failure.code });
+      throw failure;
+    } finally {
+      stopTimer();
+    }
+  }
+
+  private toDomainError(pattern: RpcPattern, error: unknown): DomainError {
+    if (isSerializedDomainError(error)) return deserializeError(error);
+    const service = pattern.split('.')[0];
+    if (error instanceof TimeoutError) {
+      return new DomainError(
+        ErrorCode.INTERNAL,
+        `The ${service} service did not answer within ${this.options.timeoutMs} ms`,
+        { reason: 'SERVICE_TIMEOUT', service },
+      );
+    }
+    // Nest's Redis client rejects with a bare string while it reconnects.
+    this.logger.warn({ err: error, pattern }, 'message transport failed');
+    return new DomainError(ErrorCode.INTERNAL, `The ${service} service is unreachable`, {
+      reason: 'TRANSPORT_UNAVAILABLE',
+      service,
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.proxy.close();
+  }
+}
