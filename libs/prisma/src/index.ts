@@ -1,2 +1,3 @@
 export * from './prisma.module';
+export * from './prisma.options';
 export * from './prisma.service';

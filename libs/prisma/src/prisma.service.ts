@@ -1,30 +1,44 @@
-import { OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
-
-export interface PrismaOptions {
-  readonly databaseUrl: string;
-  /** Most connections this process opens. */
-  readonly poolMax?: number;
-}
+import { Pool } from 'pg';
+import { PRISMA_OPTIONS, type PrismaOptions } from './prisma.options';
 
 /**
- * Prisma's engine-free client on node-postgres. Only repositories use it; services and
- * resolvers never import it.
+ * The Prisma client of one service, on the pg driver adapter: the client's Rust query engine
+ * cannot be downloaded on our machines (schema.prisma sets engineType "client").
+ * Inject it into repositories only.
  */
+@Injectable()
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
-  constructor(options: PrismaOptions) {
-    super({
-      adapter: new PrismaPg({ connectionString: options.databaseUrl, max: options.poolMax ?? 10 }),
-    });
+  private readonly logger = new Logger(PrismaService.name);
+
+  /** The pool under the client, for reviewed raw SQL on hot paths (one round trip, no ORM). */
+  readonly pool: Pool;
+
+  constructor(@Inject(PRISMA_OPTIONS) options: PrismaOptions) {
+    const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolMax });
+    super({ adapter: new PrismaPg(pool) });
+    this.pool = pool;
+    // Without a listener, an idle connection dropped by the server would crash the process;
+    // the pool replaces it on the next query.
+    this.pool.on('error', (error) =>
+      this.logger.warn(`Idle database connection lost: ${error.message}`),
+    );
   }
 
-  /** Resolves once Postgres answers `SELECT 1`; rejects after `timeoutMs`. */
+  async onModuleDestroy(): Promise<void> {
+    await this.$disconnect();
+    // The adapter leaves a pool it was given open.
+    await this.pool.end();
+  }
+
+  /** Resolves once the database answers `SELECT 1`; rejects after `timeoutMs` (readiness). */
   async ping(timeoutMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`postgres did not answer within ${timeoutMs} ms`)),
+        () => reject(new Error(`Database did not answer within ${timeoutMs} ms`)),
         timeoutMs,
       );
     });
@@ -33,9 +47,5 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     } finally {
       clearTimeout(timer);
     }
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.$disconnect();
   }
 }
