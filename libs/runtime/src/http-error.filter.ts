@@ -26,14 +26,23 @@ export class HttpErrorFilter implements ExceptionFilter {
     const reply = toPublicError(this.asDomainError(error), (errorId, cause) =>
       this.logger.error({ err: cause, errorId }, 'unhandled error in HTTP handler'),
     );
-    const status = error instanceof HttpException ? error.getStatus() : httpStatusOf(reply.code);
-    response.status(status).json({ error: reply });
+    response.status(statusOf(error) ?? httpStatusOf(reply.code)).json({ error: reply });
   }
 
   // Framework errors (body too large, malformed JSON, unknown route) are the caller's doing.
   private asDomainError(error: unknown): unknown {
-    if (!(error instanceof HttpException)) return error;
-    const code = codeForStatus[error.getStatus()];
-    return code === undefined ? error : new DomainError(code, error.message);
+    const status = statusOf(error);
+    const code = status === undefined ? undefined : codeForStatus[status];
+    return code === undefined ? error : new DomainError(code, (error as Error).message);
   }
+}
+
+// body-parser's errors (http-errors) are not HttpExceptions but carry `status` and mark
+// messages safe to show with `expose`.
+function statusOf(error: unknown): number | undefined {
+  if (error instanceof HttpException) return error.getStatus();
+  if (error instanceof Error && 'status' in error && 'expose' in error && error.expose === true) {
+    return typeof error.status === 'number' ? error.status : undefined;
+  }
+  return undefined;
 }
