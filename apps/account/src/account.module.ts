@@ -1,7 +1,29 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation, serviceHealthController } from '@tally/runtime';
 import { ServiceName } from '@tally/transport';
+import { MembershipRepository } from './access/membership.repository';
+import { TenantAccess } from './access/tenant-access';
 import { AccountConfig } from './account.config';
+import { AdjustBalance } from './ledger/adjust-balance';
+import { LedgerReadsRepository } from './ledger/ledger-reads.repository';
+import { LedgerController } from './ledger/ledger.controller';
+import { LedgerRepository } from './ledger/ledger.repository';
+import { PostBatch } from './ledger/post-batch';
+import { PostTransaction } from './ledger/post-transaction';
+import { Transfer } from './ledger/transfer';
+import { CreateSubAccount } from './sub-accounts/create-sub-account';
+import { SetMonthlyBudget } from './sub-accounts/set-monthly-budget';
+import { SubAccountRepository } from './sub-accounts/sub-account.repository';
+import { SubAccountsController } from './sub-accounts/sub-accounts.controller';
+import { CreateTenant } from './tenants/create-tenant';
+import { TenantRepository } from './tenants/tenant.repository';
+import { TenantsController } from './tenants/tenants.controller';
+import { WalletRepository } from './wallets/wallet.repository';
+import { CreateWorkspace } from './workspaces/create-workspace';
+import { MoveWorkspace } from './workspaces/move-workspace';
+import { WorkspacePlacementResolver } from './workspaces/workspace-placement';
+import { WorkspaceRepository } from './workspaces/workspace.repository';
+import { WorkspacesController } from './workspaces/workspaces.controller';
 
 @Module({})
 export class AccountModule {
@@ -9,7 +31,33 @@ export class AccountModule {
     return {
       module: AccountModule,
       imports: [...serviceFoundation(ServiceName.Account, config)],
-      controllers: [serviceHealthController(ServiceName.Account)],
+      controllers: [
+        serviceHealthController(ServiceName.Account),
+        LedgerController,
+        TenantsController,
+        SubAccountsController,
+        WorkspacesController,
+      ],
+      providers: [
+        MembershipRepository,
+        TenantAccess,
+        LedgerRepository,
+        LedgerReadsRepository,
+        WalletRepository,
+        TenantRepository,
+        SubAccountRepository,
+        WorkspaceRepository,
+        PostTransaction,
+        PostBatch,
+        Transfer,
+        AdjustBalance,
+        CreateTenant,
+        CreateSubAccount,
+        SetMonthlyBudget,
+        CreateWorkspace,
+        MoveWorkspace,
+        WorkspacePlacementResolver,
+      ],
     };
   }
 }

@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MoneyScalar } from '@tally/money';
 import { ObservabilityModule, RedisReadinessCheck } from '@tally/observability';
 import { TransportModule } from '@tally/transport';
+import { AccountsModule } from './accounts/accounts.module';
 import { GatewayConfig } from './gateway.config';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { formatGraphQLError } from './graphql/format-error';
@@ -42,6 +43,7 @@ export class GatewayModule {
             }),
           ],
         }),
+        AccountsModule,
       ],
       providers: [DateTimeScalar, MoneyScalar, HealthResolver],
     };

@@ -1,3 +1,5 @@
+import type { AccountContract } from './account.contract';
+
 /**
  * The messages services exchange over the Redis transport: one pattern per operation, with
  * its request and response types. Both the handler and every caller compile against this.
@@ -14,7 +16,7 @@ export interface ServiceHealthReply {
   readonly database: 'ok';
 }
 
-export interface RpcContract {
+export interface RpcContract extends AccountContract {
   'account.health': { request: Record<string, never>; response: ServiceHealthReply };
   'billing.health': { request: Record<string, never>; response: ServiceHealthReply };
   'metering.health': { request: Record<string, never>; response: ServiceHealthReply };

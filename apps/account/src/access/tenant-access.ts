@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { forbidden, notFound } from '@tally/errors';
+import type { MemberRole, Principal } from '@tally/transport';
+import { MembershipRepository } from './membership.repository';
+
+/**
+ * What a caller wants to do with a tenant's data:
+ * - `read`: see it (any member, the tenant's API keys, finance, platform admins);
+ * - `manage`: change it (owners, admins, the tenant's API keys, platform admins);
+ * - `adjust`: correct balances by hand (finance and platform admins only).
+ */
+export type TenantPermission = 'read' | 'manage' | 'adjust';
+
+const memberRolesFor: Record<TenantPermission, readonly MemberRole[]> = {
+  read: ['OWNER', 'ADMIN', 'MEMBER'],
+  manage: ['OWNER', 'ADMIN'],
+  adjust: [],
+};
+
+/**
+ * The one place that decides whether a principal may act on a tenant. A caller with no
+ * standing in the tenant gets NOT_FOUND, exactly as for a tenant that does not exist, so
+ * ids cannot be probed; a member without the needed role gets FORBIDDEN.
+ */
+@Injectable()
+export class TenantAccess {
+  constructor(private readonly memberships: MembershipRepository) {}
+
+  async assert(
+    principal: Principal,
+    tenantId: string,
+    permission: TenantPermission,
+  ): Promise<void> {
+    if (isPlatformAdmin(principal) || principal.kind === 'service') return;
+    if (principal.kind === 'user' && principal.platformRole === 'FINANCE') {
+      if (permission === 'read' || permission === 'adjust') return;
+      throw forbidden('Finance staff may read tenants and adjust balances, not change tenants');
+    }
+    const role = await this.roleIn(principal, tenantId);
+    if (role === null) throw notFound('Tenant');
+    if (!memberRolesFor[permission].includes(role)) {
+      throw forbidden(
+        `The ${role} role may not ${permission === 'adjust' ? 'adjust balances' : 'change this tenant'}`,
+      );
+    }
+  }
+
+  /** Whether `assert` would pass; for filtering batch reads item by item. */
+  async allows(
+    principal: Principal,
+    tenantId: string,
+    permission: TenantPermission,
+  ): Promise<boolean> {
+    try {
+      await this.assert(principal, tenantId, permission);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Keeps the items whose tenant the principal may read. */
+  async readable<T>(
+    principal: Principal,
+    items: readonly T[],
+    tenantOf: (item: T) => string,
+  ): Promise<T[]> {
+    const tenants = [...new Set(items.map(tenantOf))];
+    const allowed = new Set<string>();
+    await Promise.all(
+      tenants.map(async (tenantId) => {
+        if (await this.allows(principal, tenantId, 'read')) allowed.add(tenantId);
+      }),
+    );
+    return items.filter((item) => allowed.has(tenantOf(item)));
+  }
+
+  /** Platform-wide operations (creating tenants, settling hours). */
+  assertPlatformAdmin(principal: Principal): void {
+    if (!isPlatformAdmin(principal)) throw forbidden('Only platform admins may do this');
+  }
+
+  /** Operations only Tally's own services perform (posting charges). */
+  assertService(principal: Principal): void {
+    if (principal.kind !== 'service') throw forbidden('Only Tally services may do this');
+  }
+
+  private async roleIn(principal: Principal, tenantId: string): Promise<MemberRole | null> {
+    switch (principal.kind) {
+      case 'api_key':
+        return principal.tenantId === tenantId ? 'ADMIN' : null;
+      case 'user':
+        return this.memberships.roleOf(principal.userId, tenantId);
+      case 'admin_key':
+      case 'service':
+        return 'OWNER';
+    }
+  }
+}
+
+export function isPlatformAdmin(principal: Principal): boolean {
+  return (
+    principal.kind === 'admin_key' ||
+    (principal.kind === 'user' && principal.platformRole === 'PLATFORM_ADMIN')
+  );
+}

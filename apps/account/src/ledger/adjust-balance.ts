@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { badInput, notFound } from '@tally/errors';
+import type { Authenticated, LedgerTransactionView, RpcRequest } from '@tally/transport';
+import { TenantAccess } from '../access/tenant-access';
+import { WalletRepository } from '../wallets/wallet.repository';
+import { LedgerReadsRepository } from './ledger-reads.repository';
+import { SystemAccount } from './ledger.types';
+import { amountFrom } from './parse-amount';
+import { PostTransaction } from './post-transaction';
+import { postingContextOf, tenantScopedKey } from './posting-context';
+
+type AdjustInput = RpcRequest<'account.ledger.adjust'>['input'];
+
+const MAX_REASON_LENGTH = 500;
+
+/**
+ * A correction by finance: credits (positive) or debits (negative) a wallet against the
+ * adjustments account, with the reason in the audit trail. A debit may not take the
+ * wallet below zero.
+ */
+@Injectable()
+export class AdjustBalance {
+  constructor(
+    private readonly wallets: WalletRepository,
+    private readonly access: TenantAccess,
+    private readonly post: PostTransaction,
+    private readonly reads: LedgerReadsRepository,
+  ) {}
+
+  async execute({ principal, input }: Authenticated<AdjustInput>): Promise<LedgerTransactionView> {
+    const amount = amountFrom(input.amountMicros, 'non-zero');
+    const reason = input.reason.trim();
+    if (reason.length === 0 || reason.length > MAX_REASON_LENGTH) {
+      throw badInput(`reason must be 1 to ${MAX_REASON_LENGTH} characters`, {
+        reason: 'BAD_REASON',
+      });
+    }
+    const wallet = await this.wallets.byId(input.walletId);
+    if (wallet === null) throw notFound('Wallet', input.walletId);
+    await this.access.assert(principal, wallet.tenantId, 'adjust');
+
+    const posted = await this.post.execute(
+      {
+        kind: 'adjustment',
+        idempotencyKey: tenantScopedKey('adjust', wallet.tenantId, input.idempotencyKey),
+        reason,
+        lines: [
+          { account: { walletId: wallet.id }, amountMicros: amount },
+          { account: { system: SystemAccount.Adjustments }, amountMicros: -amount },
+        ],
+      },
+      postingContextOf(principal),
+    );
+    const [transaction] = await this.reads.transactionsByIds([posted.transactionId]);
+    return transaction;
+  }
+}

@@ -1,0 +1,88 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { badInput, notFound } from '@tally/errors';
+import { RpcData, type RpcRequest, type RpcResponse } from '@tally/transport';
+import { TenantAccess } from '../access/tenant-access';
+import { WalletRepository } from '../wallets/wallet.repository';
+import { AdjustBalance } from './adjust-balance';
+import { LedgerReadsRepository } from './ledger-reads.repository';
+import { PostBatch } from './post-batch';
+import { postingsFrom } from './posting-request';
+import { postingContextOf } from './posting-context';
+import { Transfer } from './transfer';
+
+const MAX_PAGE_SIZE = 200;
+
+@Controller()
+export class LedgerController {
+  constructor(
+    private readonly transfer: Transfer,
+    private readonly adjustBalance: AdjustBalance,
+    private readonly postBatch: PostBatch,
+    private readonly reads: LedgerReadsRepository,
+    private readonly wallets: WalletRepository,
+    private readonly access: TenantAccess,
+  ) {}
+
+  @MessagePattern('account.ledger.transfer')
+  transferMoney(@RpcData() request: RpcRequest<'account.ledger.transfer'>) {
+    return this.transfer.execute(request);
+  }
+
+  @MessagePattern('account.ledger.adjust')
+  adjust(@RpcData() request: RpcRequest<'account.ledger.adjust'>) {
+    return this.adjustBalance.execute(request);
+  }
+
+  @MessagePattern('account.ledger.postBatch')
+  async post(
+    @RpcData() { principal, input }: RpcRequest<'account.ledger.postBatch'>,
+  ): Promise<RpcResponse<'account.ledger.postBatch'>> {
+    this.access.assertService(principal);
+    return this.postBatch.execute(postingsFrom(input.postings), postingContextOf(principal));
+  }
+
+  @MessagePattern('account.wallets.byIds')
+  async walletsByIds(
+    @RpcData() { principal, input }: RpcRequest<'account.wallets.byIds'>,
+  ): Promise<RpcResponse<'account.wallets.byIds'>> {
+    return this.access.readable(principal, await this.wallets.byIds(input.ids), (w) => w.tenantId);
+  }
+
+  @MessagePattern('account.wallets.entries')
+  async entries(
+    @RpcData() { principal, input }: RpcRequest<'account.wallets.entries'>,
+  ): Promise<RpcResponse<'account.wallets.entries'>> {
+    if (!Number.isInteger(input.first) || input.first < 1 || input.first > MAX_PAGE_SIZE) {
+      throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { reason: 'BAD_PAGE_SIZE' });
+    }
+    if (input.after !== null && !/^\d{1,19}$/.test(input.after)) {
+      throw badInput('after is not a cursor this API returned', { reason: 'BAD_CURSOR' });
+    }
+    const wallet = await this.wallets.byId(input.walletId);
+    if (wallet === null) throw notFound('Wallet', input.walletId);
+    await this.access.assert(principal, wallet.tenantId, 'read');
+    return this.reads.entriesPage(
+      wallet.id,
+      input.first,
+      input.after === null ? null : BigInt(input.after),
+    );
+  }
+
+  @MessagePattern('account.ledger.transactionsByIds')
+  async transactionsByIds(
+    @RpcData() { principal, input }: RpcRequest<'account.ledger.transactionsByIds'>,
+  ): Promise<RpcResponse<'account.ledger.transactionsByIds'>> {
+    const [transactions, tenants] = await Promise.all([
+      this.reads.transactionsByIds(input.ids),
+      this.reads.tenantsOfTransactions(input.ids),
+    ]);
+    // A transaction is visible to whoever may read a wallet it touches.
+    const touching = transactions.flatMap((t) =>
+      [...(tenants.get(t.id) ?? [])].map((tenantId) => ({ tenantId, transaction: t })),
+    );
+    const readable = await this.access.readable(principal, touching, (t) => t.tenantId);
+    const visible = new Set(readable.map((v) => v.transaction));
+    return transactions.filter((t) => visible.has(t));
+  }
+}

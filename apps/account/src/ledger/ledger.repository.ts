@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { insufficientFunds, notFound } from '@tally/errors';
+import { PrismaService } from '@tally/prisma';
+import { DatabaseError } from 'pg';
+import { accountName, Posting, PostingContext } from './ledger.types';
+
+export interface StoredPosting {
+  readonly idempotencyKey: string;
+  readonly transactionId: string;
+  readonly created: boolean;
+  readonly contentHash: string;
+}
+
+interface PostRow {
+  idempotency_key: string;
+  transaction_id: string;
+  created: boolean;
+  content_hash: string;
+}
+
+const INSUFFICIENT_FUNDS = 'TL422';
+const DEADLOCK = '40P01';
+const FOREIGN_KEY_VIOLATION = '23503';
+const MAX_DEADLOCK_RETRIES = 3;
+
+@Injectable()
+export class LedgerRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Posts many transactions in one round trip through `account.post_transactions` (see the
+   * ledger migration; `contentHashes[i]` belongs to `postings[i]`): new keys are written with their entries, balance changes and
+   * `ledger.changed` events in one database transaction; known keys are returned as stored.
+   */
+  async post(
+    postings: readonly Posting[],
+    contentHashes: readonly string[],
+    context: PostingContext,
+    enforceFloor: boolean,
+  ): Promise<StoredPosting[]> {
+    const lineTx: number[] = [];
+    const lineWallets: (string | null)[] = [];
+    const lineAccounts: string[] = [];
+    const lineAmounts: string[] = [];
+    postings.forEach((posting, index) => {
+      for (const line of posting.lines) {
+        lineTx.push(index + 1);
+        lineWallets.push('walletId' in line.account ? line.account.walletId : null);
+        lineAccounts.push(accountName(line.account));
+        lineAmounts.push(line.amountMicros.toString());
+      }
+    });
+    const params = [
+      postings.map((p) => p.idempotencyKey),
+      postings.map((p) => p.kind),
+      contentHashes,
+      postings.map((p) => p.reason ?? null),
+      context.actor.type,
+      context.actor.id ?? null,
+      context.requestId ?? null,
+      lineTx,
+      lineWallets,
+      lineAccounts,
+      lineAmounts,
+      enforceFloor,
+    ];
+    const rows = await this.withDeadlockRetry(() =>
+      this.prisma.pool.query<PostRow>(
+        `SELECT * FROM account.post_transactions(
+           $1::text[], $2::text[], $3::text[], $4::text[], $5, $6, $7,
+           $8::int[], $9::uuid[], $10::text[], $11::bigint[], $12)`,
+        params,
+      ),
+    );
+    return rows.rows.map((row) => ({
+      idempotencyKey: row.idempotency_key,
+      transactionId: row.transaction_id,
+      created: row.created,
+      contentHash: row.content_hash,
+    }));
+  }
+
+  // Wallets are locked in id order, but a batch and a single posting can still meet on the
+  // unique index of idempotency keys; Postgres then aborts one side, which is safe to redo.
+  private async withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run();
+      } catch (error) {
+        if (error instanceof DatabaseError && error.code === INSUFFICIENT_FUNDS) {
+          throw insufficientFunds(error.message.replace(/^wallet \S+ has/, 'The wallet has'));
+        }
+        if (error instanceof DatabaseError && error.code === FOREIGN_KEY_VIOLATION) {
+          throw notFound('Wallet');
+        }
+        if (
+          error instanceof DatabaseError &&
+          error.code === DEADLOCK &&
+          attempt < MAX_DEADLOCK_RETRIES
+        ) {
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+}

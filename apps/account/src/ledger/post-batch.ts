@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { badInput } from '@tally/errors';
+import { LedgerRepository } from './ledger.repository';
+import { Posting, PostedTransaction, PostingContext } from './ledger.types';
+import { assertBalanced, contentHash } from './posting-rules';
+import { outcomeOf } from './post-transaction';
+
+export const MAX_BATCH_SIZE = 5000;
+
+/**
+ * Posts thousands of independent transactions (metering's hourly charges) in one round
+ * trip. Each is idempotent on its own key; the result says, per key, whether it was new,
+ * a replay, or a conflicting reuse of the key (which is not posted). Wallets may go below
+ * zero: that is debt, and the debt controller deals with it.
+ */
+@Injectable()
+export class PostBatch {
+  constructor(private readonly ledger: LedgerRepository) {}
+
+  async execute(
+    postings: readonly Posting[],
+    context: PostingContext,
+  ): Promise<PostedTransaction[]> {
+    if (postings.length === 0) return [];
+    if (postings.length > MAX_BATCH_SIZE) {
+      throw badInput(`A batch holds at most ${MAX_BATCH_SIZE} transactions`, {
+        reason: 'BATCH_TOO_LARGE',
+      });
+    }
+    const hashes = new Map<string, string>();
+    for (const posting of postings) {
+      assertBalanced(posting);
+      if (hashes.has(posting.idempotencyKey)) {
+        throw badInput(`Idempotency key ${posting.idempotencyKey} appears twice in the batch`, {
+          reason: 'DUPLICATE_KEY_IN_BATCH',
+        });
+      }
+      hashes.set(posting.idempotencyKey, contentHash(posting));
+    }
+    const stored = await this.ledger.post(postings, [...hashes.values()], context, false);
+    return stored.map((row) => ({
+      idempotencyKey: row.idempotencyKey,
+      transactionId: row.transactionId,
+      outcome: outcomeOf(row, hashes.get(row.idempotencyKey)!),
+    }));
+  }
+}

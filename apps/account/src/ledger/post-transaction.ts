@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { conflict } from '@tally/errors';
+import { LedgerRepository, StoredPosting } from './ledger.repository';
+import { Posting, PostedTransaction, PostingContext } from './ledger.types';
+import { assertBalanced, contentHash } from './posting-rules';
+
+export interface PostOptions {
+  /** Usage charges may take a wallet below zero (that is debt); nothing else may. */
+  readonly allowNegative?: boolean;
+}
+
+/**
+ * Posts one balanced transaction. A replay with the same key and content returns the
+ * original transaction and changes nothing; the same key with other content is a CONFLICT.
+ */
+@Injectable()
+export class PostTransaction {
+  constructor(private readonly ledger: LedgerRepository) {}
+
+  async execute(
+    posting: Posting,
+    context: PostingContext,
+    options: PostOptions = {},
+  ): Promise<PostedTransaction> {
+    assertBalanced(posting);
+    const hash = contentHash(posting);
+    const [stored] = await this.ledger.post([posting], [hash], context, !options.allowNegative);
+    const outcome = outcomeOf(stored, hash);
+    if (outcome === 'conflict') {
+      throw conflict(
+        `Idempotency key ${posting.idempotencyKey} was already used for a different transaction`,
+        { reason: 'IDEMPOTENCY_KEY_REUSED', transactionId: stored.transactionId },
+      );
+    }
+    return { idempotencyKey: stored.idempotencyKey, transactionId: stored.transactionId, outcome };
+  }
+}
+
+export function outcomeOf(stored: StoredPosting, expectedHash: string) {
+  if (stored.created) return 'created' as const;
+  return stored.contentHash === expectedHash ? ('replayed' as const) : ('conflict' as const);
+}

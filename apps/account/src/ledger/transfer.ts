@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { badInput, notFound } from '@tally/errors';
+import type { Authenticated, LedgerTransactionView, RpcRequest } from '@tally/transport';
+import { TenantAccess } from '../access/tenant-access';
+import { WalletRepository } from '../wallets/wallet.repository';
+import { LedgerReadsRepository } from './ledger-reads.repository';
+import { amountFrom } from './parse-amount';
+import { PostTransaction } from './post-transaction';
+import { postingContextOf, tenantScopedKey } from './posting-context';
+
+type TransferInput = RpcRequest<'account.ledger.transfer'>['input'];
+
+/** Moves money between two wallets of one tenant; never below zero. */
+@Injectable()
+export class Transfer {
+  constructor(
+    private readonly wallets: WalletRepository,
+    private readonly access: TenantAccess,
+    private readonly post: PostTransaction,
+    private readonly reads: LedgerReadsRepository,
+  ) {}
+
+  async execute({
+    principal,
+    input,
+  }: Authenticated<TransferInput>): Promise<LedgerTransactionView> {
+    const amount = amountFrom(input.amountMicros, 'positive');
+    if (input.fromWalletId === input.toWalletId) {
+      throw badInput('A transfer needs two different wallets', { reason: 'SAME_WALLET' });
+    }
+    const [from, to] = await Promise.all([
+      this.wallets.byId(input.fromWalletId),
+      this.wallets.byId(input.toWalletId),
+    ]);
+    if (from === null) throw notFound('Wallet', input.fromWalletId);
+    await this.access.assert(principal, from.tenantId, 'manage');
+    // Another tenant's wallet looks exactly like a missing one.
+    if (to === null || to.tenantId !== from.tenantId) throw notFound('Wallet', input.toWalletId);
+
+    const posted = await this.post.execute(
+      {
+        kind: 'transfer',
+        idempotencyKey: tenantScopedKey('transfer', from.tenantId, input.idempotencyKey),
+        lines: [
+          { account: { walletId: from.id }, amountMicros: -amount },
+          { account: { walletId: to.id }, amountMicros: amount },
+        ],
+      },
+      postingContextOf(principal),
+    );
+    const [transaction] = await this.reads.transactionsByIds([posted.transactionId]);
+    return transaction;
+  }
+}

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { notFound } from '@tally/errors';
+import type { Authenticated, RpcRequest, SubAccountView } from '@tally/transport';
+import { TenantAccess } from '../access/tenant-access';
+import { budgetFrom } from './budget-amount';
+import { SubAccountRepository } from './sub-account.repository';
+
+type SetBudgetInput = RpcRequest<'account.subAccounts.setBudget'>['input'];
+
+/** Changes (or, with null, removes) the amount moved in at the start of each month. */
+@Injectable()
+export class SetMonthlyBudget {
+  constructor(
+    private readonly subAccounts: SubAccountRepository,
+    private readonly access: TenantAccess,
+  ) {}
+
+  async execute({ principal, input }: Authenticated<SetBudgetInput>): Promise<SubAccountView> {
+    const budget = budgetFrom(input.monthlyBudgetMicros);
+    const [subAccount] = await this.subAccounts.byIds([input.subAccountId]);
+    if (subAccount === undefined) throw notFound('SubAccount', input.subAccountId);
+    await this.access.assert(principal, subAccount.tenantId, 'manage');
+    return this.subAccounts.setBudget(subAccount.id, budget);
+  }
+}

@@ -1,0 +1,27 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { RpcData, type RpcRequest, type RpcResponse } from '@tally/transport';
+import { TenantAccess } from '../access/tenant-access';
+import { CreateTenant } from './create-tenant';
+import { TenantRepository } from './tenant.repository';
+
+@Controller()
+export class TenantsController {
+  constructor(
+    private readonly createTenant: CreateTenant,
+    private readonly tenants: TenantRepository,
+    private readonly access: TenantAccess,
+  ) {}
+
+  @MessagePattern('account.tenants.create')
+  create(@RpcData() request: RpcRequest<'account.tenants.create'>) {
+    return this.createTenant.execute(request);
+  }
+
+  @MessagePattern('account.tenants.byIds')
+  async byIds(
+    @RpcData() { principal, input }: RpcRequest<'account.tenants.byIds'>,
+  ): Promise<RpcResponse<'account.tenants.byIds'>> {
+    return this.access.readable(principal, await this.tenants.byIds(input.ids), (t) => t.id);
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma, type Workspace } from '@prisma/client';
+import { conflict } from '@tally/errors';
+import { PrismaService } from '@tally/prisma';
+import type { WorkspaceView } from '@tally/transport';
+import { validUuids } from '../wallets/wallet.repository';
+
+export interface WorkspacePlacement {
+  readonly tenantId: string;
+  readonly subAccountId: string | null;
+  readonly walletId: string;
+}
+
+@Injectable()
+export class WorkspaceRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async create(namespace: string, placement: WorkspacePlacement): Promise<WorkspaceView> {
+    try {
+      return toWorkspaceView(
+        await this.prisma.workspace.create({ data: { namespace, ...placement } }),
+      );
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        throw conflict(`Namespace ${namespace} is already taken in this cluster`, {
+          reason: 'NAMESPACE_TAKEN',
+        });
+      }
+      throw error;
+    }
+  }
+
+  async move(id: string, subAccountId: string | null, walletId: string): Promise<WorkspaceView> {
+    return toWorkspaceView(
+      await this.prisma.workspace.update({ where: { id }, data: { subAccountId, walletId } }),
+    );
+  }
+
+  async byNamespace(namespace: string): Promise<WorkspaceView | null> {
+    const row = await this.prisma.workspace.findUnique({ where: { namespace } });
+    return row === null ? null : toWorkspaceView(row);
+  }
+
+  async byTenants(tenantIds: readonly string[]): Promise<WorkspaceView[]> {
+    const rows = await this.prisma.workspace.findMany({
+      where: { tenantId: { in: validUuids(tenantIds) } },
+      orderBy: { namespace: 'asc' },
+    });
+    return rows.map(toWorkspaceView);
+  }
+
+  async bySubAccounts(subAccountIds: readonly string[]): Promise<WorkspaceView[]> {
+    const rows = await this.prisma.workspace.findMany({
+      where: { subAccountId: { in: validUuids(subAccountIds) } },
+      orderBy: { namespace: 'asc' },
+    });
+    return rows.map(toWorkspaceView);
+  }
+}
+
+function toWorkspaceView(row: Workspace): WorkspaceView {
+  return {
+    id: row.id,
+    namespace: row.namespace,
+    tenantId: row.tenantId,
+    subAccountId: row.subAccountId,
+    walletId: row.walletId,
+    state: row.state,
+  };
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import {
+  RpcClient,
+  type LedgerTransactionView,
+  type Principal,
+  type SubAccountView,
+  type TenantView,
+  type WalletView,
+  type WorkspaceView,
+} from '@tally/transport';
+import DataLoader from 'dataloader';
+
+// Every batch lookup takes `{ ids }` and answers a list.
+type BatchPattern =
+  | 'account.tenants.byIds'
+  | 'account.wallets.byIds'
+  | 'account.subAccounts.byIds'
+  | 'account.ledger.transactionsByIds'
+  | 'account.subAccounts.byTenants'
+  | 'account.workspaces.byTenants'
+  | 'account.workspaces.bySubAccounts';
+
+/**
+ * One set of loaders per GraphQL request: every nested field of one kind asks the account
+ * service once per request, whatever the number of parent rows.
+ */
+export class AccountLoaders {
+  readonly tenants = this.byId<TenantView>('account.tenants.byIds', (t) => t.id);
+  readonly wallets = this.byId<WalletView>('account.wallets.byIds', (w) => w.id);
+  readonly subAccounts = this.byId<SubAccountView>('account.subAccounts.byIds', (s) => s.id);
+  readonly transactions = this.byId<LedgerTransactionView>(
+    'account.ledger.transactionsByIds',
+    (t) => t.id,
+  );
+  readonly subAccountsOfTenant = this.grouped<SubAccountView>(
+    'account.subAccounts.byTenants',
+    (s) => s.tenantId,
+  );
+  readonly workspacesOfTenant = this.grouped<WorkspaceView>(
+    'account.workspaces.byTenants',
+    (w) => w.tenantId,
+  );
+  readonly workspacesOfSubAccount = this.grouped<WorkspaceView>(
+    'account.workspaces.bySubAccounts',
+    (w) => w.subAccountId ?? '',
+  );
+
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly principal: Principal,
+  ) {}
+
+  private async fetch<T>(pattern: BatchPattern, ids: readonly string[]): Promise<T[]> {
+    const rows = await this.rpc.send(pattern, { principal: this.principal, input: { ids } });
+    return rows as T[];
+  }
+
+  private byId<T>(pattern: BatchPattern, keyOf: (row: T) => string): DataLoader<string, T | null> {
+    return new DataLoader(async (ids) => {
+      const rows = new Map((await this.fetch<T>(pattern, ids)).map((row) => [keyOf(row), row]));
+      return ids.map((id) => rows.get(id) ?? null);
+    });
+  }
+
+  private grouped<T>(pattern: BatchPattern, keyOf: (row: T) => string): DataLoader<string, T[]> {
+    return new DataLoader(async (ids) => {
+      const groups = new Map<string, T[]>();
+      for (const row of await this.fetch<T>(pattern, ids)) {
+        groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
+      }
+      return ids.map((id) => groups.get(id) ?? []);
+    });
+  }
+}
+
+/** Hands out the loaders of the request a resolver runs in. */
+@Injectable()
+export class AccountLoadersFactory {
+  private readonly perRequest = new WeakMap<object, AccountLoaders>();
+
+  constructor(private readonly rpc: RpcClient) {}
+
+  for(request: object, principal: Principal): AccountLoaders {
+    let loaders = this.perRequest.get(request);
+    if (loaders === undefined) {
+      loaders = new AccountLoaders(this.rpc, principal);
+      this.perRequest.set(request, loaders);
+    }
+    return loaders;
+  }
+}

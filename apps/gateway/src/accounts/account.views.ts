@@ -1,0 +1,66 @@
+import type {
+  EntriesPage,
+  LedgerEntryView,
+  LedgerTransactionView,
+  SubAccountView,
+  TenantView,
+  WalletView,
+  WorkspaceView,
+} from '@tally/transport';
+import {
+  DebtState,
+  LedgerEntry,
+  LedgerEntryConnection,
+  LedgerTransaction,
+  NamespaceState,
+  SubAccount,
+  Tenant,
+  Wallet,
+  WalletKind,
+  Workspace,
+} from './account.models';
+
+// From the account service's wire views (money as micro-unit strings) to GraphQL objects.
+
+export const toTenant = (view: TenantView): Tenant => ({ ...view });
+
+export const toSubAccount = (view: SubAccountView): SubAccount => ({
+  ...view,
+  monthlyBudget: view.monthlyBudgetMicros === null ? null : BigInt(view.monthlyBudgetMicros),
+});
+
+export const toWallet = (view: WalletView): Wallet => ({
+  id: view.id,
+  kind: WalletKind[view.kind],
+  balance: BigInt(view.balanceMicros),
+  currency: view.currency,
+  debtState: DebtState[view.debtState],
+  tenantId: view.tenantId,
+});
+
+export const toWorkspace = (view: WorkspaceView): Workspace => ({
+  ...view,
+  state: NamespaceState[view.state],
+});
+
+export const toEntry = (view: LedgerEntryView): LedgerEntry => ({
+  id: view.id,
+  walletId: view.walletId,
+  account: view.account,
+  amount: BigInt(view.amountMicros),
+  createdAt: new Date(view.createdAt),
+  transactionId: view.transactionId,
+});
+
+export const toTransaction = (view: LedgerTransactionView): LedgerTransaction => ({
+  id: view.id,
+  kind: view.kind,
+  idempotencyKey: view.idempotencyKey,
+  createdAt: new Date(view.createdAt),
+  entries: view.entries.map(toEntry),
+});
+
+export const toConnection = (page: EntriesPage): LedgerEntryConnection => ({
+  edges: page.entries.map((entry) => ({ cursor: entry.id, node: toEntry(entry) })),
+  pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+});

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { AccountLoadersFactory } from './account-loaders';
+import { LedgerResolver } from './ledger.resolver';
+import { SubAccountResolver } from './sub-account.resolver';
+import { TenantResolver } from './tenant.resolver';
+import { WalletResolver } from './wallet.resolver';
+import { WorkspaceResolver } from './workspace.resolver';
+
+/** Tenants, sub-accounts, wallets, workspaces and the ledger, answered by the account service. */
+@Module({
+  providers: [
+    AccountLoadersFactory,
+    TenantResolver,
+    SubAccountResolver,
+    WalletResolver,
+    WorkspaceResolver,
+    LedgerResolver,
+  ],
+})
+export class AccountsModule {}

@@ -1,0 +1,68 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RpcClient, type Principal } from '@tally/transport';
+import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
+import { AccountLoadersFactory } from './account-loaders';
+import { SubAccount, Tenant, Wallet, Workspace } from './account.models';
+import { toSubAccount, toTenant, toWallet, toWorkspace } from './account.views';
+import { CreateTenantInput } from './dto/account.inputs';
+
+@Resolver(() => Tenant)
+export class TenantResolver {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly loaders: AccountLoadersFactory,
+  ) {}
+
+  @Query(() => Tenant, { nullable: true })
+  async tenant(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
+  ): Promise<Tenant | null> {
+    const view = await this.loaders.for(req, principal).tenants.load(id);
+    return view && toTenant(view);
+  }
+
+  @Mutation(() => Tenant, { description: 'Platform admin only.' })
+  async createTenant(
+    @Args('input') input: CreateTenantInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Tenant> {
+    const view = await this.rpc.send('account.tenants.create', {
+      principal,
+      input: { ...input, ownerEmail: input.ownerEmail ?? undefined },
+    });
+    return toTenant(view);
+  }
+
+  @ResolveField(() => Wallet)
+  async wallet(
+    @Parent() tenant: Tenant,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
+  ): Promise<Wallet> {
+    return toWallet((await this.loaders.for(req, principal).wallets.load(tenant.walletId))!);
+  }
+
+  @ResolveField(() => [SubAccount])
+  async subAccounts(
+    @Parent() tenant: Tenant,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
+  ): Promise<SubAccount[]> {
+    return (await this.loaders.for(req, principal).subAccountsOfTenant.load(tenant.id)).map(
+      toSubAccount,
+    );
+  }
+
+  @ResolveField(() => [Workspace])
+  async workspaces(
+    @Parent() tenant: Tenant,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
+  ): Promise<Workspace[]> {
+    return (await this.loaders.for(req, principal).workspacesOfTenant.load(tenant.id)).map(
+      toWorkspace,
+    );
+  }
+}

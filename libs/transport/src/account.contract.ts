@@ -1,0 +1,182 @@
+import type { Authenticated, MemberRole, PlatformRole, Principal } from './principal';
+
+// Money crosses process boundaries as a decimal string of micro-units ("12500000"), never
+// as a JSON number. Timestamps are ISO 8601 strings.
+export type MicrosString = string;
+export type IsoTime = string;
+
+export type WalletKind = 'TENANT' | 'SUB_ACCOUNT';
+export type DebtState = 'NORMAL' | 'LOW_BALANCE' | 'CRITICAL' | 'SUSPENDED' | 'RECLAIMED';
+export type NamespaceState = 'ACTIVE' | 'SUSPENDING' | 'SUSPENDED' | 'RESUMING';
+
+export interface UserView {
+  readonly id: string;
+  readonly externalId: string;
+  readonly email: string | null;
+  readonly platformRole: PlatformRole | null;
+}
+
+export interface MembershipView {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly role: MemberRole;
+}
+
+export interface TenantView {
+  readonly id: string;
+  readonly name: string;
+  readonly currency: string;
+  readonly walletId: string;
+}
+
+export interface SubAccountView {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly name: string;
+  readonly monthlyBudgetMicros: MicrosString | null;
+  readonly walletId: string;
+}
+
+export interface WalletView {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly kind: WalletKind;
+  readonly subAccountId: string | null;
+  readonly balanceMicros: MicrosString;
+  readonly currency: string;
+  readonly debtState: DebtState;
+}
+
+export interface WorkspaceView {
+  readonly id: string;
+  readonly namespace: string;
+  readonly tenantId: string;
+  readonly subAccountId: string | null;
+  readonly walletId: string;
+  readonly state: NamespaceState;
+}
+
+export interface LedgerEntryView {
+  readonly id: string;
+  readonly transactionId: string;
+  readonly walletId: string | null;
+  readonly account: string;
+  readonly amountMicros: MicrosString;
+  readonly createdAt: IsoTime;
+}
+
+export interface LedgerTransactionView {
+  readonly id: string;
+  readonly kind: string;
+  readonly idempotencyKey: string;
+  readonly createdAt: IsoTime;
+  readonly entries: readonly LedgerEntryView[];
+}
+
+export interface EntriesPage {
+  readonly entries: readonly LedgerEntryView[];
+  readonly hasNextPage: boolean;
+  readonly endCursor: string | null;
+}
+
+export interface ApiKeyView {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly name: string;
+  readonly prefix: string;
+  readonly createdAt: IsoTime;
+  readonly lastUsedAt: IsoTime | null;
+  readonly revokedAt: IsoTime | null;
+}
+
+/** A charge or other system posting, as metering and billing send them. */
+export interface PostingRequest {
+  readonly kind: string;
+  readonly idempotencyKey: string;
+  readonly lines: readonly { readonly account: string; readonly amountMicros: MicrosString }[];
+  readonly reason?: string;
+}
+
+export interface PostingResult {
+  readonly idempotencyKey: string;
+  readonly transactionId: string;
+  readonly outcome: 'created' | 'replayed' | 'conflict';
+}
+
+type Rpc<Req, Res> = { request: Req; response: Res };
+type Ids = { readonly ids: readonly string[] };
+
+export interface AccountContract {
+  // Identity
+  'account.auth.resolveUser': Rpc<{ externalId: string; email?: string }, Principal>;
+  'account.auth.resolveApiKey': Rpc<{ secret: string }, Principal>;
+  'account.me': Rpc<Authenticated<Record<string, never>>, UserView>;
+  'account.members.add': Rpc<
+    Authenticated<{ tenantId: string; externalId: string; email?: string; role: MemberRole }>,
+    MembershipView
+  >;
+  'account.members.byTenants': Rpc<Authenticated<Ids>, MembershipView[]>;
+  'account.members.byUser': Rpc<Authenticated<{ userId: string }>, MembershipView[]>;
+  'account.users.byIds': Rpc<Authenticated<Ids>, UserView[]>;
+  'account.apiKeys.create': Rpc<
+    Authenticated<{ tenantId: string; name: string }>,
+    { apiKey: ApiKeyView; secret: string }
+  >;
+  'account.apiKeys.revoke': Rpc<Authenticated<{ id: string }>, ApiKeyView>;
+
+  // Tenants, sub-accounts, wallets, workspaces
+  'account.tenants.create': Rpc<
+    Authenticated<{ name: string; currency: string; ownerExternalId: string; ownerEmail?: string }>,
+    TenantView
+  >;
+  'account.tenants.byIds': Rpc<Authenticated<Ids>, TenantView[]>;
+  'account.subAccounts.create': Rpc<
+    Authenticated<{ tenantId: string; name: string; monthlyBudgetMicros: MicrosString | null }>,
+    SubAccountView
+  >;
+  'account.subAccounts.setBudget': Rpc<
+    Authenticated<{ subAccountId: string; monthlyBudgetMicros: MicrosString | null }>,
+    SubAccountView
+  >;
+  'account.subAccounts.byIds': Rpc<Authenticated<Ids>, SubAccountView[]>;
+  'account.subAccounts.byTenants': Rpc<Authenticated<Ids>, SubAccountView[]>;
+  'account.wallets.byIds': Rpc<Authenticated<Ids>, WalletView[]>;
+  'account.wallets.entries': Rpc<
+    Authenticated<{ walletId: string; first: number; after: string | null }>,
+    EntriesPage
+  >;
+  'account.ledger.transactionsByIds': Rpc<Authenticated<Ids>, LedgerTransactionView[]>;
+  'account.ledger.transfer': Rpc<
+    Authenticated<{
+      fromWalletId: string;
+      toWalletId: string;
+      amountMicros: MicrosString;
+      idempotencyKey: string;
+    }>,
+    LedgerTransactionView
+  >;
+  'account.ledger.adjust': Rpc<
+    Authenticated<{
+      walletId: string;
+      amountMicros: MicrosString;
+      reason: string;
+      idempotencyKey: string;
+    }>,
+    LedgerTransactionView
+  >;
+  'account.ledger.postBatch': Rpc<
+    Authenticated<{ postings: readonly PostingRequest[] }>,
+    PostingResult[]
+  >;
+  'account.workspaces.create': Rpc<
+    Authenticated<{ tenantId: string; subAccountId: string | null; namespace: string }>,
+    WorkspaceView
+  >;
+  'account.workspaces.move': Rpc<
+    Authenticated<{ namespace: string; subAccountId: string | null }>,
+    WorkspaceView
+  >;
+  'account.workspaces.byNamespace': Rpc<Authenticated<{ namespace: string }>, WorkspaceView | null>;
+  'account.workspaces.byTenants': Rpc<Authenticated<Ids>, WorkspaceView[]>;
+  'account.workspaces.bySubAccounts': Rpc<Authenticated<Ids>, WorkspaceView[]>;
+}

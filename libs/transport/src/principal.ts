@@ -1,0 +1,22 @@
+/** Operator-side roles, held by staff of the cloud rather than by tenants. */
+export type PlatformRole = 'FINANCE' | 'PLATFORM_ADMIN';
+
+export type MemberRole = 'OWNER' | 'ADMIN' | 'MEMBER';
+
+/**
+ * Who is calling, as the gateway authenticated them. It travels with every request to the
+ * services, which decide what it may see and do (they own the memberships).
+ */
+export type Principal =
+  | { readonly kind: 'user'; readonly userId: string; readonly platformRole: PlatformRole | null }
+  /** An API key acts inside its own tenant with the ADMIN role. */
+  | { readonly kind: 'api_key'; readonly apiKeyId: string; readonly tenantId: string }
+  /** TALLY_ADMIN_API_KEY: the bootstrap platform admin. */
+  | { readonly kind: 'admin_key' }
+  /** Another Tally service acting on its own behalf (settlement, recharges); never external. */
+  | { readonly kind: 'service'; readonly service: string };
+
+export interface Authenticated<T> {
+  readonly principal: Principal;
+  readonly input: T;
+}

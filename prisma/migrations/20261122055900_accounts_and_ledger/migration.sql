@@ -1,0 +1,357 @@
+-- CreateEnum
+CREATE TYPE "account"."MemberRole" AS ENUM ('OWNER', 'ADMIN', 'MEMBER');
+
+-- CreateEnum
+CREATE TYPE "account"."PlatformRole" AS ENUM ('FINANCE', 'PLATFORM_ADMIN');
+
+-- CreateEnum
+CREATE TYPE "account"."WalletKind" AS ENUM ('TENANT', 'SUB_ACCOUNT');
+
+-- CreateEnum
+CREATE TYPE "account"."DebtState" AS ENUM ('NORMAL', 'LOW_BALANCE', 'CRITICAL', 'SUSPENDED', 'RECLAIMED');
+
+-- CreateEnum
+CREATE TYPE "account"."NamespaceState" AS ENUM ('ACTIVE', 'SUSPENDING', 'SUSPENDED', 'RESUMING');
+
+-- CreateTable
+CREATE TABLE "account"."users" (
+    "id" UUID NOT NULL,
+    "external_id" TEXT NOT NULL,
+    "email" TEXT,
+    "platform_role" "account"."PlatformRole",
+    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "users_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "account"."tenants" (
+    "id" UUID NOT NULL,
+    "name" TEXT NOT NULL,
+    "currency" CHAR(3) NOT NULL,
+    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "tenants_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "account"."memberships" (
+    "tenant_id" UUID NOT NULL,
+    "user_id" UUID NOT NULL,
+    "role" "account"."MemberRole" NOT NULL,
+    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "memberships_pkey" PRIMARY KEY ("tenant_id","user_id")
+);
+
+-- CreateTable
+CREATE TABLE "account"."sub_accounts" (
+    "id" UUID NOT NULL,
+    "tenant_id" UUID NOT NULL,
+    "name" TEXT NOT NULL,
+    "monthly_budget_micros" BIGINT,
+    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "sub_accounts_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "account"."wallets" (
+    "id" UUID NOT NULL,
+    "tenant_id" UUID NOT NULL,
+    "kind" "account"."WalletKind" NOT NULL,
+    "sub_account_id" UUID,
+    "currency" CHAR(3) NOT NULL,
+    "balance_micros" BIGINT NOT NULL DEFAULT 0,
+    "debt_state" "account"."DebtState" NOT NULL DEFAULT 'NORMAL',
+    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "wallets_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "account"."ledger_transactions" (
+    "id" UUID NOT NULL,
+    "kind" TEXT NOT NULL,
+    "idempotency_key" TEXT NOT NULL,
+    "content_hash" CHAR(64) NOT NULL,
+    "actor_type" TEXT NOT NULL,
+    "actor_id" TEXT,
+    "reason" TEXT,
+    "request_id" TEXT,
+    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ledger_transactions_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "account"."ledger_entries" (
+    "id" BIGSERIAL NOT NULL,
+    "transaction_id" UUID NOT NULL,
+    "wallet_id" UUID,
+    "account" TEXT NOT NULL,
+    "amount_micros" BIGINT NOT NULL,
+    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ledger_entries_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "account"."workspaces" (
+    "id" UUID NOT NULL,
+    "namespace" TEXT NOT NULL,
+    "tenant_id" UUID NOT NULL,
+    "sub_account_id" UUID,
+    "wallet_id" UUID NOT NULL,
+    "state" "account"."NamespaceState" NOT NULL DEFAULT 'ACTIVE',
+    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "workspaces_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "account"."api_keys" (
+    "id" UUID NOT NULL,
+    "tenant_id" UUID NOT NULL,
+    "name" TEXT NOT NULL,
+    "prefix" TEXT NOT NULL,
+    "secret_hash" CHAR(64) NOT NULL,
+    "created_by" UUID,
+    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "last_used_at" TIMESTAMPTZ(6),
+    "revoked_at" TIMESTAMPTZ(6),
+
+    CONSTRAINT "api_keys_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "account"."budget_top_ups" (
+    "sub_account_id" UUID NOT NULL,
+    "month" DATE NOT NULL,
+    "budget_micros" BIGINT NOT NULL,
+    "moved_micros" BIGINT NOT NULL,
+    "shortfall_micros" BIGINT NOT NULL,
+    "transaction_id" UUID,
+    "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "budget_top_ups_pkey" PRIMARY KEY ("sub_account_id","month")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "users_external_id_key" ON "account"."users"("external_id");
+
+-- CreateIndex
+CREATE INDEX "memberships_user_id_idx" ON "account"."memberships"("user_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "sub_accounts_tenant_id_name_key" ON "account"."sub_accounts"("tenant_id", "name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "wallets_sub_account_id_key" ON "account"."wallets"("sub_account_id");
+
+-- CreateIndex
+CREATE INDEX "wallets_tenant_id_idx" ON "account"."wallets"("tenant_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ledger_transactions_idempotency_key_key" ON "account"."ledger_transactions"("idempotency_key");
+
+-- CreateIndex
+CREATE INDEX "ledger_entries_transaction_id_idx" ON "account"."ledger_entries"("transaction_id");
+
+-- CreateIndex
+CREATE INDEX "ledger_entries_wallet_id_id_idx" ON "account"."ledger_entries"("wallet_id", "id");
+
+-- CreateIndex
+CREATE INDEX "ledger_entries_account_idx" ON "account"."ledger_entries"("account");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "workspaces_namespace_key" ON "account"."workspaces"("namespace");
+
+-- CreateIndex
+CREATE INDEX "workspaces_tenant_id_idx" ON "account"."workspaces"("tenant_id");
+
+-- CreateIndex
+CREATE INDEX "workspaces_wallet_id_idx" ON "account"."workspaces"("wallet_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "api_keys_secret_hash_key" ON "account"."api_keys"("secret_hash");
+
+-- CreateIndex
+CREATE INDEX "api_keys_tenant_id_idx" ON "account"."api_keys"("tenant_id");
+
+-- AddForeignKey
+ALTER TABLE "account"."memberships" ADD CONSTRAINT "memberships_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "account"."tenants"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "account"."memberships" ADD CONSTRAINT "memberships_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "account"."users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "account"."sub_accounts" ADD CONSTRAINT "sub_accounts_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "account"."tenants"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "account"."wallets" ADD CONSTRAINT "wallets_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "account"."tenants"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "account"."wallets" ADD CONSTRAINT "wallets_sub_account_id_fkey" FOREIGN KEY ("sub_account_id") REFERENCES "account"."sub_accounts"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "account"."ledger_entries" ADD CONSTRAINT "ledger_entries_transaction_id_fkey" FOREIGN KEY ("transaction_id") REFERENCES "account"."ledger_transactions"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "account"."ledger_entries" ADD CONSTRAINT "ledger_entries_wallet_id_fkey" FOREIGN KEY ("wallet_id") REFERENCES "account"."wallets"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "account"."workspaces" ADD CONSTRAINT "workspaces_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "account"."tenants"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "account"."workspaces" ADD CONSTRAINT "workspaces_sub_account_id_fkey" FOREIGN KEY ("sub_account_id") REFERENCES "account"."sub_accounts"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "account"."workspaces" ADD CONSTRAINT "workspaces_wallet_id_fkey" FOREIGN KEY ("wallet_id") REFERENCES "account"."wallets"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "account"."api_keys" ADD CONSTRAINT "api_keys_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "account"."tenants"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- ─── Ledger rules Prisma cannot express ───────────────────────────────────────────────
+
+-- Entries of a transaction are inserted by one statement and must sum to zero. A
+-- statement-level check over the new rows costs one aggregate per statement, not per row.
+CREATE FUNCTION "account".check_entries_balance() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  unbalanced uuid;
+BEGIN
+  SELECT transaction_id INTO unbalanced
+    FROM new_entries GROUP BY transaction_id HAVING sum(amount_micros) <> 0 LIMIT 1;
+  IF unbalanced IS NOT NULL THEN
+    RAISE EXCEPTION 'ledger transaction % does not balance to zero', unbalanced
+      USING ERRCODE = 'check_violation';
+  END IF;
+  IF EXISTS (SELECT 1 FROM new_entries GROUP BY transaction_id HAVING count(*) < 2) THEN
+    RAISE EXCEPTION 'a ledger transaction needs at least two entries' USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER ledger_entries_balance
+  AFTER INSERT ON "account".ledger_entries
+  REFERENCING NEW TABLE AS new_entries
+  FOR EACH STATEMENT EXECUTE FUNCTION "account".check_entries_balance();
+
+-- The ledger is append-only: corrections are new, reversing transactions.
+CREATE FUNCTION "account".refuse_ledger_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the ledger is append-only: % on % is not allowed', TG_OP, TG_TABLE_NAME
+    USING ERRCODE = 'insufficient_privilege';
+END $$;
+
+CREATE TRIGGER ledger_entries_append_only
+  BEFORE UPDATE OR DELETE OR TRUNCATE ON "account".ledger_entries
+  FOR EACH STATEMENT EXECUTE FUNCTION "account".refuse_ledger_change();
+CREATE TRIGGER ledger_transactions_append_only
+  BEFORE UPDATE OR DELETE OR TRUNCATE ON "account".ledger_transactions
+  FOR EACH STATEMENT EXECUTE FUNCTION "account".refuse_ledger_change();
+
+ALTER TABLE "account".ledger_entries ADD CONSTRAINT ledger_entries_amount_nonzero
+  CHECK (amount_micros <> 0);
+ALTER TABLE "account".ledger_entries ADD CONSTRAINT ledger_entries_wallet_account
+  CHECK ((wallet_id IS NULL) = (account LIKE 'system:%'));
+
+-- Posts a batch of transactions in one round trip. Each transaction is identified by its
+-- idempotency key: a key already in the ledger is not posted again, and the caller gets
+-- back, per key, the transaction id, whether it was new, and the stored content hash (so
+-- it can tell a replay from a conflicting reuse of the key).
+--   p_line_tx: for each entry, the 1-based position of its transaction in p_keys.
+--   p_enforce_floor: refuse (SQLSTATE TL422) if a wallet debited here ends below zero.
+-- Wallet rows are locked in id order before they change, so concurrent postings over the
+-- same wallets queue instead of deadlocking, and postings on other wallets never wait.
+-- Keys are inserted in sorted order for the same reason.
+CREATE FUNCTION "account".post_transactions(
+  p_keys text[], p_kinds text[], p_hashes text[], p_reasons text[],
+  p_actor_type text, p_actor_id text, p_request_id text,
+  p_line_tx int[], p_line_wallets uuid[], p_line_accounts text[], p_line_amounts bigint[],
+  p_enforce_floor boolean
+) RETURNS TABLE (idempotency_key text, transaction_id uuid, created boolean, content_hash text)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+  new_ords bigint[];
+  new_ids uuid[];
+  wallet_ids uuid[];
+  wallet_deltas bigint[];
+  short_wallet uuid;
+BEGIN
+  WITH input AS (
+    SELECT * FROM unnest(p_keys, p_kinds, p_hashes, p_reasons) WITH ORDINALITY
+      AS i(key, kind, hash, reason, ord)
+  ), inserted AS (
+    INSERT INTO "account".ledger_transactions AS t
+      (id, kind, idempotency_key, content_hash, actor_type, actor_id, reason, request_id)
+    SELECT gen_random_uuid(), kind, key, hash, p_actor_type, p_actor_id, reason, p_request_id
+      FROM input ORDER BY key
+    ON CONFLICT (idempotency_key) DO NOTHING
+    RETURNING t.id, t.idempotency_key
+  )
+  SELECT array_agg(input.ord), array_agg(inserted.id) INTO new_ords, new_ids
+    FROM inserted JOIN input ON input.key = inserted.idempotency_key;
+
+  IF new_ids IS NULL THEN
+    -- Every key was already posted: a pure replay changes nothing.
+    RETURN QUERY
+      SELECT t.idempotency_key, t.id, false, t.content_hash::text
+        FROM "account".ledger_transactions t WHERE t.idempotency_key = ANY (p_keys);
+    RETURN;
+  END IF;
+
+  SELECT array_agg(wallet_id ORDER BY wallet_id), array_agg(delta ORDER BY wallet_id)
+    INTO wallet_ids, wallet_deltas
+    FROM (SELECT l.wallet_id, sum(l.amount)::bigint AS delta
+            FROM unnest(p_line_tx, p_line_wallets, p_line_amounts) AS l(tx, wallet_id, amount)
+           WHERE l.wallet_id IS NOT NULL AND l.tx = ANY (new_ords)
+           GROUP BY l.wallet_id) d;
+
+  -- NO KEY UPDATE: the entries' foreign keys take KEY SHARE locks on the same rows, which
+  -- a plain FOR UPDATE would wait on (and deadlock with a concurrent posting).
+  PERFORM 1 FROM "account".wallets WHERE id = ANY (wallet_ids) ORDER BY id FOR NO KEY UPDATE;
+
+  INSERT INTO "account".ledger_entries (transaction_id, wallet_id, account, amount_micros)
+  SELECT p.id, l.wallet_id, l.account, l.amount
+    FROM unnest(p_line_tx, p_line_wallets, p_line_accounts, p_line_amounts)
+      AS l(tx, wallet_id, account, amount)
+    JOIN unnest(new_ords, new_ids) AS p(ord, id) ON p.ord = l.tx;
+
+  IF wallet_ids IS NOT NULL THEN
+    UPDATE "account".wallets w SET balance_micros = w.balance_micros + d.delta
+      FROM unnest(wallet_ids, wallet_deltas) AS d(wallet_id, delta)
+     WHERE w.id = d.wallet_id;
+
+    IF p_enforce_floor THEN
+      SELECT w.id INTO short_wallet
+        FROM "account".wallets w JOIN unnest(wallet_ids, wallet_deltas) AS d(wallet_id, delta)
+          ON d.wallet_id = w.id
+       WHERE d.delta < 0 AND w.balance_micros < 0 LIMIT 1;
+      IF short_wallet IS NOT NULL THEN
+        RAISE EXCEPTION 'wallet % has insufficient funds', short_wallet USING ERRCODE = 'TL422';
+      END IF;
+    END IF;
+
+    INSERT INTO "account".outbox (topic, payload)
+    SELECT 'ledger.changed',
+           jsonb_build_object('walletId', w.id, 'balanceMicros', w.balance_micros::text)
+      FROM "account".wallets w WHERE w.id = ANY (wallet_ids);
+  END IF;
+
+  RETURN QUERY
+    SELECT t.idempotency_key, t.id, t.id = ANY (new_ids), t.content_hash::text
+      FROM "account".ledger_transactions t
+     WHERE t.idempotency_key = ANY (p_keys);
+END $$;
+
+-- A wallet belongs to a sub-account exactly when it is a sub-account wallet, and a tenant
+-- has one wallet of its own.
+ALTER TABLE "account".wallets ADD CONSTRAINT wallets_kind_matches_owner
+  CHECK ((kind = 'SUB_ACCOUNT') = (sub_account_id IS NOT NULL));
+CREATE UNIQUE INDEX wallets_one_per_tenant ON "account".wallets (tenant_id) WHERE kind = 'TENANT';
+
+-- Kubernetes namespace names: DNS-1123 labels.
+ALTER TABLE "account".workspaces ADD CONSTRAINT workspaces_namespace_dns1123
+  CHECK (namespace ~ '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$');
