@@ -1,6 +1,10 @@
 // Two projects: unit specs live beside the code; integration suites in test/ run against
 // the real Postgres and Redis that test/setup/global-setup.ts prepares.
-const moduleNameMapper = { '^@tally/(.*)$': '<rootDir>/libs/$1/src' };
+const moduleNameMapper = {
+  // Integration suites reach into the account service's internals (its ledger) directly.
+  '^@tally/account/(.*)$': '<rootDir>/apps/account/src/$1',
+  '^@tally/(.*)$': '<rootDir>/libs/$1/src',
+};
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };
 
 module.exports = {
