@@ -20,9 +20,9 @@ describe('the four apps, started as npm start runs them', () => {
   });
 
   it('answers the health query from all three services through the gateway', async () => {
-    const { status, body } = await cluster.graphql<{ health: { service: string; status: string }[] }>(
-      '{ health { service status latencyMs } }',
-    );
+    const { status, body } = await cluster.graphql<{
+      health: { service: string; status: string }[];
+    }>('{ health { service status latencyMs } }');
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data!.health.map((h) => [h.service, h.status])).toEqual([
@@ -44,7 +44,11 @@ describe('the four apps, started as npm start runs them', () => {
       .split('\n')
       .find((l) => l.includes(requestId));
     expect(line).toBeDefined();
-    expect(JSON.parse(line!)).toMatchObject({ app: 'account', requestId, pattern: 'account.health' });
+    expect(JSON.parse(line!)).toMatchObject({
+      app: 'account',
+      requestId,
+      pattern: 'account.health',
+    });
   });
 
   it.each(['gateway', 'account', 'billing', 'metering'] as const)(
@@ -67,19 +71,27 @@ describe('the four apps, started as npm start runs them', () => {
   it('counts handled messages per service', async () => {
     await cluster.graphql('{ health { service } }');
     const metrics = await (await fetch(`${cluster.url('billing')}/metrics`)).text();
-    expect(metrics).toMatch(/tally_rpc_calls_total\{side="server",pattern="billing.health",outcome="ok"\} [1-9]/);
+    expect(metrics).toMatch(
+      /tally_rpc_calls_total\{side="server",pattern="billing.health",outcome="ok"\} [1-9]/,
+    );
   });
 
   it('refuses a query nested too deep with QUERY_TOO_COMPLEX', async () => {
-    const ofType = (depth: number): string => (depth === 0 ? 'name' : `ofType { ${ofType(depth - 1)} }`);
-    const { body } = await cluster.graphql(`{ __schema { types { fields { type { ${ofType(20)} } } } } }`);
+    const ofType = (depth: number): string =>
+      depth === 0 ? 'name' : `ofType { ${ofType(depth - 1)} }`;
+    const { body } = await cluster.graphql(
+      `{ __schema { types { fields { type { ${ofType(20)} } } } } }`,
+    );
     expect(body.data).toBeUndefined();
     expect(body.errors![0].extensions!.code).toBe('QUERY_TOO_COMPLEX');
     expect(body.errors![0].message).toMatch(/depth \d+ exceeds the limit of 15/);
   });
 
   it('refuses a query that costs too much with QUERY_TOO_COMPLEX', async () => {
-    const fields = Array.from({ length: 1300 }, (_, i) => `a${i}: health { service status latencyMs }`);
+    const fields = Array.from(
+      { length: 1300 },
+      (_, i) => `a${i}: health { service status latencyMs }`,
+    );
     const { body } = await cluster.graphql(`{ ${fields.join(' ')} }`);
     expect(body.errors![0].extensions!.code).toBe('QUERY_TOO_COMPLEX');
     expect(body.errors![0].message).toMatch(/cost \d+ exceeds the limit of 5000/);
@@ -114,7 +126,10 @@ describe('the four apps, started as npm start runs them', () => {
       body,
     });
     expect(response.status).toBe(400);
-    const json = (await response.json()) as { errors?: { extensions: { code: string } }[]; error?: { code: string } };
+    const json = (await response.json()) as {
+      errors?: { extensions: { code: string } }[];
+      error?: { code: string };
+    };
     const code = json.errors?.[0].extensions.code ?? json.error?.code;
     expect(code).toBe('BAD_USER_INPUT');
     // And the gateway is still there.

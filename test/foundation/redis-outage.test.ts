@@ -32,7 +32,9 @@ describe('when Redis goes away and comes back', () => {
     expect(Date.now() - started).toBeLessThan(RPC_TIMEOUT_MS + 1000);
     expect(status).toBe(200);
     expect(body.errors![0].extensions).toMatchObject({ code: 'INTERNAL' });
-    expect(body.errors![0].message).toMatch(/service (did not answer within 1500 ms|is unreachable)/);
+    expect(body.errors![0].message).toMatch(
+      /service (did not answer within 1500 ms|is unreachable)/,
+    );
 
     for (const name of ['gateway', 'account'] as const) {
       const ready = await fetch(`${cluster.url(name)}/readyz`);

@@ -80,13 +80,21 @@ export class AppCluster {
     query: string,
     variables?: Record<string, unknown>,
     headers: Record<string, string> = {},
-  ): Promise<{ status: number; body: { data?: T; errors?: GraphQLErrorBody[] }; headers: Headers }> {
+  ): Promise<{
+    status: number;
+    body: { data?: T; errors?: GraphQLErrorBody[] };
+    headers: Headers;
+  }> {
     const response = await fetch(`${this.url('gateway')}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, body: (await response.json()) as never, headers: response.headers };
+    return {
+      status: response.status,
+      body: (await response.json()) as never,
+      headers: response.headers,
+    };
   }
 
   /** SIGTERM every app and wait; resolves with each exit code (0 = clean shutdown). */

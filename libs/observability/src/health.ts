@@ -22,7 +22,11 @@ export async function runChecks(
     checks.map(async (readiness) => {
       const { name } = readiness;
       try {
-        await withTimeout(readiness.check(), timeoutMs, `${name} did not answer within ${timeoutMs} ms`);
+        await withTimeout(
+          readiness.check(),
+          timeoutMs,
+          `${name} did not answer within ${timeoutMs} ms`,
+        );
         return { name, ok: true };
       } catch (error) {
         return { name, ok: false, error: error instanceof Error ? error.message : String(error) };
