@@ -25,23 +25,32 @@ export class LedgerReadsRepository {
   }
 
   async transactionsByIds(ids: readonly string[]): Promise<LedgerTransactionView[]> {
-    const transactions = await this.prisma.ledgerTransaction.findMany({
-      where: { id: { in: validUuids(ids) } },
-      include: { entries: { orderBy: { id: 'asc' } } },
-    });
-    return transactions.map(toTransactionView);
+    const where = { transactionId: { in: validUuids(ids) } };
+    const [transactions, entries] = await Promise.all([
+      this.prisma.ledgerTransaction.findMany({ where: { id: where.transactionId } }),
+      this.prisma.ledgerEntry.findMany({ where, orderBy: { id: 'asc' } }),
+    ]);
+    const entriesOf = new Map<string, LedgerEntry[]>();
+    for (const entry of entries) {
+      entriesOf.set(entry.transactionId, [...(entriesOf.get(entry.transactionId) ?? []), entry]);
+    }
+    return transactions.map((t) => toTransactionView(t, entriesOf.get(t.id) ?? []));
   }
 
   /** The tenants whose wallets each transaction touches (for authorization). */
   async tenantsOfTransactions(ids: readonly string[]): Promise<Map<string, Set<string>>> {
-    const entries = await this.prisma.ledgerEntry.findMany({
-      where: { transactionId: { in: validUuids(ids) }, walletId: { not: null } },
-      select: { transactionId: true, wallet: { select: { tenantId: true } } },
-    });
+    const { rows } = await this.prisma.pool.query<{ transaction_id: string; tenant_id: string }>(
+      `SELECT DISTINCT e.transaction_id, w.tenant_id
+         FROM account.ledger_entries e JOIN account.wallets w ON w.id = e.wallet_id
+        WHERE e.transaction_id = ANY ($1::uuid[])`,
+      [validUuids(ids)],
+    );
     const tenants = new Map<string, Set<string>>();
-    for (const { transactionId, wallet } of entries) {
-      if (wallet === null) continue;
-      tenants.set(transactionId, (tenants.get(transactionId) ?? new Set()).add(wallet.tenantId));
+    for (const row of rows) {
+      tenants.set(
+        row.transaction_id,
+        (tenants.get(row.transaction_id) ?? new Set()).add(row.tenant_id),
+      );
     }
     return tenants;
   }
@@ -59,13 +68,14 @@ export function toEntryView(entry: LedgerEntry): LedgerEntryView {
 }
 
 export function toTransactionView(
-  transaction: LedgerTransaction & { entries: LedgerEntry[] },
+  transaction: LedgerTransaction,
+  entries: readonly LedgerEntry[],
 ): LedgerTransactionView {
   return {
     id: transaction.id,
     kind: transaction.kind,
     idempotencyKey: transaction.idempotencyKey,
     createdAt: transaction.createdAt.toISOString(),
-    entries: transaction.entries.map(toEntryView),
+    entries: entries.map(toEntryView),
   };
 }

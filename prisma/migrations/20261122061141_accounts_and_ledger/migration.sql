@@ -195,12 +195,6 @@ ALTER TABLE "account"."wallets" ADD CONSTRAINT "wallets_tenant_id_fkey" FOREIGN 
 ALTER TABLE "account"."wallets" ADD CONSTRAINT "wallets_sub_account_id_fkey" FOREIGN KEY ("sub_account_id") REFERENCES "account"."sub_accounts"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "account"."ledger_entries" ADD CONSTRAINT "ledger_entries_transaction_id_fkey" FOREIGN KEY ("transaction_id") REFERENCES "account"."ledger_transactions"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "account"."ledger_entries" ADD CONSTRAINT "ledger_entries_wallet_id_fkey" FOREIGN KEY ("wallet_id") REFERENCES "account"."wallets"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "account"."workspaces" ADD CONSTRAINT "workspaces_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "account"."tenants"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -211,15 +205,25 @@ ALTER TABLE "account"."workspaces" ADD CONSTRAINT "workspaces_wallet_id_fkey" FO
 
 -- AddForeignKey
 ALTER TABLE "account"."api_keys" ADD CONSTRAINT "api_keys_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "account"."tenants"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
 -- ─── Ledger rules Prisma cannot express ───────────────────────────────────────────────
 
--- Entries of a transaction are inserted by one statement and must sum to zero. A
--- statement-level check over the new rows costs one aggregate per statement, not per row.
+-- Entries of a transaction are inserted by one statement and must sum to zero, and must
+-- point at an existing transaction and (for wallet entries) an existing wallet. These are
+-- checked once per statement over all new rows: per-row foreign-key checks would cost more
+-- than the rest of a batch insert.
 CREATE FUNCTION "account".check_entries_balance() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   unbalanced uuid;
 BEGIN
+  IF EXISTS (SELECT 1 FROM new_entries e
+              WHERE NOT EXISTS (SELECT 1 FROM "account".ledger_transactions t WHERE t.id = e.transaction_id)) THEN
+    RAISE EXCEPTION 'a ledger entry refers to a missing transaction' USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  IF EXISTS (SELECT 1 FROM new_entries e
+              WHERE e.wallet_id IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM "account".wallets w WHERE w.id = e.wallet_id)) THEN
+    RAISE EXCEPTION 'a ledger entry refers to a missing wallet' USING ERRCODE = 'foreign_key_violation';
+  END IF;
   SELECT transaction_id INTO unbalanced
     FROM new_entries GROUP BY transaction_id HAVING sum(amount_micros) <> 0 LIMIT 1;
   IF unbalanced IS NOT NULL THEN
@@ -298,7 +302,8 @@ BEGIN
     -- Every key was already posted: a pure replay changes nothing.
     RETURN QUERY
       SELECT t.idempotency_key, t.id, false, t.content_hash::text
-        FROM "account".ledger_transactions t WHERE t.idempotency_key = ANY (p_keys);
+        FROM unnest(p_keys) AS k(key)
+        JOIN "account".ledger_transactions t ON t.idempotency_key = k.key;
     RETURN;
   END IF;
 
@@ -306,7 +311,8 @@ BEGIN
     INTO wallet_ids, wallet_deltas
     FROM (SELECT l.wallet_id, sum(l.amount)::bigint AS delta
             FROM unnest(p_line_tx, p_line_wallets, p_line_amounts) AS l(tx, wallet_id, amount)
-           WHERE l.wallet_id IS NOT NULL AND l.tx = ANY (new_ords)
+            JOIN unnest(new_ords) AS p(ord) ON p.ord = l.tx
+           WHERE l.wallet_id IS NOT NULL
            GROUP BY l.wallet_id) d;
 
   -- NO KEY UPDATE: the entries' foreign keys take KEY SHARE locks on the same rows, which
@@ -342,8 +348,8 @@ BEGIN
 
   RETURN QUERY
     SELECT t.idempotency_key, t.id, t.id = ANY (new_ids), t.content_hash::text
-      FROM "account".ledger_transactions t
-     WHERE t.idempotency_key = ANY (p_keys);
+      FROM unnest(p_keys) AS k(key)
+      JOIN "account".ledger_transactions t ON t.idempotency_key = k.key;
 END $$;
 
 -- A wallet belongs to a sub-account exactly when it is a sub-account wallet, and a tenant
