@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitFor } from './ports';
 
@@ -22,7 +23,8 @@ export interface AppProcess {
 /** Runs one compiled app (`npm run build` first) as its own process, as `npm start` does. */
 export function spawnApp(name: AppName, env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [join(root, 'scripts', 'run-app.js'), name], {
-    cwd: root,
+    // Not the repo root: a developer's .env there must not leak into the app under test.
+    cwd: tmpdir(),
     env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,121 @@
+# shellcheck shell=bash
+# run_apps: the four apps in one terminal, output prefixed and coloured by concurrently.
+
+TALLY_APPS=(gateway account billing metering)
+
+app_port() {
+  case $1 in
+    gateway) printf '%s' "${TALLY_GATEWAY_PORT:-4000}" ;;
+    account) printf '%s' "${TALLY_ACCOUNT_PORT:-4001}" ;;
+    billing) printf '%s' "${TALLY_BILLING_PORT:-4002}" ;;
+    metering) printf '%s' "${TALLY_METERING_PORT:-4003}" ;;
+    *) die "unknown app: $1" ;;
+  esac
+}
+
+check_ports_free() {
+  local app port busy=()
+  for app in "${TALLY_APPS[@]}"; do
+    port=$(app_port "$app")
+    if port_in_use "$port"; then busy+=("$app:$port"); fi
+  done
+  [ "${#busy[@]}" -eq 0 ] ||
+    die "port already in use: ${busy[*]} (another 'npm start'? stop it, or set TALLY_<APP>_PORT in .env)"
+}
+
+# Polls every app's /readyz while the apps run; prints the gateway URL once all answer.
+_announce_when_ready() {
+  local leader=$1 timeout=${TALLY_READY_TIMEOUT:-120} start=$SECONDS warned='' app pending
+  while kill -0 "$leader" 2>/dev/null; do
+    pending=()
+    for app in "${TALLY_APPS[@]}"; do
+      http_ok "http://127.0.0.1:$(app_port "$app")/readyz" || pending+=("$app")
+    done
+    if [ "${#pending[@]}" -eq 0 ]; then
+      printf '[tally] ready: http://127.0.0.1:%s/graphql\n' "$(app_port gateway)"
+      return 0
+    fi
+    if [ -z "$warned" ] && [ $((SECONDS - start)) -ge "$timeout" ]; then
+      warn "not ready after ${timeout}s: ${pending[*]} (still waiting; see their /readyz)"
+      warned=1
+    fi
+    sleep 1
+  done
+}
+
+_TALLY_LEADER=''
+_TALLY_STOPPING=''
+_tally_forward() {
+  # Only the first signal counts: `npm start` in a terminal delivers Ctrl-C twice (from the
+  # terminal and forwarded by npm), and apps must see exactly one to shut down gracefully.
+  [ -n "$_TALLY_STOPPING" ] && return 0
+  _TALLY_STOPPING=$1
+  log "$1: stopping the apps (each finishes in-flight work first)"
+  case $1 in
+    SIGINT) kill -INT "$_TALLY_LEADER" 2>/dev/null || true ;;
+    *) kill -TERM "$_TALLY_LEADER" 2>/dev/null || true ;;
+  esac
+}
+
+# After concurrently exits, nothing of its session may stay behind.
+_reap_session() {
+  local sid=$1 grace=${TALLY_STOP_GRACE:-15} left
+  have pgrep || return 0
+  for _ in $(seq 1 "$grace"); do
+    left=$(pgrep -s "$sid" | tr '\n' ' ') || true
+    [ -z "$left" ] && return 0
+    sleep 1
+  done
+  warn "still running after ${grace}s, killing: $left"
+  # shellcheck disable=SC2086 # a list of pids
+  kill -KILL $left 2>/dev/null || true
+}
+
+# run_apps: runs `$TALLY_APP_RUNNER <app>` (default `node scripts/run-app.js <app>`) for every
+# app until one exits or this script gets SIGINT/SIGTERM/SIGHUP; returns concurrently's code.
+run_apps() {
+  local runner=${TALLY_APP_RUNNER:-node scripts/run-app.js}
+  local app cmds=() names
+  # `exec`: the shell concurrently starts becomes the app, so signals and exit codes are its own.
+  for app in "${TALLY_APPS[@]}"; do cmds+=("exec $runner $app"); done
+  names=$(
+    IFS=,
+    printf '%s' "${TALLY_APPS[*]}"
+  )
+
+  # setsid gives concurrently and the apps their own session (this script runs without job
+  # control, so setsid does not fork and $! is concurrently itself). A terminal's Ctrl-C then
+  # reaches only this script, which passes one SIGINT to concurrently, which passes one to each
+  # app. Without it each app would also get the terminal's SIGINT, and the second signal would
+  # cut its graceful shutdown short.
+  setsid "$TALLY_ROOT/node_modules/.bin/concurrently" --kill-others --pad-prefix \
+    --names "$names" --prefix-colors 'blue.bold,green.bold,magenta.bold,cyan.bold' \
+    "${cmds[@]}" &
+  _TALLY_LEADER=$!
+  _TALLY_STOPPING=''
+  trap '_tally_forward SIGINT' INT
+  trap '_tally_forward SIGTERM' TERM
+  trap '_tally_forward SIGHUP' HUP
+
+  _announce_when_ready "$_TALLY_LEADER" &
+  local announcer=$! rc
+  while :; do
+    rc=0
+    wait "$_TALLY_LEADER" || rc=$?
+    # wait also returns when a trapped signal arrives; go on waiting until concurrently is gone.
+    kill -0 "$_TALLY_LEADER" 2>/dev/null || break
+  done
+  # If concurrently ended just after a signal interrupted wait, this collects its real code.
+  rc=0
+  wait "$_TALLY_LEADER" 2>/dev/null || rc=$?
+  trap - INT TERM HUP
+  kill "$announcer" 2>/dev/null || true
+  wait "$announcer" 2>/dev/null || true
+  _reap_session "$_TALLY_LEADER"
+  if [ -n "$_TALLY_STOPPING" ]; then
+    log "all apps stopped"
+  else
+    warn "an app exited (code $rc), so all were stopped"
+  fi
+  return "$rc"
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# npm test [jest args...]: dependencies, Postgres and Redis, a build (some integration suites
+# start the compiled apps from dist/), then jest in CI mode. Exits with jest's code.
+# No .env is needed: integration suites create their own databases through
+# TALLY_TEST_ADMIN_URL, which defaults to the `tally` role (LOGIN CREATEDB, password over TCP)
+# that ensure_postgres sets up.
+set -euo pipefail
+# shellcheck source=scripts/lib/all.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/all.sh"
+cd "$TALLY_ROOT"
+
+ensure_node_modules
+ensure_postgres
+ensure_redis
+if [ -z "${TALLY_TEST_ADMIN_URL:-}" ]; then
+  TALLY_TEST_ADMIN_URL=$(pg_url "$PG_ROLE" "$PG_PASSWORD" postgres)
+  export TALLY_TEST_ADMIN_URL
+fi
+
+log "building (npm run build)"
+npm run --silent build
+
+log "running jest"
+exec npx --no-install jest --ci "$@"
