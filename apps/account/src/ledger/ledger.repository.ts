@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { insufficientFunds, notFound } from '@tally/errors';
 import { PrismaService } from '@tally/prisma';
-import { DatabaseError } from 'pg';
+import { DatabaseError, type Pool, type PoolClient } from 'pg';
 import { accountName, Posting, PostingContext } from './ledger.types';
 
 export interface StoredPosting {
@@ -37,6 +37,8 @@ export class LedgerRepository {
     contentHashes: readonly string[],
     context: PostingContext,
     enforceFloor: boolean,
+    /** A client inside a caller's transaction; by default a pooled connection of its own. */
+    db: Pool | PoolClient = this.prisma.pool,
   ): Promise<StoredPosting[]> {
     const lineTx: number[] = [];
     const lineWallets: (string | null)[] = [];
@@ -64,8 +66,10 @@ export class LedgerRepository {
       lineAmounts,
       enforceFloor,
     ];
-    const rows = await this.withDeadlockRetry(() =>
-      this.prisma.pool.query<PostRow>(
+    // A deadlock aborts the caller's whole transaction, so only a posting of our own is redone.
+    const attempts = db === this.prisma.pool ? MAX_DEADLOCK_RETRIES : 1;
+    const rows = await this.withDeadlockRetry(attempts, () =>
+      db.query<PostRow>(
         `SELECT * FROM account.post_transactions(
            $1::text[], $2::text[], $3::text[], $4::text[], $5, $6, $7,
            $8::int[], $9::uuid[], $10::text[], $11::bigint[], $12)`,
@@ -82,7 +86,7 @@ export class LedgerRepository {
 
   // Wallets are locked in id order, but a batch and a single posting can still meet on the
   // unique index of idempotency keys; Postgres then aborts one side, which is safe to redo.
-  private async withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
+  private async withDeadlockRetry<T>(attempts: number, run: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await run();
@@ -93,11 +97,7 @@ export class LedgerRepository {
         if (error instanceof DatabaseError && error.code === FOREIGN_KEY_VIOLATION) {
           throw notFound('Wallet');
         }
-        if (
-          error instanceof DatabaseError &&
-          error.code === DEADLOCK &&
-          attempt < MAX_DEADLOCK_RETRIES
-        ) {
+        if (error instanceof DatabaseError && error.code === DEADLOCK && attempt < attempts) {
           continue;
         }
         throw error;
