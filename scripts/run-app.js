@@ -11,5 +11,8 @@ if (!apps.includes(app)) {
   console.error(`usage: run-app.js <${apps.join('|')}>`);
   process.exit(2);
 }
-tsconfigPaths.register({ baseUrl: path.join(__dirname, '..', 'dist'), paths: compilerOptions.paths });
+tsconfigPaths.register({
+  baseUrl: path.join(__dirname, '..', 'dist'),
+  paths: compilerOptions.paths,
+});
 require(path.join(__dirname, '..', 'dist', 'apps', app, 'src', 'main.js'));

@@ -39,10 +39,12 @@ describe('when Redis goes away and comes back', () => {
     for (const name of ['gateway', 'account'] as const) {
       const ready = await fetch(`${cluster.url(name)}/readyz`);
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toMatchObject({
-        ready: false,
-        checks: expect.arrayContaining([expect.objectContaining({ name: 'redis', ok: false })]),
-      });
+      const body = (await ready.json()) as {
+        ready: boolean;
+        checks: { name: string; ok: boolean }[];
+      };
+      expect(body.ready).toBe(false);
+      expect(body.checks.find((c) => c.name === 'redis')?.ok).toBe(false);
       expect((await fetch(`${cluster.url(name)}/healthz`)).status).toBe(200);
     }
 

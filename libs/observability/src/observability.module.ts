@@ -22,7 +22,7 @@ export class ObservabilityModule implements OnModuleDestroy {
   constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[]) {}
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.checks.map((check) => check.close?.()));
+    await Promise.all(this.checks.map(async (check) => check.close?.()));
   }
 
   static forRoot(options: ObservabilityOptions): DynamicModule {
