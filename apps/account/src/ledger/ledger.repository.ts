@@ -22,6 +22,9 @@ const INSUFFICIENT_FUNDS = 'TL422';
 const DEADLOCK = '40P01';
 const FOREIGN_KEY_VIOLATION = '23503';
 const MAX_DEADLOCK_RETRIES = 3;
+const POST_TRANSACTIONS = `SELECT * FROM account.post_transactions(
+  $1::text[], $2::text[], $3::text[], $4::text[], $5, $6, $7,
+  $8::int[], $9::uuid[], $10::text[], $11::bigint[], $12)`;
 
 @Injectable()
 export class LedgerRepository {
@@ -69,12 +72,8 @@ export class LedgerRepository {
     // A deadlock aborts the caller's whole transaction, so only a posting of our own is redone.
     const attempts = db === this.prisma.pool ? MAX_DEADLOCK_RETRIES : 1;
     const rows = await this.withDeadlockRetry(attempts, () =>
-      db.query<PostRow>(
-        `SELECT * FROM account.post_transactions(
-           $1::text[], $2::text[], $3::text[], $4::text[], $5, $6, $7,
-           $8::int[], $9::uuid[], $10::text[], $11::bigint[], $12)`,
-        params,
-      ),
+      // Named: each connection parses and plans it once.
+      db.query<PostRow>({ name: 'post_transactions', text: POST_TRANSACTIONS, values: params }),
     );
     return rows.rows.map((row) => ({
       idempotencyKey: row.idempotency_key,
