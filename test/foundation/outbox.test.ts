@@ -1,0 +1,101 @@
+import { PrismaService } from '@tally/prisma';
+import { appendToOutbox, OutboxRelay, QueueName } from '@tally/queue';
+import { Queue } from 'bullmq';
+import { RedisServer } from '../support/redis-server';
+import { createScratchDatabase, TestDatabase } from '../setup/test-database';
+
+describe('the transactional outbox', () => {
+  // A database of its own: account processes of other suites relay the shared one.
+  let database: TestDatabase;
+  let redis: RedisServer;
+  let prisma: PrismaService;
+  let queue: Queue;
+  let relay: OutboxRelay;
+
+  beforeAll(async () => {
+    database = await createScratchDatabase({ migrated: true });
+    redis = await RedisServer.start();
+    prisma = new PrismaService({ databaseUrl: database.url });
+    queue = new Queue(QueueName.DebtEvaluation, {
+      connection: { host: '127.0.0.1', port: redis.port },
+    });
+    relay = new OutboxRelay(prisma, {
+      schema: 'account',
+      routes: { 'test.happened': [QueueName.DebtEvaluation] },
+      queues: new Map([[QueueName.DebtEvaluation, queue]]),
+    });
+  });
+
+  afterAll(async () => {
+    await queue?.close();
+    await prisma?.onModuleDestroy();
+    await redis?.stop();
+    await database?.drop();
+  });
+
+  it('delivers an event written in a committed transaction, once, with a stable id', async () => {
+    await prisma.$transaction(async (tx) => {
+      await appendToOutbox(tx, 'account', 'test.happened', { n: 1 });
+    });
+    expect(await relay.relayBatch()).toBe(1);
+    expect(await relay.relayBatch()).toBe(0);
+
+    const [job] = await queue.getJobs(['waiting']);
+    expect(job.name).toBe('test.happened');
+    expect(job.data).toMatchObject({ topic: 'test.happened', payload: { n: 1 } });
+    expect(job.id).toBe((job.data as { eventId: string }).eventId);
+  });
+
+  it('delivers nothing for a transaction that rolled back', async () => {
+    const before = await queue.count();
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await appendToOutbox(tx, 'account', 'test.happened', { n: 2 });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await relay.relayBatch()).toBe(0);
+    expect(await queue.count()).toBe(before);
+  });
+
+  it('re-sends after a crash between enqueue and commit, and the copy is dropped', async () => {
+    await prisma.$transaction(async (tx) => {
+      await appendToOutbox(tx, 'account', 'test.happened', { n: 3 });
+    });
+    expect(await relay.relayBatch()).toBe(1);
+    const before = await queue.count();
+    // As if the relay died after BullMQ took the job but before its UPDATE committed.
+    await prisma.$executeRaw`UPDATE account.outbox SET published_at = NULL WHERE payload->>'n' = '3'`;
+    expect(await relay.relayBatch()).toBe(1);
+    expect(await queue.count()).toBe(before);
+  });
+
+  it('carries ledger.changed events written by the posting function itself', async () => {
+    const ledgerRelay = new OutboxRelay(prisma, {
+      schema: 'account',
+      routes: { 'ledger.changed': [QueueName.DebtEvaluation] },
+      queues: new Map([[QueueName.DebtEvaluation, queue]]),
+    });
+    const tenant = await prisma.tenant.create({
+      data: {
+        name: 't',
+        currency: 'USD',
+        wallets: { create: { kind: 'TENANT', currency: 'USD' } },
+      },
+      include: { wallets: true },
+    });
+    const walletId = tenant.wallets[0].id;
+    await prisma.pool.query(
+      `SELECT * FROM account.post_transactions(ARRAY['outbox-test'], ARRAY['recharge'], ARRAY[repeat('0', 64)],
+         ARRAY[NULL::text], 'system', NULL, NULL, ARRAY[1, 1], ARRAY[$1::uuid, NULL], ARRAY['wallet:' || $1, 'system:stripe_clearing'],
+         ARRAY[5, -5]::bigint[], true)`,
+      [walletId],
+    );
+    expect(await ledgerRelay.relayBatch()).toBeGreaterThan(0);
+    const jobs = await queue.getJobs(['waiting']);
+    expect(jobs.map((j) => (j.data as { payload: unknown }).payload)).toContainEqual({
+      walletId,
+      balanceMicros: '5',
+    });
+  });
+});
