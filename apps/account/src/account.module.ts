@@ -1,9 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { QueueModule, QueueName } from '@tally/queue';
 import { serviceFoundation, serviceHealthController } from '@tally/runtime';
 import { ServiceName } from '@tally/transport';
 import { MembershipRepository } from './access/membership.repository';
 import { TenantAccess } from './access/tenant-access';
 import { AccountConfig } from './account.config';
+import { accountOutboxRelay } from './account-outbox';
+import { BudgetTopUpRepository } from './budgets/budget-top-up.repository';
+import { MonthlyBudgetsProcessor } from './budgets/monthly-budgets.processor';
+import { TopUpMonthlyBudgets } from './budgets/top-up-monthly-budgets';
+import { IdentityModule } from './identity/identity.module';
 import { AdjustBalance } from './ledger/adjust-balance';
 import { LedgerReadsRepository } from './ledger/ledger-reads.repository';
 import { LedgerController } from './ledger/ledger.controller';
@@ -30,7 +36,11 @@ export class AccountModule {
   static forRoot(config: AccountConfig): DynamicModule {
     return {
       module: AccountModule,
-      imports: [...serviceFoundation(ServiceName.Account, config)],
+      imports: [
+        ...serviceFoundation(ServiceName.Account, config),
+        QueueModule.forRoot(config.REDIS_URL, [QueueName.MonthlyBudgets]),
+        IdentityModule,
+      ],
       controllers: [
         serviceHealthController(ServiceName.Account),
         LedgerController,
@@ -57,6 +67,10 @@ export class AccountModule {
         CreateWorkspace,
         MoveWorkspace,
         WorkspacePlacementResolver,
+        BudgetTopUpRepository,
+        TopUpMonthlyBudgets,
+        MonthlyBudgetsProcessor,
+        accountOutboxRelay,
       ],
     };
   }

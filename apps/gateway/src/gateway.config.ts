@@ -1,4 +1,4 @@
-import { defineConfig, port, positiveInt, secret } from '@tally/config';
+import { defineConfig, port, positiveInt, secret, url } from '@tally/config';
 import { z } from 'zod';
 
 export const loadGatewayConfig = defineConfig(
@@ -10,6 +10,14 @@ export const loadGatewayConfig = defineConfig(
       .startsWith('tly_', 'must start with tly_')
       .min(24, 'must be at least 24 characters')
       .optional(),
+    // ── identity and auth (apps/gateway/src/auth) ──
+    // When set, JWTs must be RS256/ES256, signed by a key of this set; HS256 is then refused.
+    TALLY_JWT_JWKS_URL: url(['https', 'http']).optional(),
+    TALLY_JWT_ISSUER: z.string().min(1, 'must not be empty').optional(),
+    TALLY_JWT_AUDIENCE: z.string().min(1, 'must not be empty').optional(),
+    TALLY_RATE_LIMIT_PER_MINUTE: positiveInt(600),
+    TALLY_RATE_LIMIT_PER_IP_PER_MINUTE: positiveInt(1200),
+    // ── end identity and auth ──
     TALLY_GRAPHQL_MAX_DEPTH: positiveInt(15),
     TALLY_GRAPHQL_MAX_COST: positiveInt(5000),
     TALLY_BODY_LIMIT: z

@@ -5,11 +5,13 @@ import { MoneyScalar } from '@tally/money';
 import { ObservabilityModule, RedisReadinessCheck } from '@tally/observability';
 import { TransportModule } from '@tally/transport';
 import { AccountsModule } from './accounts/accounts.module';
+import { AuthModule } from './auth/auth.module';
 import { GatewayConfig } from './gateway.config';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { formatGraphQLError } from './graphql/format-error';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
 import { HealthResolver } from './health/health.resolver';
+import { IdentityModule } from './identity/identity.module';
 
 @Module({})
 export class GatewayModule {
@@ -44,6 +46,9 @@ export class GatewayModule {
           ],
         }),
         AccountsModule,
+        // identity and auth: the global auth guard, rate limits, me/addMember/API keys
+        AuthModule.forRoot(config),
+        IdentityModule,
       ],
       providers: [DateTimeScalar, MoneyScalar, HealthResolver],
     };

@@ -1,11 +1,14 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import { RpcClient, RpcPatterns, ServiceName } from '@tally/transport';
+import { Public } from '../auth/public.decorator';
 import { ServiceHealth } from './health.model';
 
 @Resolver()
 export class HealthResolver {
   constructor(private readonly rpc: RpcClient) {}
 
+  // Public: load balancers and uptime checks probe it without credentials.
+  @Public()
   @Query(() => [ServiceHealth], {
     description: 'Round-trips through every backend service and its database.',
   })

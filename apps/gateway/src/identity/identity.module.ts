@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { ApiKeysResolver } from './api-keys.resolver';
+import { MembersResolver } from './members.resolver';
+import { UserResolver } from './user.resolver';
+
+/** me, addMember, createApiKey, revokeApiKey: people and keys, served by the account service. */
+@Module({ providers: [UserResolver, MembersResolver, ApiKeysResolver] })
+export class IdentityModule {}
