@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   RpcClient,
   type LedgerTransactionView,
+  type MembershipView,
   type Principal,
   type SubAccountView,
   type TenantView,
@@ -18,7 +19,8 @@ type BatchPattern =
   | 'account.ledger.transactionsByIds'
   | 'account.subAccounts.byTenants'
   | 'account.workspaces.byTenants'
-  | 'account.workspaces.bySubAccounts';
+  | 'account.workspaces.bySubAccounts'
+  | 'account.members.byTenants';
 
 /**
  * One set of loaders per GraphQL request: every nested field of one kind asks the account
@@ -39,6 +41,10 @@ export class AccountLoaders {
   readonly workspacesOfTenant = this.grouped<WorkspaceView>(
     'account.workspaces.byTenants',
     (w) => w.tenantId,
+  );
+  readonly membersOfTenant = this.grouped<MembershipView>(
+    'account.members.byTenants',
+    (m) => m.tenantId,
   );
   readonly workspacesOfSubAccount = this.grouped<WorkspaceView>(
     'account.workspaces.bySubAccounts',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountLoadersFactory } from './account-loaders';
 import { LedgerResolver } from './ledger.resolver';
+import { MembershipResolver } from './membership.resolver';
 import { SubAccountResolver } from './sub-account.resolver';
 import { TenantResolver } from './tenant.resolver';
 import { WalletResolver } from './wallet.resolver';
@@ -15,6 +16,7 @@ import { WorkspaceResolver } from './workspace.resolver';
     WalletResolver,
     WorkspaceResolver,
     LedgerResolver,
+    MembershipResolver,
   ],
 })
 export class AccountsModule {}

@@ -5,6 +5,8 @@ import { AccountLoadersFactory } from './account-loaders';
 import { SubAccount, Tenant, Wallet, Workspace } from './account.models';
 import { toSubAccount, toTenant, toWallet, toWorkspace } from './account.views';
 import { CreateTenantInput } from './dto/account.inputs';
+import { Membership } from '../identity/identity.models';
+import { toMembership } from '../identity/identity.views';
 
 @Resolver(() => Tenant)
 export class TenantResolver {
@@ -52,6 +54,17 @@ export class TenantResolver {
   ): Promise<SubAccount[]> {
     return (await this.loaders.for(req, principal).subAccountsOfTenant.load(tenant.id)).map(
       toSubAccount,
+    );
+  }
+
+  @ResolveField(() => [Membership])
+  async members(
+    @Parent() tenant: Tenant,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
+  ): Promise<Membership[]> {
+    return (await this.loaders.for(req, principal).membersOfTenant.load(tenant.id)).map(
+      toMembership,
     );
   }
 

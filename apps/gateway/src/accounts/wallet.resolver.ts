@@ -34,7 +34,7 @@ export class WalletResolver {
   ): Promise<LedgerEntryConnection> {
     const page = await this.rpc.send('account.wallets.entries', {
       principal,
-      input: { walletId: wallet.id, first, after },
+      input: { walletId: wallet.id, first, after: after ?? null },
     });
     return toConnection(page);
   }

@@ -1,0 +1,21 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Principal } from '@tally/transport';
+import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
+import { Membership } from '../identity/identity.models';
+import { AccountLoadersFactory } from './account-loaders';
+import { Tenant } from './account.models';
+import { toTenant } from './account.views';
+
+@Resolver(() => Membership)
+export class MembershipResolver {
+  constructor(private readonly loaders: AccountLoadersFactory) {}
+
+  @ResolveField(() => Tenant)
+  async tenant(
+    @Parent() membership: Membership,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
+  ): Promise<Tenant> {
+    return toTenant((await this.loaders.for(req, principal).tenants.load(membership.tenantId))!);
+  }
+}
