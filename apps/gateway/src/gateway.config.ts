@@ -10,14 +10,18 @@ export const loadGatewayConfig = defineConfig(
       .startsWith('tly_', 'must start with tly_')
       .min(24, 'must be at least 24 characters')
       .optional(),
-    // ── identity and auth (apps/gateway/src/auth) ──
     // When set, JWTs must be RS256/ES256, signed by a key of this set; HS256 is then refused.
     TALLY_JWT_JWKS_URL: url(['https', 'http']).optional(),
     TALLY_JWT_ISSUER: z.string().min(1, 'must not be empty').optional(),
     TALLY_JWT_AUDIENCE: z.string().min(1, 'must not be empty').optional(),
     TALLY_RATE_LIMIT_PER_MINUTE: positiveInt(600),
     TALLY_RATE_LIMIT_PER_IP_PER_MINUTE: positiveInt(1200),
-    // ── end identity and auth ──
+    // Behind an ingress the client address is in X-Forwarded-For; rate limits per IP need it.
+    TALLY_TRUST_PROXY: z.coerce
+      .number()
+      .int('must be an integer')
+      .min(0, 'must be 0 or more')
+      .default(0),
     TALLY_GRAPHQL_MAX_DEPTH: positiveInt(15),
     TALLY_GRAPHQL_MAX_COST: positiveInt(5000),
     TALLY_BODY_LIMIT: z

@@ -8,5 +8,6 @@ void runApp({
   module: (config) => GatewayModule.forRoot(config),
   httpPort: (config) => config.TALLY_GATEWAY_PORT,
   servesRpc: false,
+  trustProxy: (config) => config.TALLY_TRUST_PROXY,
   bodyLimit: (config) => config.TALLY_BODY_LIMIT,
 });

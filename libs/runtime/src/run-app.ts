@@ -16,6 +16,8 @@ export interface AppSpec<C extends BaseConfig> {
   readonly httpPort: (config: C) => number;
   /** Whether the app answers messages from other services over the Redis transport. */
   readonly servesRpc: boolean;
+  /** How many proxies in front of the app to believe about the client's address. */
+  readonly trustProxy?: (config: C) => number;
   /** Largest accepted JSON request body, e.g. "100kb". */
   readonly bodyLimit?: (config: C) => string;
 }
@@ -39,6 +41,8 @@ export async function runApp<C extends BaseConfig>(spec: AppSpec<C>): Promise<Ru
   });
   app.useLogger(app.get(Logger));
   app.use(withRequestContext);
+  const proxies = spec.trustProxy?.(config) ?? 0;
+  if (proxies > 0) app.set('trust proxy', proxies);
   app.useBodyParser('json', { limit: spec.bodyLimit?.(config) ?? '100kb' });
   app.useGlobalFilters(new HttpErrorFilter());
 
