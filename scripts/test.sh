@@ -21,4 +21,14 @@ log "building (npm run build)"
 npm run --silent build
 
 log "running jest"
-exec npx --no-install jest --ci "$@"
+results="$TALLY_ROOT/.tally/jest-results.json"
+mkdir -p "$(dirname "$results")"
+rm -f "$results"
+status=0
+npx --no-install jest --ci --json --outputFile="$results" "$@" || status=$?
+# One plain closing line ("N passed, N failed") that any CI can read, whatever jest printed.
+if [ -s "$results" ]; then
+  node -e 'const r = require(process.argv[1]);
+    console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);' "$results"
+fi
+exit "$status"
