@@ -225,25 +225,29 @@ $$;
 -- than the rest of a batch insert.
 CREATE FUNCTION "account".check_entries_balance() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  unbalanced uuid;
+  problem text;
 BEGIN
-  IF EXISTS (SELECT 1 FROM new_entries e
-              WHERE NOT EXISTS (SELECT 1 FROM "account".ledger_transactions t WHERE t.id = e.transaction_id)) THEN
-    RAISE EXCEPTION 'a ledger entry refers to a missing transaction' USING ERRCODE = 'foreign_key_violation';
-  END IF;
-  IF EXISTS (SELECT 1 FROM new_entries e
-              WHERE e.wallet_id IS NOT NULL
-                AND NOT EXISTS (SELECT 1 FROM "account".wallets w WHERE w.id = e.wallet_id)) THEN
-    RAISE EXCEPTION 'a ledger entry refers to a missing wallet' USING ERRCODE = 'foreign_key_violation';
-  END IF;
-  SELECT transaction_id INTO unbalanced
-    FROM new_entries GROUP BY transaction_id HAVING sum(amount_micros) <> 0 LIMIT 1;
-  IF unbalanced IS NOT NULL THEN
-    RAISE EXCEPTION 'ledger transaction % does not balance to zero', unbalanced
-      USING ERRCODE = 'check_violation';
-  END IF;
-  IF EXISTS (SELECT 1 FROM new_entries GROUP BY transaction_id HAVING count(*) < 2) THEN
-    RAISE EXCEPTION 'a ledger transaction needs at least two entries' USING ERRCODE = 'check_violation';
+  -- One pass: per transaction its sum, its size and whether it exists; then wallets.
+  WITH per_tx AS (
+    SELECT transaction_id, sum(amount_micros) AS total, count(*) AS entries
+      FROM new_entries GROUP BY transaction_id
+  )
+  SELECT CASE
+           WHEN EXISTS (SELECT 1 FROM per_tx WHERE total <> 0)
+             THEN 'a ledger transaction does not balance to zero'
+           WHEN EXISTS (SELECT 1 FROM per_tx WHERE entries < 2)
+             THEN 'a ledger transaction needs at least two entries'
+           WHEN EXISTS (SELECT 1 FROM per_tx p WHERE NOT EXISTS
+                          (SELECT 1 FROM "account".ledger_transactions t WHERE t.id = p.transaction_id))
+             THEN 'a ledger entry refers to a missing transaction'
+           WHEN EXISTS (SELECT 1 FROM new_entries e WHERE e.wallet_id IS NOT NULL AND NOT EXISTS
+                          (SELECT 1 FROM "account".wallets w WHERE w.id = e.wallet_id))
+             THEN 'a ledger entry refers to a missing wallet'
+         END INTO problem;
+  IF problem LIKE '%missing%' THEN
+    RAISE EXCEPTION '%', problem USING ERRCODE = 'foreign_key_violation';
+  ELSIF problem IS NOT NULL THEN
+    RAISE EXCEPTION '%', problem USING ERRCODE = 'check_violation';
   END IF;
   RETURN NULL;
 END $$;
@@ -299,6 +303,7 @@ DECLARE
   new_ids uuid[];
   wallet_ids uuid[];
   wallet_deltas bigint[];
+  balances bigint[];
   short_wallet uuid;
 BEGIN
   WITH input AS (
@@ -315,56 +320,63 @@ BEGIN
   SELECT array_agg(input.ord), array_agg(inserted.id) INTO new_ords, new_ids
     FROM inserted JOIN input ON input.key = inserted.idempotency_key;
 
-  IF new_ids IS NULL THEN
-    -- Every key was already posted: a pure replay changes nothing.
-    RETURN QUERY
-      SELECT t.idempotency_key, t.id, false, t.content_hash::text
-        FROM unnest(p_keys) AS k(key)
-        JOIN "account".ledger_transactions t ON t.idempotency_key = k.key;
-    RETURN;
-  END IF;
+  IF new_ids IS NOT NULL THEN
+    SELECT array_agg(wallet_id ORDER BY wallet_id), array_agg(delta ORDER BY wallet_id)
+      INTO wallet_ids, wallet_deltas
+      FROM (SELECT l.wallet_id, sum(l.amount)::bigint AS delta
+              FROM unnest(p_line_tx, p_line_wallets, p_line_amounts) AS l(tx, wallet_id, amount)
+              JOIN unnest(new_ords) AS p(ord) ON p.ord = l.tx
+             WHERE l.wallet_id IS NOT NULL
+             GROUP BY l.wallet_id) d;
 
-  SELECT array_agg(wallet_id ORDER BY wallet_id), array_agg(delta ORDER BY wallet_id)
-    INTO wallet_ids, wallet_deltas
-    FROM (SELECT l.wallet_id, sum(l.amount)::bigint AS delta
-            FROM unnest(p_line_tx, p_line_wallets, p_line_amounts) AS l(tx, wallet_id, amount)
-            JOIN unnest(new_ords) AS p(ord) ON p.ord = l.tx
-           WHERE l.wallet_id IS NOT NULL
-           GROUP BY l.wallet_id) d;
-
-  -- NO KEY UPDATE: the entries' foreign keys take KEY SHARE locks on the same rows, which
-  -- a plain FOR UPDATE would wait on (and deadlock with a concurrent posting).
-  PERFORM 1 FROM "account".wallets WHERE id = ANY (wallet_ids) ORDER BY id FOR NO KEY UPDATE;
-
-  INSERT INTO "account".ledger_entries (transaction_id, wallet_id, account, amount_micros)
-  SELECT p.id, l.wallet_id, l.account, l.amount
-    FROM unnest(p_line_tx, p_line_wallets, p_line_accounts, p_line_amounts)
-      AS l(tx, wallet_id, account, amount)
-    JOIN unnest(new_ords, new_ids) AS p(ord, id) ON p.ord = l.tx;
-
-  IF wallet_ids IS NOT NULL THEN
-    UPDATE "account".wallets w SET balance_micros = w.balance_micros + d.delta
-      FROM unnest(wallet_ids, wallet_deltas) AS d(wallet_id, delta)
-     WHERE w.id = d.wallet_id;
-
-    IF p_enforce_floor THEN
-      SELECT w.id INTO short_wallet
-        FROM "account".wallets w JOIN unnest(wallet_ids, wallet_deltas) AS d(wallet_id, delta)
-          ON d.wallet_id = w.id
-       WHERE d.delta < 0 AND w.balance_micros < 0 LIMIT 1;
-      IF short_wallet IS NOT NULL THEN
-        RAISE EXCEPTION 'wallet % has insufficient funds', short_wallet USING ERRCODE = 'TL422';
-      END IF;
+    -- One wallet needs no ordering; several are locked in id order first, because an
+    -- UPDATE ... FROM takes its row locks in whatever order its join produces.
+    IF array_length(wallet_ids, 1) > 1 THEN
+      PERFORM 1 FROM "account".wallets WHERE id = ANY (wallet_ids) ORDER BY id FOR NO KEY UPDATE;
     END IF;
 
-    INSERT INTO "account".outbox (topic, payload)
-    SELECT 'ledger.changed',
-           jsonb_build_object('walletId', w.id, 'balanceMicros', w.balance_micros::text)
-      FROM "account".wallets w WHERE w.id = ANY (wallet_ids);
+    INSERT INTO "account".ledger_entries (transaction_id, wallet_id, account, amount_micros)
+    SELECT p.id, l.wallet_id, l.account, l.amount
+      FROM unnest(p_line_tx, p_line_wallets, p_line_accounts, p_line_amounts)
+        AS l(tx, wallet_id, account, amount)
+      JOIN unnest(new_ords, new_ids) AS p(ord, id) ON p.ord = l.tx;
+
+    IF wallet_ids IS NOT NULL THEN
+      WITH updated AS (
+        UPDATE "account".wallets w SET balance_micros = w.balance_micros + d.delta
+          FROM unnest(wallet_ids, wallet_deltas) AS d(wallet_id, delta)
+         WHERE w.id = d.wallet_id
+        RETURNING w.id, w.balance_micros
+      )
+      SELECT array_agg(u.balance_micros ORDER BY u.id) INTO balances FROM updated u;
+
+      IF p_enforce_floor THEN
+        SELECT b.wallet_id INTO short_wallet
+          FROM unnest(wallet_ids, wallet_deltas, balances) AS b(wallet_id, delta, balance)
+         WHERE b.delta < 0 AND b.balance < 0 LIMIT 1;
+        IF short_wallet IS NOT NULL THEN
+          RAISE EXCEPTION 'wallet % has insufficient funds', short_wallet USING ERRCODE = 'TL422';
+        END IF;
+      END IF;
+
+      INSERT INTO "account".outbox (topic, payload)
+      SELECT 'ledger.changed', jsonb_build_object('walletId', b.wallet_id, 'balanceMicros', b.balance::text)
+        FROM unnest(wallet_ids, balances) AS b(wallet_id, balance);
+    END IF;
+
+    IF array_length(new_ids, 1) = array_length(p_keys, 1) THEN
+      -- Everything was new: the answer is in hand.
+      RETURN QUERY
+        SELECT i.key, p.id, true, i.hash
+          FROM unnest(p_keys, p_hashes) WITH ORDINALITY AS i(key, hash, ord)
+          JOIN unnest(new_ords, new_ids) AS p(ord, id) ON p.ord = i.ord;
+      RETURN;
+    END IF;
   END IF;
 
+  -- Some or all keys were posted before: those come back as stored.
   RETURN QUERY
-    SELECT t.idempotency_key, t.id, t.id = ANY (new_ids), t.content_hash::text
+    SELECT t.idempotency_key, t.id, t.id = ANY (coalesce(new_ids, '{}')), t.content_hash::text
       FROM unnest(p_keys) AS k(key)
       JOIN "account".ledger_transactions t ON t.idempotency_key = k.key;
 END $$;
