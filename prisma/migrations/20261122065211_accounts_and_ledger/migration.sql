@@ -93,7 +93,7 @@ CREATE TABLE "account"."ledger_entries" (
     "amount_micros" BIGINT NOT NULL,
     "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "ledger_entries_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "ledger_entries_pkey" PRIMARY KEY ("transaction_id","id")
 );
 
 -- CreateTable
@@ -155,10 +155,6 @@ CREATE INDEX "wallets_tenant_id_idx" ON "account"."wallets"("tenant_id");
 -- CreateIndex
 CREATE UNIQUE INDEX "ledger_transactions_idempotency_key_key" ON "account"."ledger_transactions"("idempotency_key");
 
--- CreateIndex
-CREATE INDEX "ledger_entries_transaction_id_idx" ON "account"."ledger_entries"("transaction_id");
-
--- CreateIndex
 -- CreateIndex
 CREATE UNIQUE INDEX "workspaces_namespace_key" ON "account"."workspaces"("namespace");
 
