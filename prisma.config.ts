@@ -9,5 +9,7 @@ export default defineConfig({
   engine: 'js',
   schema: 'prisma/schema.prisma',
   adapter: async () =>
-    new PrismaPg({ connectionString: process.env.DATABASE_URL ?? 'postgresql://127.0.0.1/postgres' }),
+    new PrismaPg({
+      connectionString: process.env.DATABASE_URL ?? 'postgresql://127.0.0.1/postgres',
+    }),
 });
