@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { gql, IdentityFixtures, outcome } from '../identity/identity-fixtures';
 import { AppCluster } from '../support/app-processes';
-import { RedisServer } from '../support/redis-server';
-import { gql, IdentityFixtures, nowSeconds, outcome, signJwt } from '../identity/identity-fixtures';
+import { GatewaySuite } from '../support/gateway-suite';
 
-const JWT_SECRET = 'test-jwt-secret-accounts-0123456789';
-const ADMIN_KEY = `tly_admin_${randomUUID().replace(/-/g, '')}`;
+const suite = new GatewaySuite();
+const ADMIN_KEY = suite.adminKey;
 
 const CREATE_TENANT = `mutation ($input: CreateTenantInput!) {
   createTenant(input: $input) { id name currency wallet { id kind balance currency debtState } }
@@ -27,28 +27,16 @@ interface TenantReply {
 }
 
 describe('tenants, sub-accounts, workspaces and money through the gateway', () => {
-  let redis: RedisServer;
   let cluster: AppCluster;
   let fixtures: IdentityFixtures;
-  const jwt = (externalId: string) =>
-    signJwt({ sub: externalId, exp: nowSeconds() + 600 }, { alg: 'HS256', secret: JWT_SECRET });
+  const jwt = (externalId: string) => suite.jwt(externalId);
 
   beforeAll(async () => {
-    redis = await RedisServer.start();
-    cluster = await AppCluster.start(['gateway', 'account'], {
-      DATABASE_URL: process.env.DATABASE_URL!,
-      REDIS_URL: redis.url,
-      TALLY_JWT_SECRET: JWT_SECRET,
-      TALLY_ADMIN_API_KEY: ADMIN_KEY,
-    });
-    fixtures = await IdentityFixtures.connect();
+    await suite.start();
+    cluster = suite.cluster;
+    fixtures = suite.fixtures;
   });
-
-  afterAll(async () => {
-    await fixtures?.close();
-    await cluster?.stop();
-    await redis?.stop();
-  });
+  afterAll(() => suite.stop());
 
   async function newTenant() {
     const ownerExternalId = `owner-${randomUUID()}`;

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AppCluster } from '../support/app-processes';
-import { RedisServer } from '../support/redis-server';
-import { gql, IdentityFixtures, nowSeconds, outcome, signJwt } from '../identity/identity-fixtures';
-
-const JWT_SECRET = 'test-jwt-secret-matrix-0123456789';
-const ADMIN_KEY = `tly_admin_${randomUUID().replace(/-/g, '')}`;
+import { outcome } from '../identity/identity-fixtures';
+import { GatewaySuite } from '../support/gateway-suite';
 
 type Role = 'OWNER' | 'ADMIN' | 'MEMBER' | 'API_KEY' | 'FINANCE' | 'PLATFORM_ADMIN' | 'OUTSIDER';
 const ROLES: Role[] = [
@@ -121,27 +117,14 @@ const operations: [
 ];
 
 describe('authorization matrix (operation × role) through the gateway', () => {
-  let redis: RedisServer;
-  let cluster: AppCluster;
-  let fixtures: IdentityFixtures;
+  const suite = new GatewaySuite();
   let tenant: Tenant;
   const tokens = new Map<Role, string>();
-
   const admin = <T>(query: string, variables: Record<string, unknown>) =>
-    gql<T>(cluster, ADMIN_KEY, query, variables);
-  const jwt = (externalId: string) =>
-    signJwt({ sub: externalId, exp: nowSeconds() + 600 }, { alg: 'HS256', secret: JWT_SECRET });
+    suite.admin<T>(query, variables);
 
   beforeAll(async () => {
-    redis = await RedisServer.start();
-    cluster = await AppCluster.start(['gateway', 'account'], {
-      DATABASE_URL: process.env.DATABASE_URL!,
-      REDIS_URL: redis.url,
-      TALLY_JWT_SECRET: JWT_SECRET,
-      TALLY_ADMIN_API_KEY: ADMIN_KEY,
-    });
-    fixtures = await IdentityFixtures.connect();
-
+    await suite.start();
     const created = await admin<{ createTenant: { id: string; wallet: { id: string } } }>(
       `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id wallet { id } } }`,
       { input: { name: 'Matrix', ownerExternalId: `owner-${randomUUID()}` } },
@@ -170,12 +153,15 @@ describe('authorization matrix (operation × role) through the gateway', () => {
     };
 
     for (const role of ['OWNER', 'ADMIN', 'MEMBER'] as const) {
-      tokens.set(role, jwt((await fixtures.newMember(id, role)).externalId));
+      tokens.set(role, suite.jwt((await suite.fixtures.newMember(id, role)).externalId));
     }
-    tokens.set('FINANCE', jwt((await fixtures.newUser('FINANCE')).externalId));
-    tokens.set('PLATFORM_ADMIN', jwt((await fixtures.newUser('PLATFORM_ADMIN')).externalId));
-    const other = await fixtures.newTenant();
-    tokens.set('OUTSIDER', jwt((await fixtures.newMember(other, 'OWNER')).externalId));
+    tokens.set('FINANCE', suite.jwt((await suite.fixtures.newUser('FINANCE')).externalId));
+    tokens.set(
+      'PLATFORM_ADMIN',
+      suite.jwt((await suite.fixtures.newUser('PLATFORM_ADMIN')).externalId),
+    );
+    const other = await suite.fixtures.newTenant();
+    tokens.set('OUTSIDER', suite.jwt((await suite.fixtures.newMember(other, 'OWNER')).externalId));
     const key = await admin<{ createApiKey: { secret: string } }>(
       `mutation ($t: ID!) { createApiKey(tenantId: $t, name: "matrix") { secret } }`,
       { t: id },
@@ -183,18 +169,14 @@ describe('authorization matrix (operation × role) through the gateway', () => {
     tokens.set('API_KEY', key.data!.createApiKey.secret);
   });
 
-  afterAll(async () => {
-    await fixtures?.close();
-    await cluster?.stop();
-    await redis?.stop();
-  });
+  afterAll(() => suite.stop());
 
   const cells = operations.flatMap(([name, query, vars, expected]) =>
     ROLES.map((role) => [name, role, query, vars, expected[role]] as const),
   );
 
   it.each(cells)('%s as %s', async (_, role, query, vars, expected) => {
-    const reply = await gql(cluster, tokens.get(role), query, vars(tenant));
+    const reply = await suite.gql(tokens.get(role), query, vars(tenant));
     const got =
       outcome(reply) === 'OK' && Object.values(reply.data ?? {}).every((v) => v === null)
         ? 'NULL'
@@ -204,7 +186,7 @@ describe('authorization matrix (operation × role) through the gateway', () => {
 
   it('refuses every operation without a token', async () => {
     for (const [, query, vars] of operations) {
-      expect(outcome(await gql(cluster, undefined, query, vars(tenant)))).toBe('UNAUTHENTICATED');
+      expect(outcome(await suite.gql(undefined, query, vars(tenant)))).toBe('UNAUTHENTICATED');
     }
   });
 });

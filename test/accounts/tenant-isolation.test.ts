@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { AppCluster } from '../support/app-processes';
-import { RedisServer } from '../support/redis-server';
-import { gql, IdentityFixtures, nowSeconds, signJwt } from '../identity/identity-fixtures';
+import { GatewaySuite } from '../support/gateway-suite';
 
-const JWT_SECRET = 'test-jwt-secret-isolation-0123456789';
-const ADMIN_KEY = `tly_admin_${randomUUID().replace(/-/g, '')}`;
+const suite = new GatewaySuite();
 
 interface World {
   tenantId: string;
@@ -21,16 +18,13 @@ interface World {
  * identifiers that do not exist, so nothing can be learned by probing.
  */
 describe('tenant isolation', () => {
-  let redis: RedisServer;
-  let cluster: AppCluster;
-  let fixtures: IdentityFixtures;
   let a: World;
   let b: World;
   let ghost: World;
   let ownerOfA: string;
 
   const admin = <T>(query: string, variables: Record<string, unknown>) =>
-    gql<T>(cluster, ADMIN_KEY, query, variables);
+    suite.admin<T>(query, variables);
 
   async function world(): Promise<World> {
     const ownerExternalId = `owner-${randomUUID()}`;
@@ -73,14 +67,7 @@ describe('tenant isolation', () => {
   }
 
   beforeAll(async () => {
-    redis = await RedisServer.start();
-    cluster = await AppCluster.start(['gateway', 'account'], {
-      DATABASE_URL: process.env.DATABASE_URL!,
-      REDIS_URL: redis.url,
-      TALLY_JWT_SECRET: JWT_SECRET,
-      TALLY_ADMIN_API_KEY: ADMIN_KEY,
-    });
-    fixtures = await IdentityFixtures.connect();
+    await suite.start();
     a = await world();
     b = await world();
     ghost = {
@@ -91,18 +78,10 @@ describe('tenant isolation', () => {
       namespace: `ghost-${randomUUID().slice(0, 12)}`,
       apiKeyId: randomUUID(),
     };
-    const owner = await fixtures.newMember(a.tenantId, 'OWNER');
-    ownerOfA = signJwt(
-      { sub: owner.externalId, exp: nowSeconds() + 600 },
-      { alg: 'HS256', secret: JWT_SECRET },
-    );
+    ownerOfA = suite.jwt((await suite.fixtures.newMember(a.tenantId, 'OWNER')).externalId);
   });
 
-  afterAll(async () => {
-    await fixtures?.close();
-    await cluster?.stop();
-    await redis?.stop();
-  });
+  afterAll(() => suite.stop());
 
   const operations: [string, string, (w: World) => Record<string, unknown>][] = [
     ['tenant', `query ($id: ID!) { tenant(id: $id) { id name } }`, (w) => ({ id: w.tenantId })],
@@ -199,8 +178,8 @@ describe('tenant isolation', () => {
   it.each(operations)(
     '%s with another tenant’s identifiers answers as for missing ones',
     async (_, query, vars) => {
-      const theirs = await gql(cluster, ownerOfA, query, vars(b));
-      const missing = await gql(cluster, ownerOfA, query, vars(ghost));
+      const theirs = await suite.gql(ownerOfA, query, vars(b));
+      const missing = await suite.gql(ownerOfA, query, vars(ghost));
       const shape = (reply: typeof theirs) => ({
         data: reply.data,
         codes: reply.errors?.map((e) => e.extensions?.code),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Membership } from '@prisma/client';
-import { PrismaService } from '@tally/prisma';
+import type { Membership } from '@prisma/client';
+import { isForeignKeyViolation, PrismaService } from '@tally/prisma';
 import type { MemberRole, MembershipView } from '@tally/transport';
 import { validUuids } from '../wallets/wallet.repository';
 
@@ -31,7 +31,7 @@ export class MembershipRepository {
       });
       return count === 1 ? 'added' : 'already_member';
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') {
+      if (isForeignKeyViolation(error)) {
         return 'unknown_tenant';
       }
       throw error;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type SubAccount, type Wallet } from '@prisma/client';
+import type { SubAccount, Wallet } from '@prisma/client';
 import { conflict } from '@tally/errors';
-import { PrismaService } from '@tally/prisma';
+import { isUniqueViolation, PrismaService } from '@tally/prisma';
 import type { SubAccountView } from '@tally/transport';
 import { validUuids } from '../wallets/wallet.repository';
 
@@ -30,7 +30,7 @@ export class SubAccountRepository {
       });
       return toSubAccountView(created);
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      if (isUniqueViolation(error)) {
         throw conflict(`A sub-account named ${name} already exists`, { reason: 'NAME_TAKEN' });
       }
       throw error;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type Workspace } from '@prisma/client';
+import type { Workspace } from '@prisma/client';
 import { conflict } from '@tally/errors';
-import { PrismaService } from '@tally/prisma';
+import { isUniqueViolation, PrismaService } from '@tally/prisma';
 import type { WorkspaceView } from '@tally/transport';
 import { validUuids } from '../wallets/wallet.repository';
 
@@ -21,7 +21,7 @@ export class WorkspaceRepository {
         await this.prisma.workspace.create({ data: { namespace, ...placement } }),
       );
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      if (isUniqueViolation(error)) {
         throw conflict(`Namespace ${namespace} is already taken in this cluster`, {
           reason: 'NAMESPACE_TAKEN',
         });
