@@ -96,10 +96,16 @@ function stopOnce(app: INestApplication, timeoutMs: number, logger: Logger) {
         process.exit(1);
       }, timeoutMs);
       forced.unref();
-      void app.close().then(() => {
-        clearTimeout(forced);
-        resolve();
-      });
+      app.close().then(
+        () => {
+          clearTimeout(forced);
+          resolve();
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
     });
     return stopping;
   };
