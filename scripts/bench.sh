@@ -109,6 +109,10 @@ export BENCH_RESULTS_FILE=$TALLY_ROOT/bench/out/results-$stamp.jsonl
 export LOG_LEVEL=${LOG_LEVEL:-warn}
 unset PGHOST PGPORT PGUSER PGPASSWORD
 
+# Some benches run the compiled apps (scripts/run-app.js).
+log "building (npm run build)"
+npm run --silent build
+
 mapfile -t benches < <(find bench -name '*.bench.ts' -not -path '*/node_modules/*' | sort)
 ran=0 failed=()
 for file in "${benches[@]}"; do

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LedgerEntry, LedgerTransaction } from '@prisma/client';
+import type { LedgerEntry } from '@prisma/client';
 import { PrismaService } from '@tally/prisma';
 import type { EntriesPage, LedgerEntryView, LedgerTransactionView } from '@tally/transport';
 import { validUuids } from '../wallets/wallet.repository';
@@ -24,17 +24,42 @@ export class LedgerReadsRepository {
     };
   }
 
+  // The read-back of every posting: one statement in plain SQL.
   async transactionsByIds(ids: readonly string[]): Promise<LedgerTransactionView[]> {
-    const where = { transactionId: { in: validUuids(ids) } };
-    const [transactions, entries] = await Promise.all([
-      this.prisma.ledgerTransaction.findMany({ where: { id: where.transactionId } }),
-      this.prisma.ledgerEntry.findMany({ where, orderBy: { id: 'asc' } }),
-    ]);
-    const entriesOf = new Map<string, LedgerEntry[]>();
-    for (const entry of entries) {
-      entriesOf.set(entry.transactionId, [...(entriesOf.get(entry.transactionId) ?? []), entry]);
+    const { rows } = await this.prisma.pool.query<TransactionEntryRow>({
+      name: 'transactions_by_ids',
+      text: `SELECT t.id, t.kind, t.idempotency_key, t.created_at,
+                    e.id::text AS entry_id, e.wallet_id, e.account, e.amount_micros::text,
+                    e.created_at AS entry_created_at
+               FROM account.ledger_transactions t
+               JOIN account.ledger_entries e ON e.transaction_id = t.id
+              WHERE t.id = ANY ($1::uuid[])
+              ORDER BY t.id, e.id`,
+      values: [validUuids(ids)],
+    });
+    const transactions = new Map<string, LedgerTransactionView & { entries: LedgerEntryView[] }>();
+    for (const row of rows) {
+      let transaction = transactions.get(row.id);
+      if (transaction === undefined) {
+        transaction = {
+          id: row.id,
+          kind: row.kind,
+          idempotencyKey: row.idempotency_key,
+          createdAt: row.created_at.toISOString(),
+          entries: [],
+        };
+        transactions.set(row.id, transaction);
+      }
+      transaction.entries.push({
+        id: row.entry_id,
+        transactionId: row.id,
+        walletId: row.wallet_id,
+        account: row.account,
+        amountMicros: row.amount_micros,
+        createdAt: row.entry_created_at.toISOString(),
+      });
     }
-    return transactions.map((t) => toTransactionView(t, entriesOf.get(t.id) ?? []));
+    return [...transactions.values()];
   }
 
   /** The tenants whose wallets each transaction touches (for authorization). */
@@ -67,15 +92,14 @@ export function toEntryView(entry: LedgerEntry): LedgerEntryView {
   };
 }
 
-export function toTransactionView(
-  transaction: LedgerTransaction,
-  entries: readonly LedgerEntry[],
-): LedgerTransactionView {
-  return {
-    id: transaction.id,
-    kind: transaction.kind,
-    idempotencyKey: transaction.idempotencyKey,
-    createdAt: transaction.createdAt.toISOString(),
-    entries: entries.map(toEntryView),
-  };
+interface TransactionEntryRow {
+  id: string;
+  kind: string;
+  idempotency_key: string;
+  created_at: Date;
+  entry_id: string;
+  wallet_id: string | null;
+  account: string;
+  amount_micros: string;
+  entry_created_at: Date;
 }
