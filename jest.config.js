@@ -1,8 +1,9 @@
 // Two projects: unit specs live beside the code; integration suites in test/ run against
 // the real Postgres and Redis that test/setup/global-setup.ts prepares.
 const moduleNameMapper = {
-  // Integration suites reach into the account service's internals (its ledger) directly.
+  // Integration suites reach into services' internals (the ledger, the price book) directly.
   '^@tally/account/(.*)$': '<rootDir>/apps/account/src/$1',
+  '^@tally/billing/(.*)$': '<rootDir>/apps/billing/src/$1',
   '^@tally/(.*)$': '<rootDir>/libs/$1/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };

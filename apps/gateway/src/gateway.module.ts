@@ -6,6 +6,7 @@ import { ObservabilityModule, RedisReadinessCheck } from '@tally/observability';
 import { TransportModule } from '@tally/transport';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
+import { BillingGraphqlModule } from './billing/billing.module';
 import { GatewayConfig } from './gateway.config';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { formatGraphQLError } from './graphql/format-error';
@@ -46,6 +47,7 @@ export class GatewayModule {
           ],
         }),
         AccountsModule,
+        BillingGraphqlModule,
         // identity and auth: the global auth guard, rate limits, me/addMember/API keys
         AuthModule.forRoot(config),
         IdentityModule,

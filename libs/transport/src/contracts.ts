@@ -1,4 +1,5 @@
 import type { AccountContract } from './account.contract';
+import type { BillingContract } from './billing.contract';
 
 /**
  * The messages services exchange over the Redis transport: one pattern per operation, with
@@ -16,7 +17,7 @@ export interface ServiceHealthReply {
   readonly database: 'ok';
 }
 
-export interface RpcContract extends AccountContract {
+export interface RpcContract extends AccountContract, BillingContract {
   'account.health': { request: Record<string, never>; response: ServiceHealthReply };
   'billing.health': { request: Record<string, never>; response: ServiceHealthReply };
   'metering.health': { request: Record<string, never>; response: ServiceHealthReply };

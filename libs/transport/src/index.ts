@@ -1,4 +1,5 @@
 export * from './account.contract';
+export * from './billing.contract';
 export * from './contracts';
 export * from './redis-options';
 export * from './rpc-client';

@@ -1,0 +1,32 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { MoneyScalar } from '@tally/money';
+
+export enum Resource {
+  CPU = 'CPU',
+  MEMORY = 'MEMORY',
+  STORAGE = 'STORAGE',
+  GPU = 'GPU',
+  NETWORK_EGRESS = 'NETWORK_EGRESS',
+  NODEPORT = 'NODEPORT',
+}
+registerEnumType(Resource, { name: 'Resource' });
+
+export const PRICE_SCALE_DESCRIPTION =
+  'The true price per unit-hour is pricePerUnitHour × 10^-scale; a scale above 0 expresses prices finer than 0.000001 exactly.';
+
+@ObjectType()
+export class Price {
+  @Field(() => Resource) resource!: Resource;
+  @Field() unit!: string;
+  @Field(() => MoneyScalar) pricePerUnitHour!: bigint;
+  @Field(() => Int, { description: PRICE_SCALE_DESCRIPTION }) scale!: number;
+}
+
+@ObjectType()
+export class PriceBook {
+  @Field(() => ID) id!: string;
+  @Field(() => Int) version!: number;
+  @Field() currency!: string;
+  @Field(() => Date) effectiveFrom!: Date;
+  @Field(() => [Price]) prices!: Price[];
+}

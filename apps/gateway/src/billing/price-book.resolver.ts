@@ -1,0 +1,47 @@
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { RpcClient, type Principal } from '@tally/transport';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { PriceBook } from './billing.models';
+import { toPriceBook } from './billing.views';
+import { CreatePriceBookVersionInput } from './dto/price-book.inputs';
+
+@Resolver(() => PriceBook)
+export class PriceBookResolver {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Query(() => PriceBook, { description: 'The prices in force now.' })
+  async priceBook(@CurrentPrincipal() principal: Principal): Promise<PriceBook> {
+    return toPriceBook(await this.rpc.send('billing.priceBook.current', { principal, input: {} }));
+  }
+
+  @Query(() => [PriceBook], { description: 'Every price book version, newest first.' })
+  async priceBooks(
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PriceBook[]> {
+    const views = await this.rpc.send('billing.priceBook.history', { principal, input: { first } });
+    return views.map(toPriceBook);
+  }
+
+  @Mutation(() => PriceBook, { description: 'Finance staff and platform admins only.' })
+  async createPriceBookVersion(
+    @Args('input') input: CreatePriceBookVersionInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PriceBook> {
+    const view = await this.rpc.send('billing.priceBook.create', {
+      principal,
+      input: {
+        currency: input.currency,
+        effectiveFrom: input.effectiveFrom.toISOString(),
+        reason: input.reason,
+        prices: input.prices.map((price) => ({
+          resource: price.resource,
+          unit: price.unit,
+          pricePerUnitHourMicros: price.pricePerUnitHour.toString(),
+          scale: price.scale,
+        })),
+      },
+    });
+    return toPriceBook(view);
+  }
+}
