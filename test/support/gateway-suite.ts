@@ -20,13 +20,18 @@ export class GatewaySuite {
   private started?: AppCluster;
   private db?: IdentityFixtures;
 
-  async start(apps: readonly AppName[] = ['gateway', 'account']): Promise<void> {
+  /** `extraEnv` is added to every app's environment (e.g. STRIPE_API_URL of a stand-in). */
+  async start(
+    apps: readonly AppName[] = ['gateway', 'account'],
+    extraEnv: Readonly<Record<string, string>> = {},
+  ): Promise<void> {
     this.redis = await RedisServer.start();
     this.started = await AppCluster.start(apps, {
       DATABASE_URL: process.env.DATABASE_URL!,
       REDIS_URL: this.redis.url,
       TALLY_JWT_SECRET: this.jwtSecret,
       TALLY_ADMIN_API_KEY: this.adminKey,
+      ...extraEnv,
     });
     this.db = await IdentityFixtures.connect();
   }

@@ -28,8 +28,10 @@ export const loadGatewayConfig = defineConfig(
       .string()
       .regex(/^\d+(kb|mb)$/, 'must be a size such as 100kb or 1mb')
       .default('100kb'),
+    // Verifies the Stripe-Signature of POST /webhooks/stripe.
+    STRIPE_WEBHOOK_SECRET: secret('stripe_webhook_secret'),
   },
-  ['TALLY_JWT_SECRET', 'TALLY_ADMIN_API_KEY'],
+  ['TALLY_JWT_SECRET', 'TALLY_ADMIN_API_KEY', 'STRIPE_WEBHOOK_SECRET'],
 );
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

@@ -47,7 +47,7 @@ export class GatewayModule {
           ],
         }),
         AccountsModule,
-        BillingGraphqlModule,
+        BillingGraphqlModule.forRoot(config),
         // identity and auth: the global auth guard, rate limits, me/addMember/API keys
         AuthModule.forRoot(config),
         IdentityModule,

@@ -1,6 +1,7 @@
 import { runApp } from '@tally/runtime';
 import { loadGatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
+import { STRIPE_WEBHOOK_PATH } from './billing/stripe-webhook.controller';
 
 void runApp({
   name: 'gateway',
@@ -10,4 +11,5 @@ void runApp({
   servesRpc: false,
   trustProxy: (config) => config.TALLY_TRUST_PROXY,
   bodyLimit: (config) => config.TALLY_BODY_LIMIT,
+  rawBodyRoutes: [STRIPE_WEBHOOK_PATH],
 });

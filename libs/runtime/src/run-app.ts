@@ -5,7 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { BaseConfig, ConfigError } from '@tally/config';
 import { Metrics, newRequestId, REQUEST_ID_HEADER, runWithRequestId } from '@tally/observability';
 import { RpcContextInterceptor, RpcErrorFilter, rpcRedisOptions } from '@tally/transport';
-import type { NextFunction, Request, Response } from 'express';
+import { raw, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './http-error.filter';
 
@@ -20,6 +20,11 @@ export interface AppSpec<C extends BaseConfig> {
   readonly trustProxy?: (config: C) => number;
   /** Largest accepted JSON request body, e.g. "100kb". */
   readonly bodyLimit?: (config: C) => string;
+  /**
+   * Paths whose body reaches the handler as a raw Buffer instead of parsed JSON (webhooks
+   * whose signature is computed over the exact bytes sent, e.g. Stripe's).
+   */
+  readonly rawBodyRoutes?: readonly string[];
 }
 
 export interface RunningApp {
@@ -43,6 +48,10 @@ export async function runApp<C extends BaseConfig>(spec: AppSpec<C>): Promise<Ru
   app.use(withRequestContext);
   const proxies = spec.trustProxy?.(config) ?? 0;
   if (proxies > 0) app.set('trust proxy', proxies);
+  // Raw routes first: once their body is read, the JSON parser below leaves it alone.
+  for (const path of spec.rawBodyRoutes ?? []) {
+    app.use(path, raw({ type: () => true, limit: '1mb' }));
+  }
   app.useBodyParser('json', { limit: spec.bodyLimit?.(config) ?? '100kb' });
   app.useGlobalFilters(new HttpErrorFilter());
 

@@ -42,6 +42,34 @@ export interface NewPriceBookVersion {
   readonly prices: readonly PriceView[];
 }
 
+export type RechargeStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'EXPIRED' | 'REFUNDED';
+
+/** A wallet top-up through a Stripe Checkout Session. */
+export interface RechargeView {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly walletId: string;
+  readonly amountMicros: MicrosString;
+  readonly bonusMicros: MicrosString;
+  readonly currency: string;
+  readonly status: RechargeStatus;
+  readonly checkoutUrl: string | null;
+  readonly createdAt: IsoTime;
+}
+
+export interface StartRechargeInput {
+  readonly walletId: string;
+  readonly amountMicros: MicrosString;
+  readonly idempotencyKey: string;
+}
+
+/** A Stripe webhook event whose signature the gateway has verified, as Stripe sent it. */
+export interface VerifiedStripeEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
 type Rpc<Req, Res> = { request: Req; response: Res };
 
 export interface BillingContract {
@@ -50,4 +78,10 @@ export interface BillingContract {
   /** Newest version first. */
   'billing.priceBook.history': Rpc<Authenticated<{ first: number }>, PriceBookView[]>;
   'billing.priceBook.create': Rpc<Authenticated<NewPriceBookVersion>, PriceBookView>;
+  /** Idempotent on (tenant, idempotencyKey): a replay answers the first recharge. */
+  'billing.recharges.start': Rpc<Authenticated<StartRechargeInput>, RechargeView>;
+  /** Null when missing or when the caller may not read the recharge's wallet. */
+  'billing.recharges.byId': Rpc<Authenticated<{ id: string }>, RechargeView | null>;
+  /** Stores a verified event once and queues it; answers before processing it. */
+  'billing.stripe.receive': Rpc<{ event: VerifiedStripeEvent }, { stored: boolean }>;
 }

@@ -18,5 +18,6 @@ import { WorkspaceResolver } from './workspace.resolver';
     LedgerResolver,
     MembershipResolver,
   ],
+  exports: [AccountLoadersFactory],
 })
 export class AccountsModule {}

@@ -30,3 +30,24 @@ export class PriceBook {
   @Field(() => Date) effectiveFrom!: Date;
   @Field(() => [Price]) prices!: Price[];
 }
+
+export enum RechargeStatus {
+  PENDING = 'PENDING',
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+  EXPIRED = 'EXPIRED',
+  REFUNDED = 'REFUNDED',
+}
+registerEnumType(RechargeStatus, { name: 'RechargeStatus' });
+
+@ObjectType()
+export class Recharge {
+  @Field(() => ID) id!: string;
+  @Field(() => MoneyScalar) amount!: bigint;
+  @Field(() => MoneyScalar) bonus!: bigint;
+  @Field(() => RechargeStatus) status!: RechargeStatus;
+  @Field(() => String, { nullable: true, description: 'Stripe Checkout URL to send the payer to.' })
+  checkoutUrl!: string | null;
+  @Field(() => Date) createdAt!: Date;
+  walletId!: string;
+}

@@ -1,5 +1,5 @@
-import type { PriceBookView } from '@tally/transport';
-import { PriceBook, Resource } from './billing.models';
+import type { PriceBookView, RechargeView } from '@tally/transport';
+import { PriceBook, Recharge, RechargeStatus, Resource } from './billing.models';
 
 // From the billing service's wire views (money as micro-unit strings) to GraphQL objects.
 
@@ -14,4 +14,14 @@ export const toPriceBook = (view: PriceBookView): PriceBook => ({
     pricePerUnitHour: BigInt(price.pricePerUnitHourMicros),
     scale: price.scale,
   })),
+});
+
+export const toRecharge = (view: RechargeView): Recharge => ({
+  id: view.id,
+  walletId: view.walletId,
+  amount: BigInt(view.amountMicros),
+  bonus: BigInt(view.bonusMicros),
+  status: RechargeStatus[view.status],
+  checkoutUrl: view.checkoutUrl,
+  createdAt: new Date(view.createdAt),
 });

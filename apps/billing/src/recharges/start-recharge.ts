@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { badInput, notFound } from '@tally/errors';
+import {
+  RpcClient,
+  type Authenticated,
+  type Principal,
+  type RechargeView,
+  type StartRechargeInput,
+} from '@tally/transport';
+import Stripe from 'stripe';
+import { BILLING_CONFIG, type BillingConfig } from '../billing.config';
+import { rechargeCents, rechargeLimits } from './recharge-amount';
+import { RechargeRepository, toRechargeView } from './recharge.repository';
+
+/**
+ * Starts a top-up: records the recharge (once per tenant and idempotency key) and opens a
+ * Stripe Checkout Session for it. The wallet is credited later, by the webhook.
+ *
+ * Who may recharge: anyone who can see the wallet (account decides, with the caller's own
+ * principal, so another tenant's wallet is NOT_FOUND). Paying money in is harmless to the
+ * tenant, so members are not kept out.
+ */
+@Injectable()
+export class StartRecharge {
+  constructor(
+    private readonly recharges: RechargeRepository,
+    private readonly rpc: RpcClient,
+    private readonly stripe: Stripe,
+    @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
+  ) {}
+
+  async execute({ principal, input }: Authenticated<StartRechargeInput>): Promise<RechargeView> {
+    const limits = rechargeLimits(this.config.TALLY_RECHARGE_MIN, this.config.TALLY_RECHARGE_MAX);
+    const cents = rechargeCents(input.amountMicros, limits);
+    const idempotencyKey = input.idempotencyKey.trim();
+    if (idempotencyKey.length === 0 || idempotencyKey.length > 200) {
+      throw badInput('idempotencyKey must be 1 to 200 characters', {
+        reason: 'BAD_IDEMPOTENCY_KEY',
+      });
+    }
+    const [wallet] = await this.rpc.send('account.wallets.byIds', {
+      principal,
+      input: { ids: [input.walletId] },
+    });
+    if (wallet === undefined) throw notFound('Wallet', input.walletId);
+
+    const { recharge } = await this.recharges.createOnce({
+      tenantId: wallet.tenantId,
+      walletId: wallet.id,
+      amountMicros: BigInt(input.amountMicros),
+      currency: wallet.currency,
+      idempotencyKey,
+      createdBy: actorOf(principal),
+    });
+    if (recharge.stripeSessionId !== null) return toRechargeView(recharge);
+
+    // A replay whose first attempt died before storing the session lands here too; Stripe's
+    // idempotency key makes it answer the session it already created.
+    const session = await this.stripe.checkout.sessions.create(
+      {
+        mode: 'payment',
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: recharge.currency.toLowerCase(),
+              unit_amount: Number(cents),
+              product_data: { name: 'Tally wallet recharge' },
+            },
+          },
+        ],
+        client_reference_id: recharge.id,
+        metadata: {
+          rechargeId: recharge.id,
+          walletId: recharge.walletId,
+          tenantId: recharge.tenantId,
+        },
+        success_url: `${this.config.TALLY_PUBLIC_URL}/recharges/${recharge.id}?result=success`,
+        cancel_url: `${this.config.TALLY_PUBLIC_URL}/recharges/${recharge.id}?result=cancel`,
+      },
+      { idempotencyKey: `recharge:${recharge.id}` },
+    );
+    return toRechargeView(
+      await this.recharges.attachSession(recharge.id, session.id, session.url ?? null),
+    );
+  }
+}
+
+function actorOf(principal: Principal): string | null {
+  switch (principal.kind) {
+    case 'user':
+      return `user:${principal.userId}`;
+    case 'api_key':
+      return `api_key:${principal.apiKeyId}`;
+    case 'admin_key':
+      return 'admin_key';
+    case 'service':
+      return `service:${principal.service}`;
+  }
+}

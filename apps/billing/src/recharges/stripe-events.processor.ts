@@ -1,0 +1,34 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { QueueName } from '@tally/queue';
+import type { Job } from 'bullmq';
+import { ProcessStripeEvent } from './process-stripe-event';
+import type { StripeEventJob } from './receive-stripe-event';
+import { RechargeRepository } from './recharge.repository';
+
+/** Processes verified Stripe events; a failure is recorded and retried with backoff. */
+@Processor(QueueName.StripeEvents)
+export class StripeEventsProcessor extends WorkerHost {
+  private readonly logger = new Logger(StripeEventsProcessor.name);
+
+  constructor(
+    private readonly processEvent: ProcessStripeEvent,
+    private readonly recharges: RechargeRepository,
+  ) {
+    super();
+  }
+
+  async process(job: Job<StripeEventJob>): Promise<void> {
+    try {
+      await this.processEvent.execute(job.data.eventId);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn(
+        { eventId: job.data.eventId, attempt: job.attemptsMade + 1, err: error },
+        'stripe event failed; will retry',
+      );
+      await this.recharges.markEvent(job.data.eventId, message).catch(() => undefined);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { notFound } from '@tally/errors';
+import { RpcClient, type Principal } from '@tally/transport';
+import { AccountLoadersFactory } from '../accounts/account-loaders';
+import { Wallet } from '../accounts/account.models';
+import { toWallet } from '../accounts/account.views';
+import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
+import { Recharge } from './billing.models';
+import { toRecharge } from './billing.views';
+import { StartRechargeInput } from './dto/recharge.inputs';
+
+@Resolver(() => Recharge)
+export class RechargeResolver {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly loaders: AccountLoadersFactory,
+  ) {}
+
+  @Mutation(() => Recharge, {
+    description: 'Opens a Stripe Checkout Session; the wallet is credited once Stripe confirms.',
+  })
+  async startRecharge(
+    @Args('input') input: StartRechargeInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Recharge> {
+    const view = await this.rpc.send('billing.recharges.start', {
+      principal,
+      input: {
+        walletId: input.walletId,
+        amountMicros: input.amount.toString(),
+        idempotencyKey: input.idempotencyKey,
+      },
+    });
+    return toRecharge(view);
+  }
+
+  @Query(() => Recharge, { nullable: true })
+  async recharge(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Recharge | null> {
+    const view = await this.rpc.send('billing.recharges.byId', { principal, input: { id } });
+    return view && toRecharge(view);
+  }
+
+  @ResolveField(() => Wallet)
+  async wallet(
+    @Parent() recharge: Recharge,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
+  ): Promise<Wallet> {
+    const view = await this.loaders.for(req, principal).wallets.load(recharge.walletId);
+    if (view === null) throw notFound('Wallet', recharge.walletId);
+    return toWallet(view);
+  }
+}
