@@ -20,3 +20,17 @@ export interface Authenticated<T> {
   readonly principal: Principal;
   readonly input: T;
 }
+
+/** A stable name of who acted, for audit columns and per-caller counters. */
+export function principalName(principal: Principal): string {
+  switch (principal.kind) {
+    case 'user':
+      return `user:${principal.userId}`;
+    case 'api_key':
+      return `api_key:${principal.apiKeyId}`;
+    case 'admin_key':
+      return 'admin_key';
+    case 'service':
+      return `service:${principal.service}`;
+  }
+}

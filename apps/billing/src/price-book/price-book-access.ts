@@ -1,5 +1,5 @@
 import { forbidden } from '@tally/errors';
-import type { Principal } from '@tally/transport';
+import { principalName, type Principal } from '@tally/transport';
 
 /**
  * Prices are the cloud's, not a tenant's: finance staff and platform admins set them, and
@@ -8,10 +8,10 @@ import type { Principal } from '@tally/transport';
 export function assertMayPrice(principal: Principal): string {
   switch (principal.kind) {
     case 'admin_key':
-      return 'admin_key';
+      return principalName(principal);
     case 'user':
       if (principal.platformRole === 'FINANCE' || principal.platformRole === 'PLATFORM_ADMIN') {
-        return `user:${principal.userId}`;
+        return principalName(principal);
       }
       break;
     case 'api_key':

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { badInput, notFound } from '@tally/errors';
 import {
+  principalName,
   RpcClient,
   type Authenticated,
-  type Principal,
   type RechargeView,
   type StartRechargeInput,
 } from '@tally/transport';
@@ -50,7 +50,7 @@ export class StartRecharge {
       amountMicros: BigInt(input.amountMicros),
       currency: wallet.currency,
       idempotencyKey,
-      createdBy: actorOf(principal),
+      createdBy: principalName(principal),
     });
     if (recharge.stripeSessionId !== null) return toRechargeView(recharge);
 
@@ -83,18 +83,5 @@ export class StartRecharge {
     return toRechargeView(
       await this.recharges.attachSession(recharge.id, session.id, session.url ?? null),
     );
-  }
-}
-
-function actorOf(principal: Principal): string | null {
-  switch (principal.kind) {
-    case 'user':
-      return `user:${principal.userId}`;
-    case 'api_key':
-      return `api_key:${principal.apiKeyId}`;
-    case 'admin_key':
-      return 'admin_key';
-    case 'service':
-      return `service:${principal.service}`;
   }
 }

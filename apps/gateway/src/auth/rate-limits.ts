@@ -1,5 +1,5 @@
 import { rateLimited } from '@tally/errors';
-import type { Principal } from '@tally/transport';
+import { principalName, type Principal } from '@tally/transport';
 import type { WindowCounter } from './redis-window-counter';
 
 export interface RateLimitSettings {
@@ -26,7 +26,7 @@ export class RateLimits {
   }
 
   async admitPrincipal(principal: Principal): Promise<void> {
-    const key = `${KEY_PREFIX}:principal:${principalKey(principal)}`;
+    const key = `${KEY_PREFIX}:principal:${principalName(principal)}`;
     await this.admit(key, this.settings.perPrincipalPerMinute, principalLabel(principal));
   }
 
@@ -38,19 +38,6 @@ export class RateLimits {
       retryAfterSeconds,
       limit,
     });
-  }
-}
-
-function principalKey(principal: Principal): string {
-  switch (principal.kind) {
-    case 'user':
-      return `user:${principal.userId}`;
-    case 'api_key':
-      return `api_key:${principal.apiKeyId}`;
-    case 'admin_key':
-      return 'admin_key';
-    case 'service':
-      return `service:${principal.service}`;
   }
 }
 
