@@ -12,6 +12,7 @@ import { TopUpMonthlyBudgets } from './budgets/top-up-monthly-budgets';
 import { IdentityModule } from './identity/identity.module';
 import { AdjustBalance } from './ledger/adjust-balance';
 import { LedgerReadsRepository } from './ledger/ledger-reads.repository';
+import { LedgerAuditRepository } from './ledger/ledger-audit.repository';
 import { LedgerController } from './ledger/ledger.controller';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { PostBatch } from './ledger/post-batch';
@@ -53,6 +54,7 @@ export class AccountModule {
         TenantAccess,
         LedgerRepository,
         LedgerReadsRepository,
+        LedgerAuditRepository,
         WalletRepository,
         TenantRepository,
         SubAccountRepository,

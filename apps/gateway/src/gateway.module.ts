@@ -13,6 +13,7 @@ import { formatGraphQLError } from './graphql/format-error';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
 import { HealthResolver } from './health/health.resolver';
 import { IdentityModule } from './identity/identity.module';
+import { MeteringGraphqlModule } from './metering/metering.module';
 
 @Module({})
 export class GatewayModule {
@@ -51,6 +52,7 @@ export class GatewayModule {
         // identity and auth: the global auth guard, rate limits, me/addMember/API keys
         AuthModule.forRoot(config),
         IdentityModule,
+        MeteringGraphqlModule,
       ],
       providers: [DateTimeScalar, MoneyScalar, HealthResolver],
     };

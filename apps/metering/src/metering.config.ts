@@ -1,4 +1,4 @@
-import { defineConfig, port, url } from '@tally/config';
+import { defineConfig, port, positiveInt, url } from '@tally/config';
 import { z } from 'zod';
 
 export const loadMeteringConfig = defineConfig({
@@ -6,6 +6,21 @@ export const loadMeteringConfig = defineConfig({
   PROMETHEUS_URL: url(['http', 'https'], 'http://127.0.0.1:9090'),
   // Unset: the in-cluster service account, or ~/.kube/config outside a cluster.
   KUBECONFIG: z.string().min(1).optional(),
+  // Which source's samples are charged; the other is only cross-checked by reconciliation.
+  TALLY_BILLING_SOURCE: z.enum(['prometheus', 'agent']).default('prometheus'),
+  // Hour H is settled at H + 1 h + this delay, so late samples of the hour's last minutes land.
+  TALLY_SETTLEMENT_DELAY_MINUTES: positiveInt(5),
+  // How far back a worker that was down looks for hours it has not settled.
+  TALLY_SETTLEMENT_CATCH_UP_HOURS: positiveInt(72),
+  // Ledger transactions per batch-posting call (the account service takes at most 5,000).
+  TALLY_SETTLEMENT_BATCH_SIZE: positiveInt(1000).refine((n) => n <= 5000, 'must be at most 5000'),
+  // Reconciliation reports an agent-vs-Prometheus difference above this share, in percent.
+  TALLY_RECONCILIATION_THRESHOLD_PERCENT: z.coerce.number().positive().default(5),
+  // Test-only crash points (see failpoints.ts); refused outside NODE_ENV=test.
+  TALLY_FAILPOINTS: z.string().optional(),
 });
 
 export type MeteringConfig = ReturnType<typeof loadMeteringConfig>;
+
+/** Injection token for the validated config. */
+export const METERING_CONFIG = Symbol('METERING_CONFIG');

@@ -1,15 +1,58 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { QueueModule, QueueName } from '@tally/queue';
 import { serviceFoundation, serviceHealthController } from '@tally/runtime';
-import { ServiceName } from '@tally/transport';
-import { MeteringConfig } from './metering.config';
+import { ServiceName, TransportModule } from '@tally/transport';
+import { Failpoints } from './failpoints';
+import { METERING_CONFIG, MeteringConfig } from './metering.config';
+import { LedgerClient } from './peers/ledger.client';
+import { PriceBooks } from './peers/price-books';
+import { WorkspaceDirectory } from './peers/workspace-directory';
+import { DueHours } from './settlement/due-hours';
+import { FreezeHour } from './settlement/freeze-hour';
+import { PostCharges } from './settlement/post-charges';
+import { SettleHour } from './settlement/settle-hour';
+import { SettlementController } from './settlement/settlement.controller';
+import { SettlementProcessor } from './settlement/settlement.processor';
+import { SettlementRepository } from './settlement/settlement.repository';
+import { RecordSamples } from './usage/record-samples';
+import { UsageController } from './usage/usage.controller';
+import { UsageLines } from './usage/usage-lines';
+import { UsageRepository } from './usage/usage.repository';
 
 @Module({})
 export class MeteringModule {
   static forRoot(config: MeteringConfig): DynamicModule {
     return {
       module: MeteringModule,
-      imports: [...serviceFoundation(ServiceName.Metering, config)],
-      controllers: [serviceHealthController(ServiceName.Metering)],
+      imports: [
+        ...serviceFoundation(ServiceName.Metering, config),
+        QueueModule.forRoot(config.REDIS_URL, [QueueName.Settlement]),
+        TransportModule.forClient({
+          redisUrl: config.REDIS_URL,
+          timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
+        }),
+      ],
+      controllers: [
+        serviceHealthController(ServiceName.Metering),
+        UsageController,
+        SettlementController,
+      ],
+      providers: [
+        { provide: METERING_CONFIG, useValue: config },
+        Failpoints,
+        LedgerClient,
+        PriceBooks,
+        WorkspaceDirectory,
+        UsageRepository,
+        RecordSamples,
+        UsageLines,
+        SettlementRepository,
+        FreezeHour,
+        PostCharges,
+        SettleHour,
+        DueHours,
+        SettlementProcessor,
+      ],
     };
   }
 }

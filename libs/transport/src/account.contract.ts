@@ -179,4 +179,38 @@ export interface AccountContract {
   'account.workspaces.byNamespace': Rpc<Authenticated<{ namespace: string }>, WorkspaceView | null>;
   'account.workspaces.byTenants': Rpc<Authenticated<Ids>, WorkspaceView[]>;
   'account.workspaces.bySubAccounts': Rpc<Authenticated<Ids>, WorkspaceView[]>;
+  /** Services only: where each namespace's charges go. Unknown namespaces are left out. */
+  'account.workspaces.placements': Rpc<
+    Authenticated<{ namespaces: readonly string[] }>,
+    WorkspacePlacementView[]
+  >;
+  /** Services only: the ledger's own invariants, checked over every row. */
+  'account.ledger.audit': Rpc<Authenticated<Record<string, never>>, LedgerAuditView>;
+  /** Services only: the transactions posted under these keys, with their wallet-side totals. */
+  'account.ledger.byKeys': Rpc<Authenticated<{ keys: readonly string[] }>, PostedByKeyView[]>;
+}
+
+export interface WorkspacePlacementView {
+  readonly namespace: string;
+  readonly tenantId: string;
+  readonly walletId: string;
+}
+
+export interface LedgerAuditView {
+  /** Σ of every entry; anything but "0" is a broken ledger. */
+  readonly entriesSumMicros: MicrosString;
+  /** Wallets whose balance row differs from the sum of their entries. */
+  readonly walletsOutOfBalance: readonly {
+    readonly walletId: string;
+    readonly balanceMicros: MicrosString;
+    readonly entriesSumMicros: MicrosString;
+  }[];
+}
+
+export interface PostedByKeyView {
+  readonly idempotencyKey: string;
+  readonly transactionId: string;
+  readonly walletId: string | null;
+  /** Σ of the transaction's wallet entries (negative for a charge). */
+  readonly walletAmountMicros: MicrosString;
 }

@@ -1,5 +1,6 @@
 import type { AccountContract } from './account.contract';
 import type { BillingContract } from './billing.contract';
+import type { MeteringContract } from './metering.contract';
 
 /**
  * The messages services exchange over the Redis transport: one pattern per operation, with
@@ -17,7 +18,7 @@ export interface ServiceHealthReply {
   readonly database: 'ok';
 }
 
-export interface RpcContract extends AccountContract, BillingContract {
+export interface RpcContract extends AccountContract, BillingContract, MeteringContract {
   'account.health': { request: Record<string, never>; response: ServiceHealthReply };
   'billing.health': { request: Record<string, never>; response: ServiceHealthReply };
   'metering.health': { request: Record<string, never>; response: ServiceHealthReply };

@@ -28,7 +28,12 @@ export class RpcClient implements OnModuleDestroy {
     this.proxy = new ClientRedis(rpcRedisOptions(options.redisUrl));
   }
 
-  async send<P extends RpcPattern>(pattern: P, data: RpcRequest<P>): Promise<RpcResponse<P>> {
+  /** `timeoutMs` overrides the default deadline for the few calls that do real work (settlement). */
+  async send<P extends RpcPattern>(
+    pattern: P,
+    data: RpcRequest<P>,
+    { timeoutMs = this.options.timeoutMs }: { timeoutMs?: number } = {},
+  ): Promise<RpcResponse<P>> {
     const envelope: RpcEnvelope<RpcRequest<P>> = {
       requestId: currentRequestId() ?? newRequestId(),
       data,
@@ -38,12 +43,12 @@ export class RpcClient implements OnModuleDestroy {
       const reply = await firstValueFrom(
         this.proxy
           .send<RpcResponse<P>, RpcEnvelope<RpcRequest<P>>>(pattern, envelope)
-          .pipe(timeout(this.options.timeoutMs)),
+          .pipe(timeout(timeoutMs)),
       );
       this.metrics.rpcCalls.inc({ side: 'client', pattern, outcome: 'ok' });
       return reply;
     } catch (error) {
-      const failure = this.toDomainError(pattern, error);
+      const failure = this.toDomainError(pattern, error, timeoutMs);
       this.metrics.rpcCalls.inc({ side: 'client', pattern, outcome: failure.code });
       throw failure;
     } finally {
@@ -51,13 +56,13 @@ export class RpcClient implements OnModuleDestroy {
     }
   }
 
-  private toDomainError(pattern: RpcPattern, error: unknown): DomainError {
+  private toDomainError(pattern: RpcPattern, error: unknown, timeoutMs: number): DomainError {
     if (isSerializedDomainError(error)) return deserializeError(error);
     const service = pattern.split('.')[0];
     if (error instanceof TimeoutError) {
       return new DomainError(
         ErrorCode.INTERNAL,
-        `The ${service} service did not answer within ${this.options.timeoutMs} ms`,
+        `The ${service} service did not answer within ${timeoutMs} ms`,
         { reason: 'SERVICE_TIMEOUT', service },
       );
     }

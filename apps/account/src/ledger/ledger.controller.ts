@@ -5,6 +5,7 @@ import { RpcData, type RpcRequest, type RpcResponse } from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
 import { WalletRepository } from '../wallets/wallet.repository';
 import { AdjustBalance } from './adjust-balance';
+import { LedgerAuditRepository } from './ledger-audit.repository';
 import { LedgerReadsRepository } from './ledger-reads.repository';
 import { PostBatch } from './post-batch';
 import { postingsFrom } from './posting-request';
@@ -22,6 +23,7 @@ export class LedgerController {
     private readonly reads: LedgerReadsRepository,
     private readonly wallets: WalletRepository,
     private readonly access: TenantAccess,
+    private readonly audits: LedgerAuditRepository,
   ) {}
 
   @MessagePattern('account.ledger.transfer')
@@ -40,6 +42,22 @@ export class LedgerController {
   ): Promise<RpcResponse<'account.ledger.postBatch'>> {
     this.access.assertService(principal);
     return this.postBatch.execute(postingsFrom(input.postings), postingContextOf(principal));
+  }
+
+  @MessagePattern('account.ledger.audit')
+  audit(
+    @RpcData() { principal }: RpcRequest<'account.ledger.audit'>,
+  ): Promise<RpcResponse<'account.ledger.audit'>> {
+    this.access.assertService(principal);
+    return this.audits.audit();
+  }
+
+  @MessagePattern('account.ledger.byKeys')
+  byKeys(
+    @RpcData() { principal, input }: RpcRequest<'account.ledger.byKeys'>,
+  ): Promise<RpcResponse<'account.ledger.byKeys'>> {
+    this.access.assertService(principal);
+    return this.audits.byKeys(input.keys);
   }
 
   @MessagePattern('account.wallets.byIds')

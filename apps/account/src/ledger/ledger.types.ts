@@ -8,6 +8,13 @@ export enum SystemAccount {
   PromotionalCredit = 'system:promotional_credit',
   Adjustments = 'system:adjustments',
   WriteOff = 'system:write_off',
+  // Usage revenue, one account per resource so statements can say what was charged for.
+  CpuRevenue = 'system:revenue:cpu',
+  MemoryRevenue = 'system:revenue:memory',
+  StorageRevenue = 'system:revenue:storage',
+  GpuRevenue = 'system:revenue:gpu',
+  NetworkEgressRevenue = 'system:revenue:network_egress',
+  NodePortRevenue = 'system:revenue:nodeport',
 }
 
 export type LedgerAccount = { readonly walletId: string } | { readonly system: SystemAccount };

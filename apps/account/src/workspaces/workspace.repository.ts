@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Workspace } from '@prisma/client';
 import { conflict } from '@tally/errors';
 import { isUniqueViolation, PrismaService } from '@tally/prisma';
-import type { WorkspaceView } from '@tally/transport';
+import type { WorkspacePlacementView, WorkspaceView } from '@tally/transport';
 import { validUuids } from '../wallets/wallet.repository';
 
 export interface WorkspacePlacement {
@@ -47,6 +47,17 @@ export class WorkspaceRepository {
       orderBy: { namespace: 'asc' },
     });
     return rows.map(toWorkspaceView);
+  }
+
+  /** Settlement asks this for up to thousands of namespaces at a time: one indexed lookup. */
+  async placements(namespaces: readonly string[]): Promise<WorkspacePlacementView[]> {
+    const { rows } = await this.prisma.pool.query<WorkspacePlacementView>({
+      name: 'workspace_placements',
+      text: `SELECT namespace, tenant_id AS "tenantId", wallet_id AS "walletId"
+               FROM account.workspaces WHERE namespace = ANY ($1::text[])`,
+      values: [namespaces],
+    });
+    return rows;
   }
 
   async bySubAccounts(subAccountIds: readonly string[]): Promise<WorkspaceView[]> {

@@ -46,6 +46,14 @@ export class WorkspacesController {
     );
   }
 
+  @MessagePattern('account.workspaces.placements')
+  placements(
+    @RpcData() { principal, input }: RpcRequest<'account.workspaces.placements'>,
+  ): Promise<RpcResponse<'account.workspaces.placements'>> {
+    this.access.assertService(principal);
+    return this.workspaces.placements(input.namespaces);
+  }
+
   @MessagePattern('account.workspaces.bySubAccounts')
   async bySubAccounts(
     @RpcData() { principal, input }: RpcRequest<'account.workspaces.bySubAccounts'>,

@@ -1,4 +1,4 @@
-import { Resource } from '@prisma/client';
+import type { Resource } from '@tally/transport';
 
 /** Which instrument observed a sample. Settlement bills from one; reconciliation compares them. */
 export type SampleSource = 'prometheus' | 'agent';

@@ -1,0 +1,57 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { MoneyScalar } from '@tally/money';
+import { Resource } from '../billing/billing.models';
+
+@ObjectType({ description: "One resource's usage and charge for one namespace in one hour." })
+export class UsageLine {
+  @Field() namespace!: string;
+  @Field(() => Date) hour!: Date;
+  @Field(() => Resource) resource!: Resource;
+  @Field({ description: "Quantity in the resource's billing unit (see PriceBook)." })
+  quantity!: string;
+  @Field(() => MoneyScalar) amount!: bigint;
+}
+
+@ObjectType()
+export class SettlementRun {
+  @Field(() => ID) id!: string;
+  @Field(() => Date) hour!: Date;
+  @Field(() => Int) namespaces!: number;
+  @Field(() => MoneyScalar, {
+    description: 'Sum of the charges this run posted (zero when everything was already settled).',
+  })
+  charged!: bigint;
+  @Field() status!: string;
+  @Field(() => Date) startedAt!: Date;
+  @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
+}
+
+@ObjectType({ description: 'One thing a reconciliation run found.' })
+export class ReconciliationFinding {
+  @Field({ description: 'adjustment, source_mismatch, ledger or missing_charge.' }) kind!: string;
+  @Field(() => String, { nullable: true }) namespace!: string | null;
+  @Field(() => Date, { nullable: true }) hour!: Date | null;
+  @Field() detail!: string;
+}
+
+@ObjectType({ description: 'What one reconciliation run checked, found and corrected.' })
+export class ReconciliationReport {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'schedule or finance.' }) trigger!: string;
+  @Field(() => Date) fromHour!: Date;
+  @Field(() => Date) toHour!: Date;
+  @Field() status!: string;
+  @Field(() => Int) hoursChecked!: number;
+  @Field(() => Int, { description: 'Namespace-hours with missing samples or a recorded gap.' })
+  flaggedHours!: number;
+  @Field(() => Int) refilledSamples!: number;
+  @Field(() => Int) adjustments!: number;
+  @Field(() => MoneyScalar, { description: 'Net of the adjustments posted (positive: charged).' })
+  adjusted!: bigint;
+  @Field(() => Int, { description: 'Namespace-hours where the agent and Prometheus disagree.' })
+  sourceMismatches!: number;
+  @Field(() => Int) ledgerMismatches!: number;
+  @Field(() => [ReconciliationFinding]) findings!: ReconciliationFinding[];
+  @Field(() => Date) startedAt!: Date;
+  @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
+}

@@ -1,0 +1,42 @@
+import type { ReconciliationReportView, SettlementRunView, UsageLineView } from '@tally/transport';
+import { Resource } from '../billing/billing.models';
+import { ReconciliationReport, SettlementRun, UsageLine } from './metering.models';
+
+export function toUsageLine(view: UsageLineView): UsageLine {
+  return {
+    namespace: view.namespace,
+    hour: new Date(view.hour),
+    resource: view.resource as Resource,
+    quantity: view.quantity,
+    amount: BigInt(view.amountMicros),
+  };
+}
+
+export function toSettlementRun(view: SettlementRunView): SettlementRun {
+  return {
+    id: view.id,
+    hour: new Date(view.hour),
+    namespaces: view.namespaces,
+    charged: BigInt(view.chargedMicros),
+    status: view.status,
+    startedAt: new Date(view.startedAt),
+    finishedAt: view.finishedAt === null ? null : new Date(view.finishedAt),
+  };
+}
+
+export function toReconciliationReport(view: ReconciliationReportView): ReconciliationReport {
+  return {
+    ...view,
+    fromHour: new Date(view.fromHour),
+    toHour: new Date(view.toHour),
+    adjusted: BigInt(view.adjustedMicros),
+    findings: view.findings.map((finding) => ({
+      kind: finding.kind,
+      namespace: finding.namespace ?? null,
+      hour: finding.hour === undefined ? null : new Date(finding.hour),
+      detail: finding.detail,
+    })),
+    startedAt: new Date(view.startedAt),
+    finishedAt: view.finishedAt === null ? null : new Date(view.finishedAt),
+  };
+}

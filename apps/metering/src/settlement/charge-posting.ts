@@ -1,0 +1,42 @@
+import type { PostingRequest, Resource } from '@tally/transport';
+import type { FrozenLine } from './settlement.repository';
+
+/** The ledger account each resource's usage revenue is credited to. */
+export function revenueAccount(resource: Resource): string {
+  return `system:revenue:${resource.toLowerCase()}`;
+}
+
+export function chargeKey(namespace: string, hour: Date): string {
+  return `charge:${namespace}:${hour.toISOString()}`;
+}
+
+/**
+ * `charge:<namespace>:<hour>`: the wallet pays the total, each resource's revenue account
+ * receives its line. Reconciliation's corrections have the same shape with signed lines (a
+ * negative line gives money back). Lines of zero have no entry: the ledger has no zero
+ * entries, and neither has the wallet when the corrections cancel out.
+ */
+export function usagePosting(
+  kind: 'usage' | 'usage_adjustment',
+  idempotencyKey: string,
+  walletId: string,
+  lines: readonly FrozenLine[],
+  reason?: string,
+): PostingRequest {
+  const entries = lines.filter((line) => line.amountMicros !== 0n);
+  const total = entries.reduce((sum, line) => sum + line.amountMicros, 0n);
+  return {
+    kind,
+    idempotencyKey,
+    reason,
+    lines: [
+      ...(total === 0n
+        ? []
+        : [{ account: `wallet:${walletId}`, amountMicros: (-total).toString() }]),
+      ...entries.map((line) => ({
+        account: revenueAccount(line.resource),
+        amountMicros: line.amountMicros.toString(),
+      })),
+    ],
+  };
+}

@@ -1,0 +1,50 @@
+import type { PriceView, Resource, WorkspacePlacementView } from '@tally/transport';
+import { MINUTES_PER_HOUR } from '../usage/hour-sampler';
+import type { HourlyUsage } from '../usage/usage.repository';
+import { priceLine } from './pricing';
+import type { FrozenCharge } from './settlement.repository';
+
+export interface HourlyCharges {
+  readonly charges: FrozenCharge[];
+  /** Namespaces with usage but no workspace (system namespaces, deleted workspaces). */
+  readonly unattributed: string[];
+}
+
+/**
+ * One charge per namespace that has a workspace: a line per resource it used, priced with the
+ * book in force at the hour. An hour with fewer minute samples than minutes is charged on
+ * what was observed — never scaled up — and flagged for reconciliation.
+ */
+export function hourlyCharges(
+  usage: readonly HourlyUsage[],
+  placements: ReadonlyMap<string, WorkspacePlacementView>,
+  prices: ReadonlyMap<Resource, PriceView>,
+): HourlyCharges {
+  const byNamespace = new Map<string, HourlyUsage[]>();
+  for (const row of usage) {
+    const rows = byNamespace.get(row.namespace);
+    if (rows === undefined) byNamespace.set(row.namespace, [row]);
+    else rows.push(row);
+  }
+  const charges: FrozenCharge[] = [];
+  const unattributed: string[] = [];
+  for (const [namespace, rows] of byNamespace) {
+    const placement = placements.get(namespace);
+    if (placement === undefined) {
+      unattributed.push(namespace);
+      continue;
+    }
+    const lines = rows.flatMap((row) => {
+      const price = prices.get(row.resource);
+      return price === undefined ? [] : [priceLine(row.resource, row.quantity, price)];
+    });
+    charges.push({
+      namespace,
+      walletId: placement.walletId,
+      lines,
+      totalMicros: lines.reduce((sum, line) => sum + line.amountMicros, 0n),
+      shortHour: rows.some((row) => row.sampleCount < MINUTES_PER_HOUR),
+    });
+  }
+  return { charges, unattributed };
+}

@@ -1,0 +1,66 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { badInput } from '@tally/errors';
+import type { SettlementRunView, SettlementTrigger } from '@tally/transport';
+import { Failpoints } from '../failpoints';
+import { FreezeHour } from './freeze-hour';
+import { PostCharges } from './post-charges';
+import { SettlementRepository } from './settlement.repository';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Settles one past hour: freeze its charges (once), post what is not posted, record the run.
+ * Every step is safe to repeat, so the scheduled run, a catch-up after downtime and an admin's
+ * settleHour all call this, and a worker killed at any point is simply run again.
+ */
+@Injectable()
+export class SettleHour {
+  private readonly logger = new Logger(SettleHour.name);
+
+  constructor(
+    private readonly settlements: SettlementRepository,
+    private readonly freezeHour: FreezeHour,
+    private readonly postCharges: PostCharges,
+    private readonly failpoints: Failpoints,
+  ) {}
+
+  async execute(
+    hour: Date,
+    trigger: SettlementTrigger,
+    requestedBy: string | null = null,
+  ): Promise<SettlementRunView> {
+    assertSettleable(hour);
+    return this.settlements.withHourLock(hour, async () => {
+      const run = await this.settlements.startRun(hour, trigger, requestedBy);
+      try {
+        if (!(await this.settlements.isFrozen(hour))) await this.freezeHour.execute(hour);
+        this.failpoints.hit('settlement.after-freeze');
+        const posted = await this.postCharges.execute(hour);
+        await this.settlements.markHourPosted(hour);
+        const finished = await this.settlements.finishRun(run.id, 'SUCCEEDED', posted);
+        this.logger.log({ ...finished, trigger }, 'hour settled');
+        return finished;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await this.settlements.finishRun(run.id, 'FAILED', {
+          namespaces: 0,
+          chargedMicros: 0n,
+          error: message,
+        });
+        throw error;
+      }
+    });
+  }
+}
+
+/** A whole UTC hour that has ended: an hour still running has usage yet to come. */
+export function assertSettleable(hour: Date, now = new Date()): void {
+  if (Number.isNaN(hour.getTime()) || hour.getTime() % HOUR_MS !== 0) {
+    throw badInput('hour must be a whole UTC hour, such as 2026-11-22T08:00:00Z', {
+      reason: 'NOT_A_WHOLE_HOUR',
+    });
+  }
+  if (hour.getTime() + HOUR_MS > now.getTime()) {
+    throw badInput('Only an hour that has ended can be settled', { reason: 'HOUR_NOT_OVER' });
+  }
+}

@@ -1,0 +1,245 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@tally/prisma';
+import type { Resource, RunStatus, SettlementRunView, SettlementTrigger } from '@tally/transport';
+import type { SampleSource } from '../usage/usage-sample';
+
+/** A namespace-hour's charge as frozen: exactly what `charge:<namespace>:<hour>` posts. */
+export interface FrozenCharge {
+  readonly namespace: string;
+  readonly walletId: string;
+  readonly lines: readonly FrozenLine[];
+  readonly totalMicros: bigint;
+  readonly shortHour: boolean;
+}
+
+export interface FrozenLine {
+  readonly resource: Resource;
+  readonly quantity: bigint;
+  readonly amountMicros: bigint;
+}
+
+export interface HourPricing {
+  readonly source: SampleSource;
+  readonly priceBookId: string;
+  readonly priceBookVersion: number;
+  readonly currency: string;
+}
+
+// Two-key advisory lock space: (SETTLEMENT_LOCK, hours since the epoch).
+const SETTLEMENT_LOCK = 0x7a11;
+
+@Injectable()
+export class SettlementRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Runs `work` holding the hour's advisory lock, so two workers (or a scheduled run and an
+   * admin's settleHour) never settle one hour at once: the second waits, then finds it done.
+   * The lock is the session's: a killed worker's connection drops and releases it.
+   */
+  async withHourLock<T>(hour: Date, work: () => Promise<T>): Promise<T> {
+    const client = await this.prisma.pool.connect();
+    const key = [SETTLEMENT_LOCK, hour.getTime() / 3_600_000];
+    try {
+      await client.query('SELECT pg_advisory_lock($1, $2)', key);
+      try {
+        return await work();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1, $2)', key);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async startRun(hour: Date, trigger: SettlementTrigger, requestedBy: string | null) {
+    return toRunView(
+      await this.prisma.settlementRun.create({
+        data: { hour, trigger, status: 'RUNNING', requestedBy },
+      }),
+    );
+  }
+
+  async finishRun(
+    id: string,
+    status: RunStatus,
+    outcome: { namespaces: number; chargedMicros: bigint; error?: string },
+  ): Promise<SettlementRunView> {
+    return toRunView(
+      await this.prisma.settlementRun.update({
+        where: { id },
+        data: { status, ...outcome, finishedAt: new Date() },
+      }),
+    );
+  }
+
+  async isFrozen(hour: Date): Promise<boolean> {
+    return (await this.prisma.settledHour.count({ where: { hour } })) > 0;
+  }
+
+  /** Hours in [from, to) whose charges are not all posted yet (never frozen, or half posted). */
+  async unsettledHours(from: Date, to: Date): Promise<Date[]> {
+    const { rows } = await this.prisma.pool.query<{ hour: Date }>(
+      `SELECT h AS hour FROM generate_series($1::timestamptz, $2::timestamptz - interval '1 hour',
+                                             interval '1 hour') h
+        WHERE NOT EXISTS (SELECT 1 FROM metering.settled_hours s
+                           WHERE s.hour = h AND s.posted_at IS NOT NULL)
+        ORDER BY h`,
+      [from, to],
+    );
+    return rows.map((row) => row.hour);
+  }
+
+  async latestPostedHour(): Promise<Date | null> {
+    const row = await this.prisma.settledHour.findFirst({
+      where: { postedAt: { not: null } },
+      orderBy: { hour: 'desc' },
+    });
+    return row?.hour ?? null;
+  }
+
+  /** Frozen hours a crash left half posted, however old. */
+  async halfPostedHours(): Promise<Date[]> {
+    const rows = await this.prisma.settledHour.findMany({
+      where: { postedAt: null },
+      orderBy: { hour: 'asc' },
+      select: { hour: true },
+    });
+    return rows.map((row) => row.hour);
+  }
+
+  /** The hour and all its charges in one transaction: frozen entirely or not at all. */
+  async freeze(hour: Date, pricing: HourPricing, charges: readonly FrozenCharge[]): Promise<void> {
+    const client = await this.prisma.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `INSERT INTO metering.settled_hours (hour, source, price_book_id, price_book_version, currency)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [hour, pricing.source, pricing.priceBookId, pricing.priceBookVersion, pricing.currency],
+      );
+      await client.query(
+        `INSERT INTO metering.usage_charges
+                (hour, namespace, wallet_id, lines, total_micros, short_hour, posted_at)
+         SELECT $1, namespace, wallet_id, lines, total, short_hour,
+                -- A namespace-hour that costs nothing has nothing to post.
+                CASE WHEN total = 0 THEN now() END
+           FROM unnest($2::text[], $3::uuid[], $4::jsonb[], $5::bigint[], $6::boolean[])
+                  AS c (namespace, wallet_id, lines, total, short_hour)`,
+        [
+          hour,
+          charges.map((c) => c.namespace),
+          charges.map((c) => c.walletId),
+          charges.map((c) => JSON.stringify(c.lines.map(lineJson))),
+          charges.map((c) => c.totalMicros.toString()),
+          charges.map((c) => c.shortHour),
+        ],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async unposted(hour: Date, limit: number): Promise<FrozenCharge[]> {
+    const { rows } = await this.prisma.pool.query<ChargeRow>({
+      name: 'unposted_charges',
+      text: `SELECT namespace, wallet_id, lines, total_micros::text, short_hour
+               FROM metering.usage_charges
+              WHERE hour = $1 AND posted_at IS NULL
+              ORDER BY namespace LIMIT $2`,
+      values: [hour, limit],
+    });
+    return rows.map(toFrozenCharge);
+  }
+
+  async markPosted(
+    hour: Date,
+    posted: readonly { namespace: string; transactionId: string }[],
+  ): Promise<void> {
+    await this.prisma.pool.query({
+      name: 'mark_charges_posted',
+      text: `UPDATE metering.usage_charges c SET transaction_id = p.transaction_id, posted_at = now()
+               FROM unnest($2::text[], $3::uuid[]) AS p (namespace, transaction_id)
+              WHERE c.hour = $1 AND c.namespace = p.namespace`,
+      values: [hour, posted.map((p) => p.namespace), posted.map((p) => p.transactionId)],
+    });
+  }
+
+  async markHourPosted(hour: Date): Promise<void> {
+    await this.prisma.settledHour.updateMany({
+      where: { hour, postedAt: null },
+      data: { postedAt: new Date() },
+    });
+  }
+
+  /** Frozen charges of one namespace over [from, to), oldest first. */
+  async chargesOf(
+    namespace: string,
+    from: Date,
+    to: Date,
+  ): Promise<(FrozenCharge & { hour: Date })[]> {
+    const { rows } = await this.prisma.pool.query<ChargeRow & { hour: Date }>({
+      name: 'charges_of_namespace',
+      text: `SELECT hour, namespace, wallet_id, lines, total_micros::text, short_hour
+               FROM metering.usage_charges
+              WHERE namespace = $1 AND hour >= $2 AND hour < $3
+              ORDER BY hour`,
+      values: [namespace, from, to],
+    });
+    return rows.map((row) => ({ hour: row.hour, ...toFrozenCharge(row) }));
+  }
+}
+
+interface ChargeRow {
+  namespace: string;
+  wallet_id: string;
+  lines: { resource: Resource; quantity: string; amountMicros: string }[];
+  total_micros: string;
+  short_hour: boolean;
+}
+
+function lineJson(line: FrozenLine) {
+  return {
+    resource: line.resource,
+    quantity: line.quantity.toString(),
+    amountMicros: line.amountMicros.toString(),
+  };
+}
+
+function toFrozenCharge(row: ChargeRow): FrozenCharge {
+  return {
+    namespace: row.namespace,
+    walletId: row.wallet_id,
+    lines: row.lines.map((line) => ({
+      resource: line.resource,
+      quantity: BigInt(line.quantity),
+      amountMicros: BigInt(line.amountMicros),
+    })),
+    totalMicros: BigInt(row.total_micros),
+    shortHour: row.short_hour,
+  };
+}
+
+function toRunView(run: {
+  id: string;
+  hour: Date;
+  namespaces: number;
+  chargedMicros: bigint;
+  status: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+}): SettlementRunView {
+  return {
+    id: run.id,
+    hour: run.hour.toISOString(),
+    namespaces: run.namespaces,
+    chargedMicros: run.chargedMicros.toString(),
+    status: run.status as RunStatus,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@tally/prisma';
+import type { Resource } from '@tally/transport';
+import type { MinuteSample, SampleGap, SampleSource } from './usage-sample';
+
+/** One (namespace, resource) of one hour, as settlement reads it. */
+export interface HourlyUsage {
+  readonly namespace: string;
+  readonly resource: Resource;
+  /** Σ of the minute quantities, base units. */
+  readonly quantity: bigint;
+  readonly sampleCount: number;
+}
+
+@Injectable()
+export class UsageRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Stores new minute samples and folds them into their hours in one statement: only the rows
+   * the INSERT really added (not the duplicates it skipped) reach `usage_hourly`, so a sample
+   * delivered twice, or by two racing deliveries, counts once. Aggregates are upserted in key
+   * order so concurrent ingests lock rows in the same order and never deadlock.
+   * Returns how many samples were new.
+   */
+  async record(source: SampleSource, samples: readonly MinuteSample[]): Promise<number> {
+    if (samples.length === 0) return 0;
+    const { rows } = await this.prisma.pool.query<{ added: string }>({
+      name: 'record_usage_samples',
+      text: `WITH added AS (
+               INSERT INTO metering.usage_samples AS s (source, minute, namespace, resource, quantity)
+               SELECT $1, minute, namespace, resource, quantity
+                 FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::bigint[])
+                        AS incoming (minute, namespace, resource, quantity)
+               ON CONFLICT DO NOTHING
+               RETURNING minute, namespace, resource, quantity
+             ), folded AS (
+               INSERT INTO metering.usage_hourly AS h
+                      (source, hour, namespace, resource, quantity, sample_count, min_quantity, max_quantity)
+               SELECT $1, date_trunc('hour', minute, 'UTC'), namespace, resource,
+                      SUM(quantity), COUNT(*), MIN(quantity), MAX(quantity)
+                 FROM added
+                GROUP BY 2, 3, 4
+                ORDER BY 2, 3, 4
+               ON CONFLICT (source, hour, namespace, resource) DO UPDATE
+                  SET quantity = h.quantity + excluded.quantity,
+                      sample_count = h.sample_count + excluded.sample_count,
+                      min_quantity = LEAST(h.min_quantity, excluded.min_quantity),
+                      max_quantity = GREATEST(h.max_quantity, excluded.max_quantity)
+               RETURNING 1
+             )
+             SELECT (SELECT COUNT(*) FROM added)::text AS added, (SELECT COUNT(*) FROM folded)`,
+      values: [
+        source,
+        samples.map((s) => s.minute),
+        samples.map((s) => s.namespace),
+        samples.map((s) => s.resource),
+        samples.map((s) => s.quantity.toString()),
+      ],
+    });
+    return Number(rows[0].added);
+  }
+
+  async recordGap(gap: SampleGap): Promise<void> {
+    await this.prisma.sampleGap.create({
+      data: { source: gap.source, fromTime: gap.from, toTime: gap.to, reason: gap.reason },
+    });
+  }
+
+  async hasSamples(source: SampleSource, hour: Date): Promise<boolean> {
+    const row = await this.prisma.usageHourly.findFirst({
+      where: { source, hour },
+      select: { namespace: true },
+    });
+    return row !== null;
+  }
+
+  async hourly(source: SampleSource, hour: Date): Promise<HourlyUsage[]> {
+    const { rows } = await this.prisma.pool.query<{
+      namespace: string;
+      resource: Resource;
+      quantity: string;
+      sample_count: number;
+    }>({
+      name: 'usage_hourly_of_hour',
+      text: `SELECT namespace, resource, quantity::text, sample_count
+               FROM metering.usage_hourly WHERE source = $1 AND hour = $2
+              ORDER BY namespace, resource`,
+      values: [source, hour],
+    });
+    return rows.map((row) => ({
+      namespace: row.namespace,
+      resource: row.resource,
+      quantity: BigInt(row.quantity),
+      sampleCount: row.sample_count,
+    }));
+  }
+
+  /** Hours a gap of any source touches, within [from, to). */
+  async hoursWithGaps(from: Date, to: Date): Promise<Date[]> {
+    const { rows } = await this.prisma.pool.query<{ hour: Date }>(
+      `SELECT DISTINCT h AS hour
+         FROM metering.sample_gaps g,
+              generate_series(date_trunc('hour', g.from_time, 'UTC'), g.to_time, interval '1 hour') h
+        WHERE g.to_time > $1 AND g.from_time < $2 AND h >= $1 AND h < $2 AND h < g.to_time
+        ORDER BY 1`,
+      [from, to],
+    );
+    return rows.map((row) => row.hour);
+  }
+}

@@ -1,0 +1,86 @@
+import type { IsoTime, MicrosString } from './account.contract';
+import type { Resource } from './billing.contract';
+import type { Authenticated } from './principal';
+
+type Rpc<Req, Res> = { request: Req; response: Res };
+
+/** A minute sample on the wire: quantity in the resource's base unit, as an integer string. */
+export interface MinuteSampleView {
+  readonly namespace: string;
+  readonly resource: Resource;
+  readonly minute: IsoTime;
+  readonly quantity: string;
+}
+
+/** One resource's usage and charge for one namespace in one hour (contract: UsageLine). */
+export interface UsageLineView {
+  readonly namespace: string;
+  readonly hour: IsoTime;
+  readonly resource: Resource;
+  /** In the resource's billing unit, as an exact decimal. */
+  readonly quantity: string;
+  readonly amountMicros: MicrosString;
+}
+
+export type SettlementTrigger = 'schedule' | 'catch_up' | 'admin';
+export type RunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+
+export interface SettlementRunView {
+  readonly id: string;
+  readonly hour: IsoTime;
+  readonly namespaces: number;
+  readonly chargedMicros: MicrosString;
+  readonly status: RunStatus;
+  readonly startedAt: IsoTime;
+  readonly finishedAt: IsoTime | null;
+}
+
+export interface ReconciliationFinding {
+  readonly kind: 'adjustment' | 'source_mismatch' | 'ledger' | 'missing_charge';
+  readonly namespace?: string;
+  readonly hour?: IsoTime;
+  readonly detail: string;
+}
+
+export interface ReconciliationReportView {
+  readonly id: string;
+  readonly trigger: 'schedule' | 'finance';
+  readonly fromHour: IsoTime;
+  readonly toHour: IsoTime;
+  readonly status: RunStatus;
+  readonly hoursChecked: number;
+  readonly flaggedHours: number;
+  readonly refilledSamples: number;
+  readonly adjustments: number;
+  readonly adjustedMicros: MicrosString;
+  readonly sourceMismatches: number;
+  readonly ledgerMismatches: number;
+  readonly findings: readonly ReconciliationFinding[];
+  readonly startedAt: IsoTime;
+  readonly finishedAt: IsoTime | null;
+}
+
+export interface MeteringContract {
+  /** Services only (the node agent): the same sample twice counts once. */
+  'metering.samples.record': Rpc<
+    Authenticated<{ source: 'agent'; samples: readonly MinuteSampleView[] }>,
+    { readonly received: number }
+  >;
+  /** Hourly lines of [from, to) for a namespace the caller may read; empty otherwise. */
+  'metering.usage.lines': Rpc<
+    Authenticated<{ namespace: string; from: IsoTime; to: IsoTime }>,
+    UsageLineView[]
+  >;
+  /** Platform admins: samples where needed and settles one past hour; idempotent. */
+  'metering.settlement.settleHour': Rpc<Authenticated<{ hour: IsoTime }>, SettlementRunView>;
+  /** Finance and platform admins: reconciles [from, to) now. */
+  'metering.reconciliation.run': Rpc<
+    Authenticated<{ from: IsoTime; to: IsoTime }>,
+    ReconciliationReportView
+  >;
+  /** Finance and platform admins: newest first. */
+  'metering.reconciliation.reports': Rpc<
+    Authenticated<{ first: number; before: IsoTime | null }>,
+    ReconciliationReportView[]
+  >;
+}

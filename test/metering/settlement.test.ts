@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { outcome } from '../identity/identity-fixtures';
+import { GatewaySuite } from '../support/gateway-suite';
+import { everyMinute, MeteringContext, newNamespace, pastHour } from '../support/metering-context';
+
+const GIB = 2n ** 30n;
+const CREATE_TENANT = `mutation ($input: CreateTenantInput!) {
+  createTenant(input: $input) { id wallet { id } }
+}`;
+const CREATE_SUB = `mutation ($input: CreateSubAccountInput!) {
+  createSubAccount(input: $input) { id wallet { id } }
+}`;
+const CREATE_WS = `mutation ($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }`;
+const SETTLE = `mutation ($hour: DateTime!) {
+  settleHour(hour: $hour) { id hour namespaces charged status startedAt finishedAt }
+}`;
+const USAGE = `query ($ns: String!, $from: DateTime!, $to: DateTime!) {
+  workspace(namespace: $ns) { usage(from: $from, to: $to) { namespace hour resource quantity amount } }
+}`;
+const BALANCE = `query ($id: ID!) { wallet(id: $id) { balance } }`;
+
+interface SettleReply {
+  settleHour: { namespaces: number; charged: string; status: string; hour: string };
+}
+
+describe('hourly settlement through the gateway', () => {
+  const suite = new GatewaySuite();
+  const metering = MeteringContext.create();
+  let owner: string;
+  let tenantWallet: string;
+  let subWallet: string;
+  let tenantId: string;
+
+  beforeAll(async () => {
+    await suite.start(['gateway', 'account', 'billing', 'metering']);
+    const ownerId = `owner-${randomUUID()}`;
+    owner = suite.jwt(ownerId);
+    const tenant = await suite.admin<{ createTenant: { id: string; wallet: { id: string } } }>(
+      CREATE_TENANT,
+      { input: { name: 'Metered', currency: 'USD', ownerExternalId: ownerId } },
+    );
+    tenantId = tenant.data!.createTenant.id;
+    tenantWallet = tenant.data!.createTenant.wallet.id;
+    const sub = await suite.admin<{ createSubAccount: { wallet: { id: string } } }>(CREATE_SUB, {
+      input: { tenantId, name: 'research' },
+    });
+    subWallet = sub.data!.createSubAccount.wallet.id;
+  });
+  afterAll(async () => {
+    await metering.close();
+    await suite.stop();
+  });
+
+  async function workspace(subAccountId: string | null = null): Promise<string> {
+    const namespace = newNamespace('team');
+    const reply = await suite.admin(CREATE_WS, { input: { tenantId, subAccountId, namespace } });
+    expect(reply.errors).toBeUndefined();
+    return namespace;
+  }
+
+  async function balance(walletId: string): Promise<string> {
+    const reply = await suite.gql<{ wallet: { balance: string } }>(owner, BALANCE, {
+      id: walletId,
+    });
+    return reply.data!.wallet.balance;
+  }
+
+  it('charges each namespace-hour once with one line per resource, at the book in force', async () => {
+    const hour = pastHour();
+    const web = await workspace();
+    const subs = await suite.admin<{ tenant: { subAccounts: { id: string }[] } }>(
+      `query ($id: ID!) { tenant(id: $id) { subAccounts { id } } }`,
+      { id: tenantId },
+    );
+    const batch = await workspace(subs.data!.tenant.subAccounts[0].id);
+    const before = { tenant: await balance(tenantWallet), sub: await balance(subWallet) };
+
+    // web: half a core and 1 GiB all hour. batch: 2 cores for 30 of the 60 minutes (short).
+    await metering.record([
+      ...everyMinute(web, 'CPU', hour, 30_000_000n),
+      ...everyMinute(web, 'MEMORY', hour, GIB * 60n),
+      ...everyMinute(batch, 'CPU', hour, 120_000_000n, 30),
+    ]);
+    // An unattributed namespace (no workspace) is never charged.
+    await metering.record(everyMinute(newNamespace('kube'), 'CPU', hour, 60_000_000n));
+
+    const first = await suite.admin<SettleReply>(SETTLE, { hour: hour.toISOString() });
+    expect(first.errors).toBeUndefined();
+    // Seeded prices: CPU 0.03/core-hour, MEMORY 0.004/GiB-hour.
+    // web: 0.5 core-hour → 0.015 + 1 GiB-hour → 0.004; batch: 1 core-hour → 0.03.
+    expect(first.data!.settleHour).toMatchObject({
+      hour: hour.toISOString(),
+      namespaces: 2,
+      charged: '0.049000',
+      status: 'SUCCEEDED',
+    });
+    expect(await balance(tenantWallet)).toBe(minus(before.tenant, 19_000n));
+    expect(await balance(subWallet)).toBe(minus(before.sub, 30_000n));
+
+    const usage = await suite.gql<{ workspace: { usage: unknown[] } }>(owner, USAGE, {
+      ns: web,
+      from: hour.toISOString(),
+      to: new Date(hour.getTime() + 3_600_000).toISOString(),
+    });
+    expect(usage.data!.workspace.usage).toEqual([
+      {
+        namespace: web,
+        hour: hour.toISOString(),
+        resource: 'CPU',
+        quantity: '0.500000',
+        amount: '0.015000',
+      },
+      {
+        namespace: web,
+        hour: hour.toISOString(),
+        resource: 'MEMORY',
+        quantity: '1.000000',
+        amount: '0.004000',
+      },
+    ]);
+
+    // Again: nothing new is charged, and late samples do not change a settled hour.
+    await metering.record(
+      everyMinute(batch, 'CPU', new Date(hour.getTime() + 30 * 60_000), 1n, 30),
+    );
+    const again = await suite.admin<SettleReply>(SETTLE, { hour: hour.toISOString() });
+    expect(again.data!.settleHour).toMatchObject({ namespaces: 0, charged: '0.000000' });
+    expect(await balance(subWallet)).toBe(minus(before.sub, 30_000n));
+  });
+
+  it('posts the charge as a balanced transaction keyed charge:<namespace>:<hour>', async () => {
+    const hour = pastHour();
+    const ns = await workspace();
+    await metering.record(everyMinute(ns, 'NETWORK_EGRESS', hour, GIB / 60n + 1n));
+    await suite.admin(SETTLE, { hour: hour.toISOString() });
+    const { rows } = await metering.prisma.pool.query<{ account: string; amount: string }>(
+      `SELECT e.account, e.amount_micros::text AS amount
+         FROM account.ledger_transactions t JOIN account.ledger_entries e ON e.transaction_id = t.id
+        WHERE t.idempotency_key = $1 ORDER BY e.amount_micros`,
+      [`charge:${ns}:${hour.toISOString()}`],
+    );
+    // 60 × (GiB/60 + 1) bytes is a hair over 1 GiB: 0.08 rounded up to the next micro-unit.
+    expect(rows).toEqual([
+      { account: `wallet:${tenantWallet}`, amount: '-80001' },
+      { account: 'system:revenue:network_egress', amount: '80001' },
+    ]);
+  });
+
+  it('refuses settleHour to anyone but a platform admin, and hours that are not whole and past', async () => {
+    const hour = pastHour().toISOString();
+    expect(outcome(await suite.gql(owner, SETTLE, { hour }))).toBe('FORBIDDEN');
+    const notWhole = new Date(Date.parse(hour) + 60_000).toISOString();
+    expect(outcome(await suite.admin(SETTLE, { hour: notWhole }))).toBe('BAD_USER_INPUT');
+    const current = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
+    expect(outcome(await suite.admin(SETTLE, { hour: current }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers usage only to who may read the workspace, over at most 31 days', async () => {
+    const ns = await workspace();
+    const from = pastHour();
+    const stranger = suite.jwt(`stranger-${randomUUID()}`);
+    const seen = await suite.gql<{ workspace: unknown }>(stranger, USAGE, {
+      ns,
+      from: from.toISOString(),
+      to: new Date(from.getTime() + 3_600_000).toISOString(),
+    });
+    expect(seen.data!.workspace).toBeNull();
+    const tooLong = await suite.gql(owner, USAGE, {
+      ns,
+      from: from.toISOString(),
+      to: new Date(from.getTime() + 32 * 86_400_000).toISOString(),
+    });
+    expect(outcome(tooLong)).toBe('BAD_USER_INPUT');
+  });
+});
+
+function minus(balance: string, micros: bigint): string {
+  const value = BigInt(balance.replace('.', '')) - micros;
+  const sign = value < 0n ? '-' : '';
+  const digits = (value < 0n ? -value : value).toString().padStart(7, '0');
+  return `${sign}${digits.slice(0, -6)}.${digits.slice(-6)}`;
+}
