@@ -39,22 +39,49 @@ export function exitOf(child: ChildProcess): Promise<{ code: number | null; outp
 }
 
 export class AppCluster {
-  private constructor(readonly apps: Map<AppName, AppProcess>) {}
+  private constructor(
+    readonly apps: Map<AppName, AppProcess>,
+    private readonly env: Record<string, string>,
+  ) {}
 
   /** Starts the given apps against `env` (DATABASE_URL, REDIS_URL, ...) and waits until ready. */
   static async start(names: readonly AppName[], env: Record<string, string>): Promise<AppCluster> {
-    const apps = new Map<AppName, AppProcess>();
-    for (const name of names) {
-      const port = await freePort();
-      const child = spawnApp(name, { ...env, [portVariable[name]]: String(port) });
-      let output = '';
-      child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      apps.set(name, { name, url: `http://127.0.0.1:${port}`, child, output: () => output });
-    }
-    const cluster = new AppCluster(apps);
+    const cluster = new AppCluster(new Map(), env);
+    for (const name of names) cluster.launch(name, await freePort());
     await Promise.all(names.map((name) => cluster.waitReady(name)));
     return cluster;
+  }
+
+  /**
+   * Starts `name` again on its port, with `extraEnv` on top of the cluster's environment, once
+   * the previous process has exited (a test kills it, or it kills itself at a failpoint).
+   * `ready: false` returns at once, for a process expected to die before it is ready.
+   */
+  async restart(
+    name: AppName,
+    extraEnv: Record<string, string> = {},
+    { ready = true }: { ready?: boolean } = {},
+  ): Promise<AppProcess> {
+    const previous = this.apps.get(name)!;
+    if (previous.child.exitCode === null && previous.child.signalCode === null) {
+      await new Promise((resolve) => {
+        previous.child.once('exit', resolve);
+        previous.child.kill('SIGKILL');
+      });
+    }
+    const app = this.launch(name, Number(new URL(previous.url).port), extraEnv);
+    if (ready) await this.waitReady(name);
+    return app;
+  }
+
+  private launch(name: AppName, port: number, extraEnv: Record<string, string> = {}): AppProcess {
+    const child = spawnApp(name, { ...this.env, ...extraEnv, [portVariable[name]]: String(port) });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const app = { name, url: `http://127.0.0.1:${port}`, child, output: () => output };
+    this.apps.set(name, app);
+    return app;
   }
 
   url(name: AppName): string {
@@ -106,7 +133,7 @@ export class AppCluster {
       [...this.apps.values()].map(
         (app) =>
           new Promise<void>((resolve) => {
-            if (app.child.exitCode !== null) {
+            if (app.child.exitCode !== null || app.child.signalCode !== null) {
               codes.set(app.name, app.child.exitCode);
               return resolve();
             }

@@ -52,12 +52,23 @@ export class SettlementRepository {
     }
   }
 
+  /**
+   * Records a new run of the hour. Called under the hour's lock, so a run of the same hour
+   * still RUNNING belongs to a worker that died mid-run: it is closed as FAILED.
+   */
   async startRun(hour: Date, trigger: SettlementTrigger, requestedBy: string | null) {
-    return toRunView(
-      await this.prisma.settlementRun.create({
-        data: { hour, trigger, status: 'RUNNING', requestedBy },
+    const [, run] = await this.prisma.$transaction([
+      this.prisma.settlementRun.updateMany({
+        where: { hour, status: 'RUNNING' },
+        data: {
+          status: 'FAILED',
+          error: 'abandoned: the worker stopped mid-run',
+          finishedAt: new Date(),
+        },
       }),
-    );
+      this.prisma.settlementRun.create({ data: { hour, trigger, status: 'RUNNING', requestedBy } }),
+    ]);
+    return toRunView(run);
   }
 
   async finishRun(

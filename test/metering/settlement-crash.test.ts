@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { createScratchDatabase, TestDatabase } from '../setup/test-database';
+import { GatewaySuite } from '../support/gateway-suite';
+import { everyMinute, MeteringContext, pastHour } from '../support/metering-context';
+import { waitFor } from '../support/ports';
+
+const NAMESPACES = 240;
+const BATCH = '40'; // six posting batches per hour
+const GIB = 2n ** 30n;
+const SETTLE = `mutation ($hour: DateTime!) { settleHour(hour: $hour) { status namespaces charged } }`;
+
+/** Namespace i uses (i+1)/60 of a core and 1 GiB all hour: charged 500·(i+1) + 4,000 µ. */
+const expectedCharge = (i: number) => 500n * BigInt(i + 1) + 4_000n;
+const expectedTotal = Array.from({ length: NAMESPACES }, (_, i) => expectedCharge(i)).reduce(
+  (a, b) => a + b,
+);
+
+/**
+ * Exactly once under SIGKILL: the metering worker dies at a named point of settlement (or at
+ * a random moment), is started again, and every namespace-hour ends up charged exactly once.
+ * Runs on a database of its own so no other suite's worker helps settle its hours.
+ */
+describe('settlement survives SIGKILL at any point', () => {
+  const suite = new GatewaySuite();
+  let database: TestDatabase;
+  let metering: MeteringContext;
+  let walletId: string;
+  const namespaces = Array.from(
+    { length: NAMESPACES },
+    (_, i) => `crash-${i}-${randomUUID().slice(0, 6)}`,
+  );
+
+  beforeAll(async () => {
+    database = await createScratchDatabase({ migrated: true });
+    metering = MeteringContext.create(database.url);
+    // A posted hour in the far future: the workers' own schedule then finds no hour due, so
+    // a failpoint fires only in the settlement a test asks for (or resumes after a crash).
+    await metering.prisma.pool.query(
+      `INSERT INTO metering.settled_hours (hour, source, price_book_id, price_book_version, currency, posted_at)
+       VALUES ('2999-01-01T00:00:00Z', 'prometheus', gen_random_uuid(), 1, 'USD', now())`,
+    );
+    await suite.start(['gateway', 'account', 'billing', 'metering'], {
+      DATABASE_URL: database.url,
+      TALLY_SETTLEMENT_BATCH_SIZE: BATCH,
+    });
+    const tenant = await suite.admin<{ createTenant: { id: string; wallet: { id: string } } }>(
+      `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id wallet { id } } }`,
+      { input: { name: 'Crashy', currency: 'USD', ownerExternalId: `o-${randomUUID()}` } },
+    );
+    walletId = tenant.data!.createTenant.wallet.id;
+    await metering.prisma.pool.query(
+      `INSERT INTO account.workspaces (id, namespace, tenant_id, wallet_id)
+       SELECT gen_random_uuid(), ns, $2, $3 FROM unnest($1::text[]) ns`,
+      [namespaces, tenant.data!.createTenant.id, walletId],
+    );
+  });
+  afterAll(async () => {
+    await metering.close();
+    await suite.stop();
+    await database.drop();
+  });
+
+  async function usageFor(hour: Date): Promise<void> {
+    await metering.record(
+      namespaces.flatMap((ns, i) => [
+        ...everyMinute(ns, 'CPU', hour, 1_000_000n * BigInt(i + 1)),
+        ...everyMinute(ns, 'MEMORY', hour, GIB * 60n),
+      ]),
+    );
+  }
+
+  /** Asks for settlement and returns once the worker is dead (the reply never comes). */
+  async function settleUntilKilled(hour: Date, killAfterMs?: number): Promise<void> {
+    const worker = suite.cluster.apps.get('metering')!.child;
+    const died = new Promise<NodeJS.Signals | null>((resolve) =>
+      worker.once('exit', (_code, signal) => resolve(signal)),
+    );
+    const request = fetch(`${suite.cluster.url('gateway')}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${suite.adminKey}` },
+      body: JSON.stringify({ query: SETTLE, variables: { hour: hour.toISOString() } }),
+      signal: AbortSignal.timeout(30_000),
+    }).catch(() => undefined);
+    if (killAfterMs !== undefined) setTimeout(() => worker.kill('SIGKILL'), killAfterMs);
+    expect(await died).toBe('SIGKILL');
+    void request;
+  }
+
+  async function postedAt(hour: Date): Promise<Date | null> {
+    const { rows } = await metering.prisma.pool.query<{ posted_at: Date | null }>(
+      'SELECT posted_at FROM metering.settled_hours WHERE hour = $1',
+      [hour],
+    );
+    return rows[0]?.posted_at ?? null;
+  }
+
+  async function chargesOf(hour: Date): Promise<Map<string, bigint[]>> {
+    const { rows } = await metering.prisma.pool.query<{ key: string; amount: string }>(
+      `SELECT t.idempotency_key AS key, e.amount_micros::text AS amount
+         FROM account.ledger_transactions t JOIN account.ledger_entries e ON e.transaction_id = t.id
+        WHERE t.idempotency_key LIKE 'charge:%:' || $1 AND e.wallet_id IS NOT NULL`,
+      [hour.toISOString()],
+    );
+    const charges = new Map<string, bigint[]>();
+    for (const row of rows)
+      charges.set(row.key, [...(charges.get(row.key) ?? []), -BigInt(row.amount)]);
+    return charges;
+  }
+
+  async function balance(): Promise<bigint> {
+    const { rows } = await metering.prisma.pool.query<{ balance: string }>(
+      'SELECT balance_micros::text AS balance FROM account.wallets WHERE id = $1',
+      [walletId],
+    );
+    return BigInt(rows[0].balance);
+  }
+
+  it.each([
+    ['after the charges are frozen, before any is posted', 'settlement.after-freeze'],
+    ['after the first batch is posted, before it is marked', 'settlement.after-post'],
+    ['after the fourth batch is posted, before it is marked', 'settlement.after-post@4'],
+    ['after the second batch is marked', 'settlement.after-mark@2'],
+  ])('killed %s: resumed at start-up, charged once', async (_when, failpoint) => {
+    const hour = pastHour();
+    await usageFor(hour);
+    const before = await balance();
+    await suite.cluster.restart('metering', { TALLY_FAILPOINTS: failpoint });
+    await settleUntilKilled(hour);
+    expect(await postedAt(hour)).toBeNull();
+
+    // Started again, the worker finishes the half-posted hour by itself.
+    await suite.cluster.restart('metering');
+    await waitFor(
+      'the hour posted after restart',
+      async () => (await postedAt(hour)) ?? undefined,
+      30_000,
+    );
+    const rerun = await suite.admin<{ settleHour: { status: string; namespaces: number } }>(
+      SETTLE,
+      {
+        hour: hour.toISOString(),
+      },
+    );
+    expect(rerun.data!.settleHour).toMatchObject({ status: 'SUCCEEDED', namespaces: 0 });
+
+    const charges = await chargesOf(hour);
+    expect(charges.size).toBe(NAMESPACES);
+    namespaces.forEach((ns, i) =>
+      expect(charges.get(`charge:${ns}:${hour.toISOString()}`)).toEqual([expectedCharge(i)]),
+    );
+    expect(before - (await balance())).toBe(expectedTotal);
+  });
+
+  it.each([30, 120, 250, 400])(
+    'killed at a random moment (%i ms in): a rerun charges once',
+    async (killAfterMs) => {
+      const hour = pastHour();
+      await usageFor(hour);
+      const before = await balance();
+      await suite.cluster.restart('metering');
+      await settleUntilKilled(hour, killAfterMs);
+      await suite.cluster.restart('metering');
+      const rerun = await suite.admin<{ settleHour: { status: string } }>(SETTLE, {
+        hour: hour.toISOString(),
+      });
+      expect(rerun.data!.settleHour.status).toBe('SUCCEEDED');
+      const charges = await chargesOf(hour);
+      expect([...charges.values()].every((amounts) => amounts.length === 1)).toBe(true);
+      expect(charges.size).toBe(NAMESPACES);
+      expect(before - (await balance())).toBe(expectedTotal);
+      const { rows } = await metering.prisma.pool.query<{ status: string }>(
+        'SELECT status FROM metering.settlement_runs WHERE hour = $1',
+        [hour],
+      );
+      expect(rows.filter((run) => run.status === 'RUNNING')).toEqual([]);
+    },
+  );
+});
