@@ -6,6 +6,13 @@ import { Failpoints } from './failpoints';
 import { METERING_CONFIG, MeteringConfig } from './metering.config';
 import { LedgerClient } from './peers/ledger.client';
 import { PriceBooks } from './peers/price-books';
+import { CheckLedger } from './reconciliation/check-ledger';
+import { CorrectCharges } from './reconciliation/correct-charges';
+import { CrossCheckSources } from './reconciliation/cross-check-sources';
+import { Reconcile } from './reconciliation/reconcile';
+import { ReconciliationController } from './reconciliation/reconciliation.controller';
+import { ReconciliationProcessor } from './reconciliation/reconciliation.processor';
+import { ReconciliationRepository } from './reconciliation/reconciliation.repository';
 import { WorkspaceDirectory } from './peers/workspace-directory';
 import { DueHours } from './settlement/due-hours';
 import { FreezeHour } from './settlement/freeze-hour';
@@ -26,7 +33,7 @@ export class MeteringModule {
       module: MeteringModule,
       imports: [
         ...serviceFoundation(ServiceName.Metering, config),
-        QueueModule.forRoot(config.REDIS_URL, [QueueName.Settlement]),
+        QueueModule.forRoot(config.REDIS_URL, [QueueName.Settlement, QueueName.Reconciliation]),
         TransportModule.forClient({
           redisUrl: config.REDIS_URL,
           timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
@@ -36,6 +43,7 @@ export class MeteringModule {
         serviceHealthController(ServiceName.Metering),
         UsageController,
         SettlementController,
+        ReconciliationController,
       ],
       providers: [
         { provide: METERING_CONFIG, useValue: config },
@@ -52,6 +60,12 @@ export class MeteringModule {
         SettleHour,
         DueHours,
         SettlementProcessor,
+        ReconciliationRepository,
+        CorrectCharges,
+        CrossCheckSources,
+        CheckLedger,
+        Reconcile,
+        ReconciliationProcessor,
       ],
     };
   }

@@ -4,6 +4,8 @@ export enum QueueName {
   DebtEvaluation = 'debt-evaluation',
   /** Hourly usage settlement into the ledger (metering). */
   Settlement = 'settlement',
+  /** Daily reconciliation of usage, charges and the ledger (metering). */
+  Reconciliation = 'reconciliation',
   /** Verified Stripe webhook events, processed after the 2xx (billing). */
   StripeEvents = 'stripe-events',
   /** Signed webhooks to integrators' endpoints (billing). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@tally/prisma';
 import type { Resource, RunStatus, SettlementRunView, SettlementTrigger } from '@tally/transport';
+import { LockSpace, withAdvisoryLock } from '../advisory-lock';
 import type { SampleSource } from '../usage/usage-sample';
 
 /** A namespace-hour's charge as frozen: exactly what `charge:<namespace>:<hour>` posts. */
@@ -25,31 +26,20 @@ export interface HourPricing {
   readonly currency: string;
 }
 
-// Two-key advisory lock space: (SETTLEMENT_LOCK, hours since the epoch).
-const SETTLEMENT_LOCK = 0x7a11;
-
 @Injectable()
 export class SettlementRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * Runs `work` holding the hour's advisory lock, so two workers (or a scheduled run and an
-   * admin's settleHour) never settle one hour at once: the second waits, then finds it done.
-   * The lock is the session's: a killed worker's connection drops and releases it.
+   * Runs `work` holding the hour's lock, so two workers (or a scheduled run and an admin's
+   * settleHour) never settle one hour at once: the second waits, then finds it done.
    */
-  async withHourLock<T>(hour: Date, work: () => Promise<T>): Promise<T> {
-    const client = await this.prisma.pool.connect();
-    const key = [SETTLEMENT_LOCK, hour.getTime() / 3_600_000];
-    try {
-      await client.query('SELECT pg_advisory_lock($1, $2)', key);
-      try {
-        return await work();
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1, $2)', key);
-      }
-    } finally {
-      client.release();
-    }
+  withHourLock<T>(hour: Date, work: () => Promise<T>): Promise<T> {
+    return withAdvisoryLock(
+      this.prisma.pool,
+      [LockSpace.Settlement, hour.getTime() / 3_600_000],
+      work,
+    );
   }
 
   /**

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { outcome } from '../identity/identity-fixtures';
+import { GatewaySuite } from '../support/gateway-suite';
+import { everyMinute, MeteringContext, newNamespace, pastHour } from '../support/metering-context';
+
+const HOUR_MS = 3_600_000;
+const SETTLE = `mutation ($hour: DateTime!) { settleHour(hour: $hour) { status namespaces charged } }`;
+const RECONCILE = `mutation ($from: DateTime!, $to: DateTime!) {
+  reconcile(from: $from, to: $to) {
+    id trigger status hoursChecked flaggedHours refilledSamples adjustments adjusted
+    sourceMismatches ledgerMismatches findings { kind namespace hour detail }
+  }
+}`;
+const REPORTS = `query ($first: Int) { reconciliationReports(first: $first) { id status adjustments } }`;
+
+interface Report {
+  id: string;
+  status: string;
+  flaggedHours: number;
+  adjustments: number;
+  adjusted: string;
+  sourceMismatches: number;
+  ledgerMismatches: number;
+  findings: { kind: string; namespace: string | null; detail: string }[];
+}
+
+describe('reconciliation through the gateway', () => {
+  const suite = new GatewaySuite();
+  const metering = MeteringContext.create();
+  let finance: string;
+  let tenantId: string;
+  let walletId: string;
+
+  beforeAll(async () => {
+    await suite.start(['gateway', 'account', 'billing', 'metering']);
+    finance = suite.jwt((await suite.fixtures.newUser('FINANCE')).externalId);
+    const tenant = await suite.admin<{ createTenant: { id: string; wallet: { id: string } } }>(
+      `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id wallet { id } } }`,
+      { input: { name: 'Reconciled', currency: 'USD', ownerExternalId: `o-${randomUUID()}` } },
+    );
+    tenantId = tenant.data!.createTenant.id;
+    walletId = tenant.data!.createTenant.wallet.id;
+  });
+  afterAll(async () => {
+    await metering.close();
+    await suite.stop();
+  });
+
+  async function workspace(): Promise<string> {
+    const namespace = newNamespace('recon');
+    const reply = await suite.admin(
+      `mutation ($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }`,
+      { input: { tenantId, namespace } },
+    );
+    expect(reply.errors).toBeUndefined();
+    return namespace;
+  }
+
+  async function reconcile(hour: Date, token = finance) {
+    return suite.gql<{ reconcile: Report }>(token, RECONCILE, {
+      from: hour.toISOString(),
+      to: new Date(hour.getTime() + HOUR_MS).toISOString(),
+    });
+  }
+
+  async function walletEntries(key: string): Promise<string[]> {
+    const { rows } = await metering.prisma.pool.query<{ amount: string }>(
+      `SELECT e.amount_micros::text AS amount
+         FROM account.ledger_transactions t JOIN account.ledger_entries e ON e.transaction_id = t.id
+        WHERE t.idempotency_key = $1 AND e.wallet_id = $2`,
+      [key, walletId],
+    );
+    return rows.map((row) => row.amount);
+  }
+
+  it('charges the minutes that arrived late as one audited adjustment, once', async () => {
+    const hour = pastHour();
+    const ns = await workspace();
+    // Half an hour of one core seen at settlement time: a short hour, charged 0.015.
+    await metering.record(everyMinute(ns, 'CPU', hour, 60_000_000n, 30));
+    await suite.admin(SETTLE, { hour: hour.toISOString() });
+    expect(await walletEntries(`charge:${ns}:${hour.toISOString()}`)).toEqual(['-15000']);
+
+    // The other half turns up later.
+    const secondHalf = new Date(hour.getTime() + 30 * 60_000);
+    await metering.record(everyMinute(ns, 'CPU', secondHalf, 60_000_000n, 30));
+    const report = (await reconcile(hour)).data!.reconcile;
+    expect(report).toMatchObject({
+      status: 'SUCCEEDED',
+      flaggedHours: 1,
+      adjustments: 1,
+      adjusted: '0.015000',
+      ledgerMismatches: 0,
+    });
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        kind: 'adjustment',
+        namespace: ns,
+        detail: expect.stringMatching(/CPU \+0\.015/),
+      }),
+    ]);
+    const key = `recon:${ns}:${hour.toISOString()}:1`;
+    expect(await walletEntries(key)).toEqual(['-15000']);
+    const { rows } = await metering.prisma.pool.query<{ kind: string; reason: string }>(
+      'SELECT kind, reason FROM account.ledger_transactions WHERE idempotency_key = $1',
+      [key],
+    );
+    expect(rows[0]).toMatchObject({
+      kind: 'usage_adjustment',
+      reason: expect.stringMatching(/reconciliation/),
+    });
+
+    // Reconciled once: a second run finds nothing to correct.
+    const again = (await reconcile(hour)).data!.reconcile;
+    expect(again).toMatchObject({ flaggedHours: 0, adjustments: 0, adjusted: '0.000000' });
+  });
+
+  it('reports where the cgroup agent and Prometheus disagree beyond the threshold', async () => {
+    const hour = pastHour();
+    const [close, apart] = [await workspace(), await workspace()];
+    await metering.record([
+      ...everyMinute(close, 'MEMORY', hour, 1_000_000n),
+      ...everyMinute(apart, 'MEMORY', hour, 1_000_000n),
+    ]);
+    await metering.record(
+      [
+        ...everyMinute(close, 'MEMORY', hour, 1_020_000n), // 2 %: within the default 5 %
+        ...everyMinute(apart, 'MEMORY', hour, 1_200_000n), // 20 %
+      ],
+      'agent',
+    );
+    await suite.admin(SETTLE, { hour: hour.toISOString() });
+    const report = (await reconcile(hour)).data!.reconcile;
+    expect(report.sourceMismatches).toBe(1);
+    expect(report.findings.filter((f) => f.kind === 'source_mismatch')).toEqual([
+      expect.objectContaining({ namespace: apart, detail: expect.stringMatching(/MEMORY/) }),
+    ]);
+  });
+
+  it('finds usage in a settled hour that has no charge', async () => {
+    const hour = pastHour();
+    const late = newNamespace('late');
+    await metering.record(everyMinute(late, 'CPU', hour, 1_000_000n));
+    await suite.admin(SETTLE, { hour: hour.toISOString() }); // no workspace yet: not charged
+    await suite.admin(
+      `mutation ($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }`,
+      { input: { tenantId, namespace: late } },
+    );
+    const report = (await reconcile(hour)).data!.reconcile;
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ kind: 'missing_charge', namespace: late }),
+    );
+  });
+
+  it('is for finance staff and platform admins, over whole hours, and keeps its reports', async () => {
+    const hour = pastHour();
+    const tenantOwner = suite.jwt(`someone-${randomUUID()}`);
+    expect(outcome(await reconcile(hour, tenantOwner))).toBe('FORBIDDEN');
+    const half = await suite.gql(finance, RECONCILE, {
+      from: new Date(hour.getTime() + 60_000).toISOString(),
+      to: new Date(hour.getTime() + HOUR_MS).toISOString(),
+    });
+    expect(outcome(half)).toBe('BAD_USER_INPUT');
+    const ran = (await reconcile(hour)).data!.reconcile;
+    const listed = await suite.gql<{ reconciliationReports: { id: string }[] }>(finance, REPORTS, {
+      first: 50,
+    });
+    expect(listed.data!.reconciliationReports.map((r) => r.id)).toContain(ran.id);
+    expect(outcome(await suite.gql(tenantOwner, REPORTS, { first: 5 }))).toBe('FORBIDDEN');
+  });
+});
