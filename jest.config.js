@@ -5,6 +5,7 @@ const moduleNameMapper = {
   '^@tally/account/(.*)$': '<rootDir>/apps/account/src/$1',
   '^@tally/billing/(.*)$': '<rootDir>/apps/billing/src/$1',
   '^@tally/metering/(.*)$': '<rootDir>/apps/metering/src/$1',
+  '^@tally/test-support/(.*)$': '<rootDir>/test/support/$1',
   '^@tally/(.*)$': '<rootDir>/libs/$1/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };

@@ -33,12 +33,18 @@ export class SettleHour {
     return this.settlements.withHourLock(hour, async () => {
       const run = await this.settlements.startRun(hour, trigger, requestedBy);
       try {
+        const started = performance.now();
         if (!(await this.settlements.isFrozen(hour))) await this.freezeHour.execute(hour);
         this.failpoints.hit('settlement.after-freeze');
+        const frozen = performance.now();
         const posted = await this.postCharges.execute(hour);
         await this.settlements.markHourPosted(hour);
         const finished = await this.settlements.finishRun(run.id, 'SUCCEEDED', posted);
-        this.logger.log({ ...finished, trigger }, 'hour settled');
+        const phases = {
+          freezeMs: Math.round(frozen - started),
+          postMs: Math.round(performance.now() - frozen),
+        };
+        this.logger.log({ ...finished, trigger, ...phases }, 'hour settled');
         return finished;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

@@ -119,21 +119,27 @@ export class SettlementRepository {
          VALUES ($1, $2, $3, $4, $5)`,
         [hour, pricing.source, pricing.priceBookId, pricing.priceBookVersion, pricing.currency],
       );
+      // One JSON document rather than five array parameters: Postgres parses 100,000 rows of it
+      // in a fraction of the time node-postgres takes to escape a jsonb[] literal.
       await client.query(
         `INSERT INTO metering.usage_charges
                 (hour, namespace, wallet_id, lines, total_micros, short_hour, posted_at)
-         SELECT $1, namespace, wallet_id, lines, total, short_hour,
+         SELECT $1, c.namespace, c.wallet_id, c.lines, c.total, c.short_hour,
                 -- A namespace-hour that costs nothing has nothing to post.
-                CASE WHEN total = 0 THEN now() END
-           FROM unnest($2::text[], $3::uuid[], $4::jsonb[], $5::bigint[], $6::boolean[])
-                  AS c (namespace, wallet_id, lines, total, short_hour)`,
+                CASE WHEN c.total = 0 THEN now() END
+           FROM jsonb_to_recordset($2::jsonb)
+                  AS c (namespace text, wallet_id uuid, lines jsonb, total bigint, short_hour boolean)`,
         [
           hour,
-          charges.map((c) => c.namespace),
-          charges.map((c) => c.walletId),
-          charges.map((c) => JSON.stringify(c.lines.map(lineJson))),
-          charges.map((c) => c.totalMicros.toString()),
-          charges.map((c) => c.shortHour),
+          JSON.stringify(
+            charges.map((c) => ({
+              namespace: c.namespace,
+              wallet_id: c.walletId,
+              lines: c.lines.map(lineJson),
+              total: c.totalMicros.toString(),
+              short_hour: c.shortHour,
+            })),
+          ),
         ],
       );
       await client.query('COMMIT');
@@ -145,14 +151,15 @@ export class SettlementRepository {
     }
   }
 
-  async unposted(hour: Date, limit: number): Promise<FrozenCharge[]> {
+  /** Every unposted charge of the hour, grouped by wallet (posting lanes split on wallets). */
+  async unposted(hour: Date): Promise<FrozenCharge[]> {
     const { rows } = await this.prisma.pool.query<ChargeRow>({
       name: 'unposted_charges',
       text: `SELECT namespace, wallet_id, lines, total_micros::text, short_hour
                FROM metering.usage_charges
               WHERE hour = $1 AND posted_at IS NULL
-              ORDER BY namespace LIMIT $2`,
-      values: [hour, limit],
+              ORDER BY wallet_id, namespace`,
+      values: [hour],
     });
     return rows.map(toFrozenCharge);
   }

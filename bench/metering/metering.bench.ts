@@ -1,0 +1,194 @@
+// Metering throughput (issue: metering).
+//  - metering.sample_ingest: 1,000,000 minute samples (10,000 namespaces × 5 resources × 20
+//    minutes) through the ingest statement (store each sample once, fold it into its hour) in
+//    chunks of 10,000 by two concurrent writers over disjoint namespaces. Compared with a plain
+//    psql \copy of the very same rows into a table without indexes, in the same run.
+//  - metering.settle_hour: one hour of 100,000 namespaces × 5 resources (hourly sums loaded
+//    directly: 30 million minute samples are the ingest figure's business), settled end to end
+//    through GraphQL `settleHour` on running gateway, account, billing and metering processes:
+//    price book lookup, placements, pricing, freezing, 100 batch postings into the ledger.
+//    Peak RSS of the metering process is read from /proc.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { PrismaService } from '@tally/prisma';
+import type { Resource } from '@tally/transport';
+import type { MinuteSample } from '@tally/metering/usage/usage-sample';
+import { UsageRepository } from '@tally/metering/usage/usage.repository';
+import { AppCluster } from '@tally/test-support/app-processes';
+import { baseline } from '../lib/baseline';
+import { report } from '../lib/report';
+
+const INGEST_NAMESPACES = 10_000;
+const INGEST_MINUTES = 20;
+const INGEST_CHUNK = 10_000;
+const WRITERS = 2;
+const SETTLE_NAMESPACES = Number(process.env.BENCH_SETTLE_NAMESPACES ?? 100_000);
+const SETTLE_WALLETS = 1_000;
+const RESOURCES: Resource[] = ['CPU', 'MEMORY', 'STORAGE', 'NETWORK_EGRESS', 'NODEPORT'];
+const ADMIN_KEY = 'tly_admin_bench_metering_0000000000000000';
+const HOUR_MS = 3_600_000;
+
+async function main(): Promise<void> {
+  const base = baseline();
+  const prisma = new PrismaService({ databaseUrl: base.databaseUrl, poolMax: WRITERS + 2 });
+  try {
+    await ingest(prisma, base.databaseUrl);
+    await settle(prisma, base.databaseUrl, base.redisUrl);
+  } finally {
+    await prisma.onModuleDestroy();
+  }
+}
+
+async function ingest(prisma: PrismaService, databaseUrl: string): Promise<void> {
+  const usage = new UsageRepository(prisma);
+  const hour = new Date(Math.floor(Date.now() / HOUR_MS - 48) * HOUR_MS);
+  const samples: MinuteSample[] = [];
+  for (let ns = 0; ns < INGEST_NAMESPACES; ns++) {
+    for (const resource of RESOURCES) {
+      for (let m = 0; m < INGEST_MINUTES; m++) {
+        samples.push({
+          namespace: `ingest-${ns}`,
+          resource,
+          minute: new Date(hour.getTime() + m * 60_000),
+          quantity: BigInt(1_000 + ns + m),
+        });
+      }
+    }
+  }
+  const perWriter = samples.length / WRITERS;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: WRITERS }, async (_, w) => {
+      const mine = samples.slice(w * perWriter, (w + 1) * perWriter);
+      for (let i = 0; i < mine.length; i += INGEST_CHUNK) {
+        await usage.record('prometheus', mine.slice(i, i + INGEST_CHUNK));
+      }
+    }),
+  );
+  const ingestRate = samples.length / ((performance.now() - started) / 1000);
+
+  const copyRate = await copySameRows(prisma, databaseUrl, samples);
+  report({ name: 'metering.sample_ingest', value: ingestRate, unit: 'samples/s', min: 100_000 });
+  report({ name: 'metering.sample_copy_baseline', value: copyRate, unit: 'rows/s' });
+  console.log(
+    `${'metering.sample_ingest_ratio'.padEnd(36)}  ${(ingestRate / copyRate).toFixed(2)} × COPY of the same rows`,
+  );
+}
+
+/** psql \copy of the same rows, as CSV, into a plain logged table without indexes. */
+async function copySameRows(
+  prisma: PrismaService,
+  databaseUrl: string,
+  samples: readonly MinuteSample[],
+): Promise<number> {
+  await prisma.pool.query(
+    'CREATE TABLE IF NOT EXISTS bench_samples (source text, minute timestamptz, namespace text, resource text, quantity bigint)',
+  );
+  await prisma.pool.query('TRUNCATE bench_samples');
+  const csv = samples
+    .map((s) => `prometheus,${s.minute.toISOString()},${s.namespace},${s.resource},${s.quantity}\n`)
+    .join('');
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const psql = spawn(
+      'psql',
+      [
+        '-X',
+        '-q',
+        '-v',
+        'ON_ERROR_STOP=1',
+        databaseUrl,
+        '-c',
+        '\\copy bench_samples FROM STDIN WITH (FORMAT csv)',
+      ],
+      {
+        stdio: ['pipe', 'inherit', 'inherit'],
+      },
+    );
+    psql.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`psql exited ${code}`)),
+    );
+    psql.stdin.end(csv);
+  });
+  const rate = samples.length / ((performance.now() - started) / 1000);
+  await prisma.pool.query('DROP TABLE bench_samples');
+  return rate;
+}
+
+async function settle(prisma: PrismaService, databaseUrl: string, redisUrl: string): Promise<void> {
+  const hour = new Date(Math.floor(Date.now() / HOUR_MS - 24) * HOUR_MS);
+  await prisma.pool.query(
+    `WITH t AS (
+       INSERT INTO account.tenants (id, name, currency)
+       SELECT gen_random_uuid(), 'settle-bench-' || g, 'USD' FROM generate_series(1, $1) g RETURNING id),
+     w AS (
+       INSERT INTO account.wallets (id, tenant_id, kind, currency)
+       SELECT gen_random_uuid(), id, 'TENANT', 'USD' FROM t RETURNING id, tenant_id),
+     numbered AS (SELECT id, tenant_id, row_number() OVER () - 1 AS n FROM w)
+     INSERT INTO account.workspaces (id, namespace, tenant_id, wallet_id)
+     SELECT gen_random_uuid(), 'settle-' || g, numbered.tenant_id, numbered.id
+       FROM generate_series(0, $2 - 1) g JOIN numbered ON numbered.n = g % $1`,
+    [SETTLE_WALLETS, SETTLE_NAMESPACES],
+  );
+  await prisma.pool.query(
+    `INSERT INTO metering.usage_hourly
+            (source, hour, namespace, resource, quantity, sample_count, min_quantity, max_quantity)
+     SELECT 'prometheus', $1, 'settle-' || g, r, 3600000000 + g, 60, 60000000, 60000000 + g
+       FROM generate_series(0, $2 - 1) g, unnest($3::text[]) r`,
+    [hour, SETTLE_NAMESPACES, RESOURCES],
+  );
+  // Nothing else due: the workers' own catch-up stays out of the measured settlement.
+  await prisma.pool.query(
+    `INSERT INTO metering.settled_hours (hour, source, price_book_id, price_book_version, currency, posted_at)
+     VALUES ('2999-01-01T00:00:00Z', 'prometheus', gen_random_uuid(), 1, 'USD', now())`,
+  );
+  const cluster = await AppCluster.start(['gateway', 'account', 'billing', 'metering'], {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    TALLY_ADMIN_API_KEY: ADMIN_KEY,
+    TALLY_JWT_SECRET: 'bench-jwt-secret-0000000000000000',
+    LOG_LEVEL: 'info',
+  });
+  try {
+    const started = performance.now();
+    const reply = await cluster.graphql<{ settleHour: { namespaces: number; status: string } }>(
+      'mutation ($hour: DateTime!) { settleHour(hour: $hour) { namespaces status charged } }',
+      { hour: hour.toISOString() },
+      { authorization: `Bearer ${ADMIN_KEY}` },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    if (reply.body.errors || reply.body.data?.settleHour.namespaces !== SETTLE_NAMESPACES) {
+      throw new Error(`settleHour did not settle every namespace: ${JSON.stringify(reply.body)}`);
+    }
+    const peakKiB = Number(
+      /VmHWM:\s+(\d+) kB/.exec(
+        readFileSync(`/proc/${cluster.apps.get('metering')!.child.pid}/status`, 'utf8'),
+      )![1],
+    );
+    const settled = cluster.apps
+      .get('metering')!
+      .output()
+      .split('\n')
+      .find((line) => line.includes('"hour settled"'));
+    const phases =
+      settled === undefined ? {} : (JSON.parse(settled) as { freezeMs?: number; postMs?: number });
+    console.log(
+      `metering.settle_hour phases: freeze ${phases.freezeMs} ms, post ${phases.postMs} ms`,
+    );
+    report({ name: 'metering.settle_hour', value: seconds, unit: 's', max: 10 });
+    report({
+      name: 'metering.settle_hour_rate',
+      value: SETTLE_NAMESPACES / seconds,
+      unit: 'ns-hours/s',
+      min: 10_000,
+    });
+    report({ name: 'metering.settle_hour_peak_rss', value: peakKiB / 1024, unit: 'MiB' });
+  } finally {
+    await cluster.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
