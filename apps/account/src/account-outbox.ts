@@ -1,19 +1,24 @@
 import { FactoryProvider } from '@nestjs/common';
 import { PrismaService } from '@tally/prisma';
-import { OutboxRelay, OutboxRoutes } from '@tally/queue';
+import { getQueueToken } from '@nestjs/bullmq';
+import { OutboxRelay, OutboxRoutes, QueueName } from '@tally/queue';
+import type { Queue } from 'bullmq';
 
 /**
- * Where the account service's events go. `ledger.changed` (wallet id, new balance) is to
- * feed the debt controller's queue once metering consumes it; until then it has no route,
- * so the relay marks it published and it stays in `account.outbox` only as history.
+ * Where the account service's events go: `ledger.changed` (wallet id, new balance) wakes the
+ * debt controller in metering, which re-evaluates the wallet.
  */
 export const accountOutboxRoutes: OutboxRoutes = {
-  'ledger.changed': [],
+  'ledger.changed': [QueueName.DebtEvaluation],
 };
 
 export const accountOutboxRelay: FactoryProvider<OutboxRelay> = {
   provide: OutboxRelay,
-  useFactory: (prisma: PrismaService) =>
-    new OutboxRelay(prisma, { schema: 'account', routes: accountOutboxRoutes, queues: new Map() }),
-  inject: [PrismaService],
+  useFactory: (prisma: PrismaService, debtEvaluation: Queue) =>
+    new OutboxRelay(prisma, {
+      schema: 'account',
+      routes: accountOutboxRoutes,
+      queues: new Map([[QueueName.DebtEvaluation, debtEvaluation]]),
+    }),
+  inject: [PrismaService, getQueueToken(QueueName.DebtEvaluation)],
 };

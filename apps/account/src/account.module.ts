@@ -39,7 +39,7 @@ export class AccountModule {
       module: AccountModule,
       imports: [
         ...serviceFoundation(ServiceName.Account, config),
-        QueueModule.forRoot(config.REDIS_URL, [QueueName.MonthlyBudgets]),
+        QueueModule.forRoot(config.REDIS_URL, [QueueName.MonthlyBudgets, QueueName.DebtEvaluation]),
         IdentityModule,
       ],
       controllers: [

@@ -16,6 +16,20 @@ export const loadMeteringConfig = defineConfig({
   TALLY_SETTLEMENT_BATCH_SIZE: positiveInt(1000).refine((n) => n <= 5000, 'must be at most 5000'),
   // Reconciliation reports an agent-vs-Prometheus difference above this share, in percent.
   TALLY_RECONCILIATION_THRESHOLD_PERCENT: z.coerce.number().positive().default(5),
+  // The debt ladder (see debt/debt-policy.ts): hours of current spend the balance must cover.
+  TALLY_DEBT_LOW_BALANCE_HOURS: z.coerce.number().positive().default(24),
+  TALLY_DEBT_CRITICAL_HOURS: z.coerce.number().positive().default(1),
+  // How long a balance may stay below zero before the wallet's namespaces are suspended.
+  TALLY_DEBT_GRACE_MINUTES: z.coerce.number().int().min(0).default(0),
+  // Unset (the default): a suspended wallet is never reclaimed.
+  TALLY_DEBT_RECLAIM_AFTER_DAYS: z.coerce.number().positive().optional(),
+  // Reclaiming deletes workloads; PVCs only when this is also true.
+  TALLY_RECLAIM_DELETES_PVCS: z.stringbool().default(false),
+  // The periodic sweep that catches any ledger.changed event missed.
+  TALLY_DEBT_SWEEP_SECONDS: positiveInt(60),
+  // Notices to tenants about their money.
+  SMTP_URL: url(['smtp', 'smtps'], 'smtp://127.0.0.1:1025'),
+  TALLY_MAIL_FROM: z.string().min(3).default('Tally <billing@tally.localhost>'),
   // Test-only crash points (see failpoints.ts); refused outside NODE_ENV=test.
   TALLY_FAILPOINTS: z.string().optional(),
 });

@@ -1,8 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { createTransport } from 'nodemailer';
 import { QueueModule, QueueName } from '@tally/queue';
 import { serviceFoundation, serviceHealthController } from '@tally/runtime';
 import { ServiceName, TransportModule } from '@tally/transport';
+import { DebtEvaluationProcessor } from './debt/debt-evaluation.processor';
+import { DebtNoticeProcessor, MAILER } from './debt/debt-notice.processor';
+import { DebtRepository } from './debt/debt.repository';
+import { EvaluateWallets } from './debt/evaluate-wallets';
 import { Failpoints } from './failpoints';
+import { meteringOutboxRelay } from './metering-outbox';
 import { METERING_CONFIG, MeteringConfig } from './metering.config';
 import { LedgerClient } from './peers/ledger.client';
 import { PriceBooks } from './peers/price-books';
@@ -33,7 +39,13 @@ export class MeteringModule {
       module: MeteringModule,
       imports: [
         ...serviceFoundation(ServiceName.Metering, config),
-        QueueModule.forRoot(config.REDIS_URL, [QueueName.Settlement, QueueName.Reconciliation]),
+        QueueModule.forRoot(config.REDIS_URL, [
+          QueueName.Settlement,
+          QueueName.Reconciliation,
+          QueueName.DebtEvaluation,
+          QueueName.Suspension,
+          QueueName.Notifications,
+        ]),
         TransportModule.forClient({
           redisUrl: config.REDIS_URL,
           timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
@@ -66,6 +78,12 @@ export class MeteringModule {
         CheckLedger,
         Reconcile,
         ReconciliationProcessor,
+        DebtRepository,
+        EvaluateWallets,
+        DebtEvaluationProcessor,
+        { provide: MAILER, useFactory: () => createTransport(config.SMTP_URL) },
+        DebtNoticeProcessor,
+        meteringOutboxRelay,
       ],
     };
   }

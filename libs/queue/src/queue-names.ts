@@ -12,6 +12,8 @@ export enum QueueName {
   WebhookDeliveries = 'webhook-deliveries',
   /** Monthly sub-account budget top-ups (account). */
   MonthlyBudgets = 'monthly-budgets',
+  /** E-mails to tenants about their wallets (metering). */
+  Notifications = 'notifications',
   /** Namespace suspension and resumption on Kubernetes (metering). */
   Suspension = 'suspension',
 }

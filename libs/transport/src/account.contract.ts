@@ -184,6 +184,20 @@ export interface AccountContract {
     Authenticated<{ namespaces: readonly string[] }>,
     WorkspacePlacementView[]
   >;
+  /** Services only (the debt controller): the copy of the debt state every wallet read shows. */
+  'account.wallets.setDebtState': Rpc<
+    Authenticated<{ walletId: string; state: DebtState }>,
+    { readonly changed: boolean }
+  >;
+  /** Services only: the workspaces whose charges each wallet pays. */
+  'account.workspaces.byWallets': Rpc<Authenticated<Ids>, WorkspaceView[]>;
+  /** Services only (the suspender): where a namespace is in suspension. */
+  'account.workspaces.setState': Rpc<
+    Authenticated<{ namespace: string; state: NamespaceState }>,
+    WorkspaceView | null
+  >;
+  /** Services only: the addresses to tell about a tenant's money (owners and admins). */
+  'account.tenants.contacts': Rpc<Authenticated<{ tenantId: string }>, { emails: string[] }>;
   /** Services only: the ledger's own invariants, checked over every row. */
   'account.ledger.audit': Rpc<Authenticated<Record<string, never>>, LedgerAuditView>;
   /** Services only: the transactions posted under these keys, with their wallet-side totals. */

@@ -44,6 +44,14 @@ export class LedgerController {
     return this.postBatch.execute(postingsFrom(input.postings), postingContextOf(principal));
   }
 
+  @MessagePattern('account.wallets.setDebtState')
+  async setDebtState(
+    @RpcData() { principal, input }: RpcRequest<'account.wallets.setDebtState'>,
+  ): Promise<RpcResponse<'account.wallets.setDebtState'>> {
+    this.access.assertService(principal);
+    return { changed: await this.wallets.setDebtState(input.walletId, input.state) };
+  }
+
   @MessagePattern('account.ledger.audit')
   audit(
     @RpcData() { principal }: RpcRequest<'account.ledger.audit'>,

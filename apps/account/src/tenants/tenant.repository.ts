@@ -36,6 +36,15 @@ export class TenantRepository {
     });
   }
 
+  /** E-mail addresses of the tenant's owners and admins, for notices about its money. */
+  async contacts(tenantId: string): Promise<string[]> {
+    const members = await this.prisma.membership.findMany({
+      where: { tenantId, role: { in: ['OWNER', 'ADMIN'] }, user: { email: { not: null } } },
+      select: { user: { select: { email: true } } },
+    });
+    return members.map((member) => member.user.email!);
+  }
+
   async byIds(ids: readonly string[]): Promise<TenantView[]> {
     const tenants = await this.prisma.tenant.findMany({
       where: { id: { in: validUuids(ids) } },

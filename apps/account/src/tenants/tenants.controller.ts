@@ -18,6 +18,14 @@ export class TenantsController {
     return this.createTenant.execute(request);
   }
 
+  @MessagePattern('account.tenants.contacts')
+  async contacts(
+    @RpcData() { principal, input }: RpcRequest<'account.tenants.contacts'>,
+  ): Promise<RpcResponse<'account.tenants.contacts'>> {
+    this.access.assertService(principal);
+    return { emails: await this.tenants.contacts(input.tenantId) };
+  }
+
   @MessagePattern('account.tenants.byIds')
   async byIds(
     @RpcData() { principal, input }: RpcRequest<'account.tenants.byIds'>,

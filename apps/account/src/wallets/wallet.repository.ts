@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@tally/prisma';
-import type { WalletView } from '@tally/transport';
+import type { DebtState, WalletView } from '@tally/transport';
 
 @Injectable()
 export class WalletRepository {
@@ -23,6 +23,16 @@ export class WalletRepository {
       currency: row.currency,
       debtState: row.debt_state,
     }));
+  }
+
+  /** Whether the stored state changed (a repeated push changes nothing). */
+  async setDebtState(walletId: string, state: DebtState): Promise<boolean> {
+    const { rowCount } = await this.prisma.pool.query(
+      `UPDATE account.wallets SET debt_state = $2::account."DebtState"
+        WHERE id = $1 AND debt_state <> $2::account."DebtState"`,
+      [walletId, state],
+    );
+    return rowCount === 1;
   }
 
   async byId(id: string): Promise<WalletView | null> {

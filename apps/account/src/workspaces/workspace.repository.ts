@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Workspace } from '@prisma/client';
 import { conflict } from '@tally/errors';
 import { isUniqueViolation, PrismaService } from '@tally/prisma';
-import type { WorkspacePlacementView, WorkspaceView } from '@tally/transport';
+import type { NamespaceState, WorkspacePlacementView, WorkspaceView } from '@tally/transport';
 import { validUuids } from '../wallets/wallet.repository';
 
 export interface WorkspacePlacement {
@@ -58,6 +58,22 @@ export class WorkspaceRepository {
       values: [namespaces],
     });
     return rows;
+  }
+
+  async byWallets(walletIds: readonly string[]): Promise<WorkspaceView[]> {
+    const rows = await this.prisma.workspace.findMany({
+      where: { walletId: { in: validUuids(walletIds) } },
+      orderBy: { namespace: 'asc' },
+    });
+    return rows.map(toWorkspaceView);
+  }
+
+  async setState(namespace: string, state: NamespaceState): Promise<WorkspaceView | null> {
+    const rows = await this.prisma.workspace.updateManyAndReturn({
+      where: { namespace },
+      data: { state },
+    });
+    return rows.length === 0 ? null : toWorkspaceView(rows[0]);
   }
 
   async bySubAccounts(subAccountIds: readonly string[]): Promise<WorkspaceView[]> {

@@ -54,6 +54,22 @@ export class WorkspacesController {
     return this.workspaces.placements(input.namespaces);
   }
 
+  @MessagePattern('account.workspaces.byWallets')
+  byWallets(
+    @RpcData() { principal, input }: RpcRequest<'account.workspaces.byWallets'>,
+  ): Promise<RpcResponse<'account.workspaces.byWallets'>> {
+    this.access.assertService(principal);
+    return this.workspaces.byWallets(input.ids);
+  }
+
+  @MessagePattern('account.workspaces.setState')
+  setState(
+    @RpcData() { principal, input }: RpcRequest<'account.workspaces.setState'>,
+  ): Promise<RpcResponse<'account.workspaces.setState'>> {
+    this.access.assertService(principal);
+    return this.workspaces.setState(input.namespace, input.state);
+  }
+
   @MessagePattern('account.workspaces.bySubAccounts')
   async bySubAccounts(
     @RpcData() { principal, input }: RpcRequest<'account.workspaces.bySubAccounts'>,

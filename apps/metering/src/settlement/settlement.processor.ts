@@ -1,5 +1,5 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { QueueName } from '@tally/queue';
 import type { Job, Queue } from 'bullmq';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
@@ -16,8 +16,12 @@ interface SettleDueJob {
  * is retried with backoff.
  */
 @Processor(QueueName.Settlement)
-export class SettlementProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class SettlementProcessor
+  extends WorkerHost
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private readonly logger = new Logger(SettlementProcessor.name);
+  private stopping = false;
 
   constructor(
     @Inject(METERING_CONFIG) private readonly config: MeteringConfig,
@@ -38,9 +42,15 @@ export class SettlementProcessor extends WorkerHost implements OnApplicationBoot
     await this.queue.add('settle-due', { reason: 'start-up' });
   }
 
+  /** A catch-up of many hours stops between two hours on shutdown; the next run goes on. */
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
+
   async process(job: Job<SettleDueJob>): Promise<{ settled: number }> {
     const hours = await this.dueHours.at(new Date());
     for (const hour of hours) {
+      if (this.stopping) break;
       const trigger =
         job.data.reason === 'schedule' && hours.length === 1 ? 'schedule' : 'catch_up';
       await this.settleHour.execute(hour, trigger);

@@ -1,0 +1,66 @@
+import type { DebtState } from '@tally/transport';
+import { isSuspended } from './debt-policy';
+import type { Evaluation, OutboxMessage } from './debt.repository';
+
+/** Metering's outbox topics for what a debt transition sets in motion. */
+export const DebtTopic = {
+  /** → the suspension queue: suspend every namespace drawing on the wallet. */
+  SuspendWallet: 'wallet.suspend',
+  /** → the suspension queue: resume them. */
+  ResumeWallet: 'wallet.resume',
+  /** → the suspension queue: delete their workloads (only when reclaiming is enabled). */
+  ReclaimWallet: 'wallet.reclaim',
+  /** → the notification queue: e-mail the tenant's owners and admins. */
+  Notify: 'debt.notify',
+  /** → billing's outbound webhooks. */
+  Outbound: 'outbound.event',
+} as const;
+
+export interface WalletAction {
+  readonly walletId: string;
+  readonly reason: string;
+}
+
+export interface DebtNotice {
+  readonly walletId: string;
+  readonly tenantId: string;
+  readonly from: DebtState;
+  readonly to: DebtState;
+  readonly cause: string;
+  readonly balanceMicros: string;
+  readonly at: string;
+}
+
+/** Everything one transition announces or sets in motion, in the order it is queued. */
+export function transitionEvents(
+  evaluation: Evaluation,
+  from: DebtState,
+  to: DebtState,
+  cause: string,
+  now: Date,
+): OutboxMessage[] {
+  const notice: DebtNotice = {
+    walletId: evaluation.walletId,
+    tenantId: evaluation.tenantId,
+    from,
+    to,
+    cause,
+    balanceMicros: evaluation.balanceMicros.toString(),
+    at: now.toISOString(),
+  };
+  const action: WalletAction = { walletId: evaluation.walletId, reason: `${to}: ${cause}` };
+  const events: OutboxMessage[] = [
+    { topic: DebtTopic.Notify, payload: { ...notice } },
+    {
+      topic: DebtTopic.Outbound,
+      payload: { tenantId: evaluation.tenantId, type: 'wallet.state_changed', data: { ...notice } },
+    },
+  ];
+  if (to === 'RECLAIMED') events.push({ topic: DebtTopic.ReclaimWallet, payload: { ...action } });
+  else if (!isSuspended(from) && isSuspended(to)) {
+    events.push({ topic: DebtTopic.SuspendWallet, payload: { ...action } });
+  } else if (isSuspended(from) && !isSuspended(to)) {
+    events.push({ topic: DebtTopic.ResumeWallet, payload: { ...action } });
+  }
+  return events;
+}

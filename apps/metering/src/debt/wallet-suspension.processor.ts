@@ -1,0 +1,104 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger } from '@nestjs/common';
+import { OutboxEvent, QueueName } from '@tally/queue';
+import { RpcClient, type NamespaceState, type WorkspaceView } from '@tally/transport';
+import type { Job } from 'bullmq';
+import { METERING } from '../peers/metering-principal';
+import { DebtTopic, WalletAction } from './debt-events';
+import { isSuspended } from './debt-policy';
+import { DebtRepository } from './debt.repository';
+import { SUSPENDER, type Suspender } from './suspender';
+
+/** Namespaces of one wallet worked on at once. */
+const PARALLEL_NAMESPACES = 8;
+
+/**
+ * Carries a wallet's suspension, resumption or reclaim out on each of its namespaces. A job
+ * that no longer matches the wallet's state (money arrived meanwhile) does nothing. A failing
+ * namespace does not stop the others; the job then fails and is retried, and the namespaces
+ * already done are done again harmlessly.
+ */
+@Processor(QueueName.Suspension, { concurrency: 4 })
+export class WalletSuspensionProcessor extends WorkerHost {
+  private readonly logger = new Logger(WalletSuspensionProcessor.name);
+
+  constructor(
+    private readonly debts: DebtRepository,
+    private readonly rpc: RpcClient,
+    @Inject(SUSPENDER) private readonly suspender: Suspender,
+  ) {
+    super();
+  }
+
+  async process(job: Job<OutboxEvent<WalletAction>>): Promise<void> {
+    const { walletId, reason } = job.data.payload;
+    const suspended = isSuspended(await this.debts.currentState(walletId));
+    const topic = job.data.topic;
+    if ((topic === DebtTopic.ResumeWallet) === suspended) return; // overtaken by a later change
+    const workspaces = await this.rpc.send('account.workspaces.byWallets', {
+      principal: METERING,
+      input: { ids: [walletId] },
+    });
+    const failures: string[] = [];
+    for (let i = 0; i < workspaces.length; i += PARALLEL_NAMESPACES) {
+      await Promise.all(
+        workspaces.slice(i, i + PARALLEL_NAMESPACES).map((workspace) =>
+          this.apply(topic, workspace, reason).catch((error: unknown) => {
+            this.logger.warn(
+              { err: error, namespace: workspace.namespace, topic },
+              'namespace not done',
+            );
+            failures.push(workspace.namespace);
+          }),
+        ),
+      );
+    }
+    if (failures.length > 0)
+      throw new Error(`${topic} not done for ${failures.join(', ')}; retrying`);
+  }
+
+  private async apply(topic: string, workspace: WorkspaceView, reason: string): Promise<void> {
+    const { namespace } = workspace;
+    switch (topic) {
+      case DebtTopic.SuspendWallet:
+        await this.setState(namespace, 'SUSPENDING');
+        await this.suspender.suspend(namespace, reason);
+        await this.setState(namespace, 'SUSPENDED');
+        if (workspace.state !== 'SUSPENDED')
+          await this.announce('namespace.suspended', workspace, reason);
+        return;
+      case DebtTopic.ResumeWallet:
+        await this.setState(namespace, 'RESUMING');
+        await this.suspender.resume(namespace);
+        await this.setState(namespace, 'ACTIVE');
+        if (workspace.state !== 'ACTIVE')
+          await this.announce('namespace.resumed', workspace, reason);
+        return;
+      case DebtTopic.ReclaimWallet:
+        await this.suspender.reclaim(namespace);
+        return;
+      default:
+        throw new Error(`unknown suspension topic ${topic}`);
+    }
+  }
+
+  private async setState(namespace: string, state: NamespaceState): Promise<void> {
+    await this.rpc.send('account.workspaces.setState', {
+      principal: METERING,
+      input: { namespace, state },
+    });
+  }
+
+  private announce(type: string, workspace: WorkspaceView, reason: string): Promise<void> {
+    return this.debts.publish([
+      {
+        topic: DebtTopic.Outbound,
+        payload: {
+          tenantId: workspace.tenantId,
+          type,
+          data: { namespace: workspace.namespace, walletId: workspace.walletId, reason },
+        },
+      },
+    ]);
+  }
+}

@@ -1,0 +1,33 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { FactoryProvider } from '@nestjs/common';
+import { PrismaService } from '@tally/prisma';
+import { OutboxRelay, OutboxRoutes, QueueName } from '@tally/queue';
+import type { Queue } from 'bullmq';
+import { DebtTopic } from './debt/debt-events';
+
+/** Where metering's events go. */
+export const meteringOutboxRoutes: OutboxRoutes = {
+  [DebtTopic.SuspendWallet]: [QueueName.Suspension],
+  [DebtTopic.ResumeWallet]: [QueueName.Suspension],
+  [DebtTopic.ReclaimWallet]: [QueueName.Suspension],
+  [DebtTopic.Notify]: [QueueName.Notifications],
+  [DebtTopic.Outbound]: [],
+};
+
+export const meteringOutboxRelay: FactoryProvider<OutboxRelay> = {
+  provide: OutboxRelay,
+  useFactory: (prisma: PrismaService, suspension: Queue, notifications: Queue) =>
+    new OutboxRelay(prisma, {
+      schema: 'metering',
+      routes: meteringOutboxRoutes,
+      queues: new Map([
+        [QueueName.Suspension, suspension],
+        [QueueName.Notifications, notifications],
+      ]),
+    }),
+  inject: [
+    PrismaService,
+    getQueueToken(QueueName.Suspension),
+    getQueueToken(QueueName.Notifications),
+  ],
+};
