@@ -28,13 +28,13 @@ export class WalletResolver {
   })
   async entries(
     @Parent() wallet: Wallet,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<LedgerEntryConnection> {
     const page = await this.rpc.send('account.wallets.entries', {
       principal,
-      input: { walletId: wallet.id, first, after: after ?? null },
+      input: { walletId: wallet.id, first: first ?? 50, after: after ?? null },
     });
     return toConnection(page);
   }
