@@ -5,6 +5,13 @@
 export enum SystemAccount {
   StripeClearing = 'system:stripe_clearing',
   Revenue = 'system:revenue',
+  // Usage revenue per resource (`system:revenue:<resource lowercase>`), credited by settlement.
+  RevenueCpu = 'system:revenue:cpu',
+  RevenueMemory = 'system:revenue:memory',
+  RevenueStorage = 'system:revenue:storage',
+  RevenueGpu = 'system:revenue:gpu',
+  RevenueNetworkEgress = 'system:revenue:network_egress',
+  RevenueNodeport = 'system:revenue:nodeport',
   PromotionalCredit = 'system:promotional_credit',
   Adjustments = 'system:adjustments',
   WriteOff = 'system:write_off',
