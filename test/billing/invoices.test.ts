@@ -319,6 +319,22 @@ describe('monthly statements and invoices', () => {
     expect(invoice.number).toMatch(/^\d{4}-\d{6}$/);
     expect(statement.invoiceId).toBe(invoice.id);
 
+    // April is not generated: its statement is the figures so far (the charge posted after
+    // midnight), not stored. A month still running cannot be generated; tenants cannot generate.
+    const april = await suite.gql<{ statement: StatementReply }>(owner, STATEMENT, {
+      tenantId,
+      month: '2026-04',
+    });
+    expect(april.data!.statement).toMatchObject({
+      final: false,
+      charges: fmt(999n),
+      opening: statement.closing,
+      invoiceId: null,
+    });
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    expect(outcome(await suite.admin(GENERATE, { month: thisMonth }))).toBe('BAD_USER_INPUT');
+    expect(outcome(await suite.gql(owner, GENERATE, { month: '2026-03' }))).toBe('FORBIDDEN');
+
     // Running the month again changes nothing.
     const again = await suite.admin<{ generateStatements: { issued: number } }>(GENERATE, {
       month: '2026-03',
