@@ -52,7 +52,10 @@ export async function postWebhook(
         // A fresh connection each time: a pooled socket would skip the address check.
         agent: false,
       });
+      // Only the status matters; the body is drained and dropped. Redirects are not followed
+      // (a 3xx is a failure): following one would bypass the address check.
       req.on('response', (res) => {
+        res.on('error', () => undefined);
         res.resume();
         resolve(res.statusCode ?? 0);
       });

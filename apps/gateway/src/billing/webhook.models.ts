@@ -59,7 +59,7 @@ export class CreateWebhookEndpointInput {
   eventTypes!: string[];
   @Field(() => String, {
     nullable: true,
-    description: 'Your own secret; a random one when absent.',
+    description: 'Your own secret (24 to 200 printable characters); a random one when absent.',
   })
   secret?: string | null;
 }
