@@ -5,15 +5,18 @@ import { postWebhook } from '@tally/billing/webhooks/post-webhook';
 import { verifySignature } from '@tally/billing/webhooks/webhook-signature';
 import { WebhookAllowList } from '@tally/billing/webhooks/webhook-target';
 import { RechargeRepository } from '@tally/billing/recharges/recharge.repository';
+import { SystemAccount } from '@tally/account/ledger/ledger.types';
 import { PrismaService } from '@tally/prisma';
 import { emitOutboundEvent, type OutboundEventType } from '@tally/queue';
 import { outcome } from '../identity/identity-fixtures';
+import { AccountContext, systemJob } from '../support/account-context';
 import { GatewaySuite } from '../support/gateway-suite';
 
 const CREATE_TENANT = `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id } }`;
 const CREATE_ENDPOINT = `mutation ($input: CreateWebhookEndpointInput!) {
   createWebhookEndpoint(input: $input) { secret endpoint { id tenantId url eventTypes } }
 }`;
+const GENERATE = `mutation ($month: String!) { generateStatements(month: $month) { issued } }`;
 const DELETE_ENDPOINT = `mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) { id } }`;
 const ENDPOINTS = `query ($tenantId: ID!) { webhookEndpoints(tenantId: $tenantId) { id url } }`;
 const DELIVERIES = `query ($endpointId: ID!, $first: Int, $after: String) {
@@ -115,6 +118,7 @@ describe('outbound webhooks', () => {
   const receiver = new Receiver();
   let base: string;
   let prisma: PrismaService;
+  let ctx: AccountContext;
 
   beforeAll(async () => {
     base = await receiver.start();
@@ -126,9 +130,11 @@ describe('outbound webhooks', () => {
       TALLY_WEBHOOK_RETRY_WINDOW_MS: '3000',
     });
     prisma = new PrismaService({ databaseUrl: process.env.DATABASE_URL!, poolMax: 2 });
+    ctx = AccountContext.create(2);
   });
 
   afterAll(async () => {
+    await ctx?.close();
     await prisma?.onModuleDestroy();
     await suite.stop();
     await receiver.stop();
@@ -239,7 +245,7 @@ describe('outbound webhooks', () => {
     expect(attempt).toMatchObject({ statusCode: null, error: 'timed out after 1500 ms' });
   });
 
-  it('announces a recharge that succeeds once, in the transaction that settles it', async () => {
+  it('announces a recharge that succeeds or fails once, in the transaction that settles it', async () => {
     const { tenantId } = await newTenant();
     const recharges = new RechargeRepository(prisma);
     const { recharge } = await recharges.createOnce({
@@ -258,6 +264,71 @@ describe('outbound webhooks', () => {
       SELECT payload FROM billing.outbox
        WHERE topic = 'outbound.event' AND payload->'data'->>'rechargeId' = ${recharge.id}`;
     expect(rows.map((r) => r.payload.type)).toEqual(['recharge.succeeded']);
+
+    const { recharge: failing } = await recharges.createOnce({
+      tenantId,
+      walletId: randomUUID(),
+      amountMicros: 5_000_000n,
+      currency: 'USD',
+      idempotencyKey: randomUUID(),
+      createdBy: null,
+    });
+    expect(await recharges.settle(failing.id, 'FAILED')).toBe(true);
+    expect(await recharges.settle(failing.id, 'FAILED')).toBe(false);
+    const failed = await prisma.$queryRaw<{ type: string }[]>`
+      SELECT payload->>'type' AS type FROM billing.outbox
+       WHERE topic = 'outbound.event' AND payload->'data'->>'rechargeId' = ${failing.id}`;
+    expect(failed).toEqual([{ type: 'recharge.failed' }]);
+  });
+
+  it('delivers invoice.issued when month-end issues an invoice', async () => {
+    const { tenantId, owner } = await newTenant();
+    await endpoint(owner, tenantId, '/invoices', ['invoice.issued']);
+    const [{ id: walletId }] = await prisma.wallet.findMany({ where: { tenantId } });
+    const hour = new Date('2026-08-03T10:00:00Z');
+    // As settlement posts it: in a batch, which may take the wallet below zero.
+    const [posted] = await ctx.postBatch.execute(
+      [
+        {
+          kind: 'usage',
+          idempotencyKey: `charge:inv-${randomUUID().slice(0, 8)}:${hour.toISOString()}`,
+          lines: [
+            { account: { walletId }, amountMicros: -4_200_000n },
+            { account: { system: SystemAccount.RevenueCpu }, amountMicros: 4_200_000n },
+          ],
+        },
+      ],
+      systemJob,
+    );
+    // Posted in August (the ledger refuses edits; the test lifts its triggers for one UPDATE).
+    await prisma.$transaction([
+      prisma.$executeRaw`ALTER TABLE account.ledger_entries DISABLE TRIGGER ledger_entries_append_only`,
+      prisma.$executeRaw`UPDATE account.ledger_entries SET created_at = ${hour} WHERE transaction_id = ${posted.transactionId}::uuid`,
+      prisma.$executeRaw`ALTER TABLE account.ledger_entries ENABLE TRIGGER ledger_entries_append_only`,
+      prisma.$executeRaw`UPDATE account.tenants SET created_at = '2026-01-01' WHERE id = ${tenantId}::uuid`,
+    ]);
+    const run = await suite.admin(GENERATE, { month: '2026-08' });
+    expect(outcome(run)).toBe('OK');
+    const [hit] = await until('invoice.issued', () => {
+      const hits = receiver.on('/invoices');
+      return hits.length > 0 ? hits : undefined;
+    });
+    const event = JSON.parse(hit.body) as {
+      type: string;
+      tenantId: string;
+      data: Record<string, string>;
+    };
+    expect(event).toMatchObject({
+      type: 'invoice.issued',
+      tenantId,
+      data: {
+        totalMicros: '4200000',
+        currency: 'USD',
+        periodStart: '2026-08-01T00:00:00.000Z',
+        periodEnd: '2026-09-01T00:00:00.000Z',
+      },
+    });
+    expect(event.data.number).toMatch(/^\d{4}-\d{6}$/);
   });
 
   it('refuses private, loopback and link-local targets at registration', async () => {
