@@ -100,7 +100,7 @@ describe('debt states', () => {
           idempotencyKey: `charge:debt-test:${randomUUID()}`,
           lines: [
             { account: { walletId }, amountMicros: -10_500_000n },
-            { account: { system: SystemAccount.CpuRevenue }, amountMicros: 10_500_000n },
+            { account: { system: SystemAccount.RevenueCpu }, amountMicros: 10_500_000n },
           ],
         },
       ],
@@ -120,6 +120,13 @@ describe('debt states', () => {
     expect(topics.filter((t) => t === 'wallet.suspend').length).toBeGreaterThanOrEqual(1);
     expect(topics.filter((t) => t === 'wallet.resume')).toEqual(['wallet.resume']);
     expect(topics.filter((t) => t === 'debt.notify')).toHaveLength(3);
+    const { rows: webhooks } = await account.prisma.pool.query<{ to: string }>(
+      `SELECT payload->'data'->>'to' AS to FROM metering.outbox
+        WHERE topic = 'outbound.event' AND payload->>'type' = 'wallet.state_changed'
+          AND payload->'data'->>'walletId' = $1 ORDER BY id`,
+      [walletId],
+    );
+    expect(webhooks.map((w) => w.to)).toEqual(['LOW_BALANCE', 'SUSPENDED', 'NORMAL']);
 
     await waitFor(
       'three notices',

@@ -18,6 +18,9 @@ import { LedgerRepository } from './ledger/ledger.repository';
 import { PostBatch } from './ledger/post-batch';
 import { PostTransaction } from './ledger/post-transaction';
 import { Transfer } from './ledger/transfer';
+import { GetStatementFigures } from './statements/statement-figures';
+import { StatementFiguresRepository } from './statements/statement-figures.repository';
+import { StatementsController } from './statements/statements.controller';
 import { CreateSubAccount } from './sub-accounts/create-sub-account';
 import { SetMonthlyBudget } from './sub-accounts/set-monthly-budget';
 import { SubAccountRepository } from './sub-accounts/sub-account.repository';
@@ -48,6 +51,7 @@ export class AccountModule {
         TenantsController,
         SubAccountsController,
         WorkspacesController,
+        StatementsController,
       ],
       providers: [
         MembershipRepository,
@@ -72,6 +76,8 @@ export class AccountModule {
         BudgetTopUpRepository,
         TopUpMonthlyBudgets,
         MonthlyBudgetsProcessor,
+        StatementFiguresRepository,
+        GetStatementFigures,
         accountOutboxRelay,
       ],
     };

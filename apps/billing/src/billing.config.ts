@@ -1,4 +1,4 @@
-import { defineConfig, port, secret, url } from '@tally/config';
+import { defineConfig, port, positiveInt, secret, url } from '@tally/config';
 import { z } from 'zod';
 
 const decimal = (fallback: string) =>
@@ -18,6 +18,18 @@ export const loadBillingConfig = defineConfig(
     TALLY_RECHARGE_MAX: decimal('10000'),
     // Where Stripe Checkout sends the payer back to.
     TALLY_PUBLIC_URL: url(['http', 'https'], 'http://127.0.0.1:4000'),
+    // Outbound webhooks. Hosts (exact names) or CIDRs that may be webhook targets although
+    // they are private, loopback or link-local, comma-separated; empty: none.
+    TALLY_WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
+    TALLY_WEBHOOK_TIMEOUT_MS: positiveInt(10_000),
+    // Deliveries in flight at once per billing replica: a hanging endpoint holds one slot.
+    TALLY_WEBHOOK_CONCURRENCY: positiveInt(20),
+    // Retries: first after BASE, doubling up to MAX_DELAY, until WINDOW after the first attempt.
+    TALLY_WEBHOOK_RETRY_BASE_MS: positiveInt(60_000),
+    TALLY_WEBHOOK_RETRY_MAX_DELAY_MS: positiveInt(6 * 3600_000),
+    TALLY_WEBHOOK_RETRY_WINDOW_MS: positiveInt(3 * 24 * 3600_000),
+    // Month-end invoicing runs at this minute past 00:00 UTC on the 1st (late postings settle).
+    TALLY_INVOICING_MINUTE: z.coerce.number().int().min(0).max(59).default(10),
   },
   ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
 );

@@ -2,7 +2,16 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { QueueModule, QueueName } from '@tally/queue';
 import { serviceFoundation, serviceHealthController } from '@tally/runtime';
 import { ServiceName, TransportModule } from '@tally/transport';
+import { TenantAccessClient } from './access/tenant-access.client';
+import { billingOutboxRelay } from './billing-outbox';
 import { BILLING_CONFIG, BillingConfig } from './billing.config';
+import { InvoiceReads } from './invoices/invoice-reads';
+import { InvoiceRepository } from './invoices/invoice.repository';
+import { InvoicesController } from './invoices/invoices.controller';
+import { InvoicingProcessor } from './invoices/invoicing.processor';
+import { IssueMonthlyInvoice } from './invoices/issue-monthly-invoice';
+import { RunMonthEnd } from './invoices/run-month-end';
+import { VoidInvoice } from './invoices/void-invoice';
 import { CreatePriceBookVersion } from './price-book/create-price-book-version';
 import { CurrentPriceBook } from './price-book/current-price-book';
 import { PriceBookHistory } from './price-book/price-book-history';
@@ -16,6 +25,15 @@ import { RechargesController } from './recharges/recharges.controller';
 import { StartRecharge } from './recharges/start-recharge';
 import { stripeClientProvider } from './recharges/stripe-client';
 import { StripeEventsProcessor } from './recharges/stripe-events.processor';
+import { CreateWebhookEndpoint } from './webhooks/create-webhook-endpoint';
+import { DeliverWebhook } from './webhooks/deliver-webhook';
+import { FanOutEvent } from './webhooks/fan-out-event';
+import { OutboundEventsProcessor } from './webhooks/outbound-events.processor';
+import { WebhookDeliveriesWorker } from './webhooks/webhook-deliveries.worker';
+import { WebhookEndpoints } from './webhooks/webhook-endpoints';
+import { WebhookSettings } from './webhooks/webhook-settings';
+import { WebhookRepository } from './webhooks/webhook.repository';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 @Module({})
 export class BillingModule {
@@ -24,7 +42,12 @@ export class BillingModule {
       module: BillingModule,
       imports: [
         ...serviceFoundation(ServiceName.Billing, config),
-        QueueModule.forRoot(config.REDIS_URL, [QueueName.StripeEvents]),
+        QueueModule.forRoot(config.REDIS_URL, [
+          QueueName.StripeEvents,
+          QueueName.Invoicing,
+          QueueName.OutboundEvents,
+          QueueName.WebhookDeliveries,
+        ]),
         TransportModule.forClient({
           redisUrl: config.REDIS_URL,
           timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
@@ -34,6 +57,8 @@ export class BillingModule {
         serviceHealthController(ServiceName.Billing),
         PriceBookController,
         RechargesController,
+        InvoicesController,
+        WebhooksController,
       ],
       providers: [
         { provide: BILLING_CONFIG, useValue: config },
@@ -48,6 +73,27 @@ export class BillingModule {
         ReceiveStripeEvent,
         ProcessStripeEvent,
         StripeEventsProcessor,
+        TenantAccessClient,
+        InvoiceRepository,
+        IssueMonthlyInvoice,
+        RunMonthEnd,
+        VoidInvoice,
+        InvoiceReads,
+        InvoicingProcessor,
+        { provide: WebhookSettings, useValue: new WebhookSettings(config) },
+        WebhookRepository,
+        CreateWebhookEndpoint,
+        WebhookEndpoints,
+        FanOutEvent,
+        OutboundEventsProcessor,
+        DeliverWebhook,
+        {
+          provide: WebhookDeliveriesWorker,
+          useFactory: (deliver: DeliverWebhook, settings: WebhookSettings) =>
+            new WebhookDeliveriesWorker(deliver, settings, config.REDIS_URL),
+          inject: [DeliverWebhook, WebhookSettings],
+        },
+        billingOutboxRelay,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { FactoryProvider } from '@nestjs/common';
 import { PrismaService } from '@tally/prisma';
-import { OutboxRelay, OutboxRoutes, QueueName } from '@tally/queue';
+import { outboundEventRoutes, OutboxRelay, OutboxRoutes, QueueName } from '@tally/queue';
 import type { Queue } from 'bullmq';
 import { DebtTopic } from './debt/debt-events';
 
@@ -11,23 +11,25 @@ export const meteringOutboxRoutes: OutboxRoutes = {
   [DebtTopic.ResumeWallet]: [QueueName.Suspension],
   [DebtTopic.ReclaimWallet]: [QueueName.Suspension],
   [DebtTopic.Notify]: [QueueName.Notifications],
-  [DebtTopic.Outbound]: [],
+  ...outboundEventRoutes,
 };
 
 export const meteringOutboxRelay: FactoryProvider<OutboxRelay> = {
   provide: OutboxRelay,
-  useFactory: (prisma: PrismaService, suspension: Queue, notifications: Queue) =>
+  useFactory: (prisma: PrismaService, suspension: Queue, notifications: Queue, outbound: Queue) =>
     new OutboxRelay(prisma, {
       schema: 'metering',
       routes: meteringOutboxRoutes,
       queues: new Map([
         [QueueName.Suspension, suspension],
         [QueueName.Notifications, notifications],
+        [QueueName.OutboundEvents, outbound],
       ]),
     }),
   inject: [
     PrismaService,
     getQueueToken(QueueName.Suspension),
     getQueueToken(QueueName.Notifications),
+    getQueueToken(QueueName.OutboundEvents),
   ],
 };

@@ -45,6 +45,7 @@ export class MeteringModule {
           QueueName.DebtEvaluation,
           QueueName.Suspension,
           QueueName.Notifications,
+          QueueName.OutboundEvents,
         ]),
         TransportModule.forClient({
           redisUrl: config.REDIS_URL,

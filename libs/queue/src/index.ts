@@ -1,4 +1,5 @@
 export * from './job-defaults';
+export * from './outbound-event';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './queue-names';

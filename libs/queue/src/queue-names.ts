@@ -8,7 +8,9 @@ export enum QueueName {
   Reconciliation = 'reconciliation',
   /** Verified Stripe webhook events, processed after the 2xx (billing). */
   StripeEvents = 'stripe-events',
-  /** Signed webhooks to integrators' endpoints (billing). */
+  /** Outbound events from any service's outbox, fanned out to webhook endpoints (billing). */
+  OutboundEvents = 'outbound-events',
+  /** One signed POST of one event to one integrator endpoint, retried for days (billing). */
   WebhookDeliveries = 'webhook-deliveries',
   /** Monthly sub-account budget top-ups (account). */
   MonthlyBudgets = 'monthly-budgets',
@@ -16,6 +18,8 @@ export enum QueueName {
   Notifications = 'notifications',
   /** Namespace suspension and resumption on Kubernetes (metering). */
   Suspension = 'suspension',
+  /** Month-end statements and invoices for every tenant (billing). */
+  Invoicing = 'invoicing',
 }
 
 /** Which queues receive each outbox topic: BullMQ has no fan-out, so one queue per consumer. */

@@ -103,6 +103,53 @@ export interface PostingResult {
   readonly outcome: 'created' | 'replayed' | 'conflict';
 }
 
+/** Net movement of one wallet in a period from ledger transactions of one kind. */
+export interface KindMovement {
+  /** The ledger transaction kind: recharge, usage, usage_adjustment, transfer, budget, ... */
+  readonly kind: string;
+  readonly amountMicros: MicrosString;
+  readonly transactions: number;
+}
+
+export interface WalletFigures {
+  readonly walletId: string;
+  readonly kind: WalletKind;
+  readonly subAccountId: string | null;
+  readonly subAccountName: string | null;
+  /** Σ entries created before periodStart. */
+  readonly openingMicros: MicrosString;
+  /** Σ entries created before periodEnd (read from the ledger, not derived). */
+  readonly closingMicros: MicrosString;
+  readonly movements: readonly KindMovement[];
+}
+
+/**
+ * What a usage or usage_adjustment transaction credited to `system:revenue:<resource>` for one
+ * namespace (from the key `charge:<ns>:<hour>` / `recon:<ns>:<hour>:<n>`), drawn from
+ * `walletId`. Positive: consumed by the tenant.
+ */
+export interface UsageFigure {
+  readonly walletId: string;
+  readonly namespace: string;
+  /** The revenue account's suffix, upper-cased (CPU, MEMORY, ...). */
+  readonly resource: string;
+  readonly kind: string;
+  readonly amountMicros: MicrosString;
+}
+
+/** The ledger's figures of one tenant for [periodStart, periodEnd), by posting time. */
+export interface StatementFigures {
+  readonly tenantId: string;
+  readonly tenantName: string;
+  readonly currency: string;
+  readonly periodStart: IsoTime;
+  readonly periodEnd: IsoTime;
+  readonly wallets: readonly WalletFigures[];
+  readonly usage: readonly UsageFigure[];
+}
+
+export type TenantPermission = 'read' | 'manage' | 'adjust';
+
 type Rpc<Req, Res> = { request: Req; response: Res };
 type Ids = { readonly ids: readonly string[] };
 
@@ -167,6 +214,18 @@ export interface AccountContract {
   'account.ledger.postBatch': Rpc<
     Authenticated<{ postings: readonly PostingRequest[] }>,
     PostingResult[]
+  >;
+  /** NOT_FOUND unless the caller may read the tenant. */
+  'account.statements.figures': Rpc<
+    Authenticated<{ tenantId: string; periodStart: IsoTime; periodEnd: IsoTime }>,
+    StatementFigures
+  >;
+  /** Services only: every tenant created before `before`, for month-end runs. */
+  'account.statements.tenants': Rpc<Authenticated<{ before: IsoTime }>, string[]>;
+  /** Answers when the caller holds `permission` on the tenant; NOT_FOUND or FORBIDDEN otherwise. */
+  'account.access.check': Rpc<
+    Authenticated<{ tenantId: string; permission: TenantPermission }>,
+    { allowed: true }
   >;
   'account.workspaces.create': Rpc<
     Authenticated<{ tenantId: string; subAccountId: string | null; namespace: string }>,

@@ -70,6 +70,106 @@ export interface VerifiedStripeEvent {
   readonly payload: Readonly<Record<string, unknown>>;
 }
 
+export interface WalletStatementView {
+  readonly walletId: string;
+  readonly kind: 'TENANT' | 'SUB_ACCOUNT';
+  readonly subAccountName: string | null;
+  readonly openingMicros: MicrosString;
+  readonly rechargesMicros: MicrosString;
+  /** Usage consumed (positive), reconciliation corrections included. */
+  readonly chargesMicros: MicrosString;
+  readonly adjustmentsMicros: MicrosString;
+  /** Net in (+) / out (-) from the tenant's other wallets (transfers, budget top-ups). */
+  readonly internalTransfersMicros: MicrosString;
+  /** Other kinds (bonus, refund, ...), signed as they moved the wallet. */
+  readonly otherMicros: MicrosString;
+  readonly closingMicros: MicrosString;
+}
+
+/**
+ * A tenant's statement for a period: opening + recharges − charges + adjustments + other =
+ * closing, for the tenant and for each wallet. Transfers between the tenant's own wallets show
+ * per wallet and net to zero in the tenant's `otherMicros`.
+ */
+export interface StatementBody {
+  readonly tenantId: string;
+  readonly tenantName: string;
+  readonly currency: string;
+  readonly periodStart: IsoTime;
+  readonly periodEnd: IsoTime;
+  readonly openingMicros: MicrosString;
+  readonly rechargesMicros: MicrosString;
+  readonly chargesMicros: MicrosString;
+  readonly adjustmentsMicros: MicrosString;
+  readonly otherMicros: MicrosString;
+  readonly closingMicros: MicrosString;
+  readonly wallets: readonly WalletStatementView[];
+  /** Charges by workspace (namespace) and resource. */
+  readonly usage: readonly { namespace: string; resource: string; amountMicros: MicrosString }[];
+  readonly other: readonly { kind: string; amountMicros: MicrosString }[];
+}
+
+export interface StatementView extends StatementBody {
+  /** False for a month still running (or not yet generated): figures so far, not stored. */
+  readonly final: boolean;
+  readonly invoiceId: string | null;
+}
+
+export type InvoiceStatus = 'DRAFT' | 'ISSUED' | 'VOID';
+
+export interface InvoiceView {
+  readonly id: string;
+  readonly number: string;
+  readonly tenantId: string;
+  readonly periodStart: IsoTime;
+  readonly periodEnd: IsoTime;
+  readonly status: InvoiceStatus;
+  readonly currency: string;
+  readonly totalMicros: MicrosString;
+  readonly issuedAt: IsoTime;
+  readonly voidReason: string | null;
+}
+
+export interface MonthRunSummary {
+  readonly month: string;
+  readonly tenants: number;
+  readonly issued: number;
+  readonly alreadyDone: number;
+  readonly failed: number;
+}
+
+export interface WebhookEndpointView {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly url: string;
+  readonly eventTypes: readonly string[];
+  readonly createdAt: IsoTime;
+}
+
+export interface WebhookAttemptView {
+  readonly attempt: number;
+  readonly statusCode: number | null;
+  readonly durationMs: number;
+  readonly error: string | null;
+  readonly createdAt: IsoTime;
+}
+
+export interface WebhookDeliveryView {
+  readonly id: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly status: 'PENDING' | 'DELIVERED' | 'FAILED';
+  readonly createdAt: IsoTime;
+  readonly finishedAt: IsoTime | null;
+  readonly attempts: readonly WebhookAttemptView[];
+}
+
+export interface WebhookDeliveriesPage {
+  readonly deliveries: readonly WebhookDeliveryView[];
+  readonly hasNextPage: boolean;
+  readonly endCursor: string | null;
+}
+
 type Rpc<Req, Res> = { request: Req; response: Res };
 
 export interface BillingContract {
@@ -84,4 +184,36 @@ export interface BillingContract {
   'billing.recharges.byId': Rpc<Authenticated<{ id: string }>, RechargeView | null>;
   /** Stores a verified event once and queues it; answers before processing it. */
   'billing.stripe.receive': Rpc<{ event: VerifiedStripeEvent }, { stored: boolean }>;
+
+  /** Newest period first; NOT_FOUND unless the caller may read the tenant. */
+  'billing.invoices.byTenant': Rpc<Authenticated<{ tenantId: string }>, InvoiceView[]>;
+  /** The PDF, base64; null when missing or not readable by the caller. */
+  'billing.invoices.pdf': Rpc<
+    Authenticated<{ id: string }>,
+    { number: string; pdfBase64: string } | null
+  >;
+  /** Finance and platform admins: ISSUED → VOID, with who and why recorded. */
+  'billing.invoices.void': Rpc<Authenticated<{ id: string; reason: string }>, InvoiceView>;
+  /** Platform admins (and services): statements and invoices for a past month (YYYY-MM). */
+  'billing.invoices.runMonth': Rpc<Authenticated<{ month: string }>, MonthRunSummary>;
+  /** The stored statement of a month, or the figures so far for one not generated yet. */
+  'billing.statements.get': Rpc<Authenticated<{ tenantId: string; month: string }>, StatementView>;
+
+  /** Owners and admins of the tenant. The secret is in the answer once. */
+  'billing.webhooks.create': Rpc<
+    Authenticated<{
+      tenantId: string;
+      url: string;
+      eventTypes: readonly string[];
+      secret?: string;
+    }>,
+    { endpoint: WebhookEndpointView; secret: string }
+  >;
+  'billing.webhooks.delete': Rpc<Authenticated<{ id: string }>, WebhookEndpointView>;
+  'billing.webhooks.byTenant': Rpc<Authenticated<{ tenantId: string }>, WebhookEndpointView[]>;
+  /** Newest first; the cursor is the last delivery id seen. */
+  'billing.webhooks.deliveries': Rpc<
+    Authenticated<{ endpointId: string; first: number; after: string | null }>,
+    WebhookDeliveriesPage
+  >;
 }

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { forbidden, notFound } from '@tally/errors';
-import type { MemberRole, Principal } from '@tally/transport';
+import type { MemberRole, Principal, TenantPermission } from '@tally/transport';
 import { MembershipRepository } from './membership.repository';
 
 /**
- * What a caller wants to do with a tenant's data:
+ * What a caller wants to do with a tenant's data (TenantPermission):
  * - `read`: see it (any member, the tenant's API keys, finance, platform admins);
  * - `manage`: change it (owners, admins, the tenant's API keys, platform admins);
  * - `adjust`: correct balances by hand (finance and platform admins only).
  */
-export type TenantPermission = 'read' | 'manage' | 'adjust';
+export type { TenantPermission };
 
 const memberRolesFor: Record<TenantPermission, readonly MemberRole[]> = {
   read: ['OWNER', 'ADMIN', 'MEMBER'],

@@ -5,16 +5,16 @@
 export enum SystemAccount {
   StripeClearing = 'system:stripe_clearing',
   Revenue = 'system:revenue',
+  // Usage revenue per resource (`system:revenue:<resource lowercase>`), credited by settlement.
+  RevenueCpu = 'system:revenue:cpu',
+  RevenueMemory = 'system:revenue:memory',
+  RevenueStorage = 'system:revenue:storage',
+  RevenueGpu = 'system:revenue:gpu',
+  RevenueNetworkEgress = 'system:revenue:network_egress',
+  RevenueNodeport = 'system:revenue:nodeport',
   PromotionalCredit = 'system:promotional_credit',
   Adjustments = 'system:adjustments',
   WriteOff = 'system:write_off',
-  // Usage revenue, one account per resource so statements can say what was charged for.
-  CpuRevenue = 'system:revenue:cpu',
-  MemoryRevenue = 'system:revenue:memory',
-  StorageRevenue = 'system:revenue:storage',
-  GpuRevenue = 'system:revenue:gpu',
-  NetworkEgressRevenue = 'system:revenue:network_egress',
-  NodePortRevenue = 'system:revenue:nodeport',
 }
 
 export type LedgerAccount = { readonly walletId: string } | { readonly system: SystemAccount };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma, Recharge, RechargeStatus } from '@prisma/client';
 import { isUniqueViolation, PrismaService } from '@tally/prisma';
+import { emitOutboundEvent, type OutboundEventType } from '@tally/queue';
 import type { RechargeView, VerifiedStripeEvent } from '@tally/transport';
 
 export interface NewRecharge {
@@ -47,14 +48,33 @@ export class RechargeRepository {
 
   /**
    * Moves a recharge to `status` unless it already reached SUCCEEDED (or REFUNDED): a late
-   * `expired` or `failed` never undoes a payment. Answers whether the row changed.
+   * `expired` or `failed` never undoes a payment. Answers whether the row changed. A move to
+   * SUCCEEDED or FAILED is announced to the tenant's webhooks in the same transaction, once.
    */
   async settle(id: string, status: RechargeStatus, amountMicros?: bigint): Promise<boolean> {
-    const changed = await this.prisma.recharge.updateMany({
-      where: { id, status: { notIn: ['SUCCEEDED', 'REFUNDED'] } },
-      data: { status, ...(amountMicros === undefined ? {} : { amountMicros }) },
+    return this.prisma.$transaction(async (tx) => {
+      const changed = await tx.recharge.updateMany({
+        where: { id, status: { notIn: ['SUCCEEDED', 'REFUNDED', status] } },
+        data: { status, ...(amountMicros === undefined ? {} : { amountMicros }) },
+      });
+      if (changed.count === 0) return false;
+      const type = announcedAs[status];
+      if (type !== undefined) {
+        const recharge = await tx.recharge.findUniqueOrThrow({ where: { id } });
+        await emitOutboundEvent(tx, 'billing', {
+          tenantId: recharge.tenantId,
+          type,
+          data: {
+            rechargeId: recharge.id,
+            walletId: recharge.walletId,
+            amountMicros: recharge.amountMicros.toString(),
+            currency: recharge.currency,
+            status: recharge.status,
+          },
+        });
+      }
+      return true;
     });
-    return changed.count > 0;
   }
 
   /** Stores a webhook event once; answers false when Stripe re-sent one already stored. */
@@ -82,6 +102,11 @@ export class RechargeRepository {
     });
   }
 }
+
+const announcedAs: Partial<Record<RechargeStatus, OutboundEventType>> = {
+  SUCCEEDED: 'recharge.succeeded',
+  FAILED: 'recharge.failed',
+};
 
 export function toRechargeView(recharge: Recharge): RechargeView {
   return {

@@ -4,18 +4,21 @@ import { PassportModule } from '@nestjs/passport';
 import type { GatewayConfig } from '../gateway.config';
 import { BEARER_SETTINGS, BearerStrategy, type BearerSettings } from './bearer.strategy';
 import { GraphqlAuthGuard } from './graphql-auth.guard';
+import { HttpAuthGuard } from './http-auth.guard';
 import { JwksKeySource } from './jwks-key-source';
 import { JwtVerifier } from './jwt-verifier';
 import { RateLimits } from './rate-limits';
 import { RedisWindowCounter } from './redis-window-counter';
 
-/** Authentication (bearer tokens) and rate limits for every GraphQL operation. */
+/** Authentication (bearer tokens) and rate limits for every GraphQL operation and tenant REST route. */
 @Module({})
 export class AuthModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     const bearer: BearerSettings = { adminApiKey: config.TALLY_ADMIN_API_KEY };
     return {
       module: AuthModule,
+      // Global so that REST controllers of any module can use HttpAuthGuard.
+      global: true,
       imports: [PassportModule],
       providers: [
         { provide: BEARER_SETTINGS, useValue: bearer },
@@ -32,7 +35,9 @@ export class AuthModule {
           inject: [RedisWindowCounter],
         },
         { provide: APP_GUARD, useClass: GraphqlAuthGuard },
+        HttpAuthGuard,
       ],
+      exports: [HttpAuthGuard, RateLimits],
     };
   }
 }

@@ -1,20 +1,26 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import type { GatewayConfig } from '../gateway.config';
+import { InvoicePdfController } from './invoice-pdf.controller';
+import { InvoiceResolver } from './invoice.resolver';
 import { PriceBookResolver } from './price-book.resolver';
 import { RechargeResolver } from './recharge.resolver';
 import { STRIPE_WEBHOOK_SECRET, StripeWebhookController } from './stripe-webhook.controller';
+import { WebhookResolver } from './webhook.resolver';
 
-/** Prices, recharges and Stripe's webhooks (and, later, invoices), answered by billing. */
+/** Prices, recharges, Stripe's webhooks, invoices and outbound webhooks, answered by billing. */
 @Module({})
 export class BillingGraphqlModule {
-  static forRoot(config: { readonly STRIPE_WEBHOOK_SECRET: string }): DynamicModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: BillingGraphqlModule,
       imports: [AccountsModule],
-      controllers: [StripeWebhookController],
+      controllers: [StripeWebhookController, InvoicePdfController],
       providers: [
         PriceBookResolver,
         RechargeResolver,
+        InvoiceResolver,
+        WebhookResolver,
         { provide: STRIPE_WEBHOOK_SECRET, useValue: config.STRIPE_WEBHOOK_SECRET },
       ],
     };

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { OUTBOUND_EVENT_TOPIC, type OutboundEvent, type OutboundEventType } from '@tally/queue';
 import type { DebtState } from '@tally/transport';
 import { isSuspended } from './debt-policy';
 import type { Evaluation, OutboxMessage } from './debt.repository';
@@ -12,9 +14,24 @@ export const DebtTopic = {
   ReclaimWallet: 'wallet.reclaim',
   /** → the notification queue: e-mail the tenant's owners and admins. */
   Notify: 'debt.notify',
-  /** → billing's outbound webhooks. */
-  Outbound: 'outbound.event',
 } as const;
+
+/** An outbound webhook event (billing delivers it to the tenant's endpoints). */
+export function outbound(
+  tenantId: string,
+  type: OutboundEventType,
+  data: Record<string, string>,
+  now = new Date(),
+): OutboxMessage {
+  const event: OutboundEvent<Record<string, string>> = {
+    id: randomUUID(),
+    tenantId,
+    type,
+    occurredAt: now.toISOString(),
+    data,
+  };
+  return { topic: OUTBOUND_EVENT_TOPIC, payload: { ...event } };
+}
 
 export interface WalletAction {
   readonly walletId: string;
@@ -51,10 +68,7 @@ export function transitionEvents(
   const action: WalletAction = { walletId: evaluation.walletId, reason: `${to}: ${cause}` };
   const events: OutboxMessage[] = [
     { topic: DebtTopic.Notify, payload: { ...notice } },
-    {
-      topic: DebtTopic.Outbound,
-      payload: { tenantId: evaluation.tenantId, type: 'wallet.state_changed', data: { ...notice } },
-    },
+    outbound(evaluation.tenantId, 'wallet.state_changed', { ...notice }, now),
   ];
   if (to === 'RECLAIMED') events.push({ topic: DebtTopic.ReclaimWallet, payload: { ...action } });
   else if (!isSuspended(from) && isSuspended(to)) {

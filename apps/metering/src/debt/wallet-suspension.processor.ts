@@ -4,7 +4,7 @@ import { OutboxEvent, QueueName } from '@tally/queue';
 import { RpcClient, type NamespaceState, type WorkspaceView } from '@tally/transport';
 import type { Job } from 'bullmq';
 import { METERING } from '../peers/metering-principal';
-import { DebtTopic, WalletAction } from './debt-events';
+import { DebtTopic, outbound, WalletAction } from './debt-events';
 import { isSuspended } from './debt-policy';
 import { DebtRepository } from './debt.repository';
 import { SUSPENDER, type Suspender } from './suspender';
@@ -89,16 +89,12 @@ export class WalletSuspensionProcessor extends WorkerHost {
     });
   }
 
-  private announce(type: string, workspace: WorkspaceView, reason: string): Promise<void> {
-    return this.debts.publish([
-      {
-        topic: DebtTopic.Outbound,
-        payload: {
-          tenantId: workspace.tenantId,
-          type,
-          data: { namespace: workspace.namespace, walletId: workspace.walletId, reason },
-        },
-      },
-    ]);
+  private announce(
+    type: 'namespace.suspended' | 'namespace.resumed',
+    workspace: WorkspaceView,
+    reason: string,
+  ): Promise<void> {
+    const data = { namespace: workspace.namespace, walletId: workspace.walletId, reason };
+    return this.debts.publish([outbound(workspace.tenantId, type, data)]);
   }
 }

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@tally/prisma';
+import type { KindMovement, UsageFigure, WalletFigures, WalletKind } from '@tally/transport';
+
+export interface Period {
+  readonly start: Date;
+  readonly end: Date;
+}
+
+interface WalletRow {
+  id: string;
+  kind: WalletKind;
+  sub_account_id: string | null;
+  sub_account_name: string | null;
+}
+
+/**
+ * A tenant's ledger figures for a period, by posting time (`ledger_entries.created_at`): an
+ * entry belongs to the period it was posted in, so opening + movements = closing holds exactly
+ * for every wallet. Reads only; every query takes the tenant's wallets as its scope.
+ */
+@Injectable()
+export class StatementFiguresRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async walletFigures(tenantId: string, period: Period): Promise<WalletFigures[]> {
+    const { rows: wallets } = await this.prisma.pool.query<WalletRow>(
+      `SELECT w.id, w.kind, w.sub_account_id, s.name AS sub_account_name
+         FROM account.wallets w
+         LEFT JOIN account.sub_accounts s ON s.id = w.sub_account_id
+        WHERE w.tenant_id = $1
+        ORDER BY w.kind DESC, s.name, w.id`,
+      [tenantId],
+    );
+    const ids = wallets.map((w) => w.id);
+    const [balances, movements] = await Promise.all([
+      this.balances(ids, period),
+      this.movements(ids, period),
+    ]);
+    return wallets.map((wallet) => ({
+      walletId: wallet.id,
+      kind: wallet.kind,
+      subAccountId: wallet.sub_account_id,
+      subAccountName: wallet.sub_account_name,
+      openingMicros: balances.get(wallet.id)?.opening ?? '0',
+      closingMicros: balances.get(wallet.id)?.closing ?? '0',
+      movements: movements.get(wallet.id) ?? [],
+    }));
+  }
+
+  /**
+   * Usage charges and their reconciliation corrections, per wallet, namespace and resource:
+   * what the transactions moved to `system:revenue:<resource>` (a charge takes money off the
+   * wallet, entry < 0, and adds it to revenue, entry > 0: consumed is positive). The namespace is the second field of the key (`charge:<ns>:<hour>`,
+   * `recon:<ns>:<hour>:<n>`). Each such transaction debits exactly one wallet.
+   */
+  async usageFigures(walletIds: readonly string[], period: Period): Promise<UsageFigure[]> {
+    const { rows } = await this.prisma.pool.query<{
+      wallet_id: string;
+      namespace: string;
+      resource: string;
+      kind: string;
+      amount: string;
+    }>(
+      `SELECT w.wallet_id,
+              split_part(t.idempotency_key, ':', 2) AS namespace,
+              coalesce(nullif(upper(substr(r.account, length('system:revenue:') + 1)), ''),
+                       'UNSPECIFIED') AS resource,
+              t.kind,
+              sum(r.amount_micros)::text AS amount
+         FROM account.ledger_entries w
+         JOIN account.ledger_transactions t ON t.id = w.transaction_id
+         JOIN account.ledger_entries r
+           ON r.transaction_id = w.transaction_id
+          AND (r.account = 'system:revenue' OR r.account LIKE 'system:revenue:%')
+        WHERE w.wallet_id = ANY ($1::uuid[])
+          AND w.created_at >= $2 AND w.created_at < $3
+          AND t.kind IN ('usage', 'usage_adjustment')
+        GROUP BY 1, 2, 3, 4
+        ORDER BY 2, 3, 4, 1`,
+      [walletIds, period.start, period.end],
+    );
+    return rows.map((row) => ({
+      walletId: row.wallet_id,
+      namespace: row.namespace,
+      resource: row.resource,
+      kind: row.kind,
+      amountMicros: row.amount,
+    }));
+  }
+
+  /** Tenants that existed before `before`: the ones a month-end run owes a statement. */
+  async tenantIdsBefore(before: Date): Promise<string[]> {
+    const { rows } = await this.prisma.pool.query<{ id: string }>(
+      `SELECT id FROM account.tenants WHERE created_at < $1 ORDER BY id`,
+      [before],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private async balances(walletIds: readonly string[], period: Period) {
+    const { rows } = await this.prisma.pool.query<{
+      wallet_id: string;
+      opening: string;
+      closing: string;
+    }>(
+      `SELECT wallet_id,
+              coalesce(sum(amount_micros) FILTER (WHERE created_at < $2), 0)::text AS opening,
+              coalesce(sum(amount_micros) FILTER (WHERE created_at < $3), 0)::text AS closing
+         FROM account.ledger_entries
+        WHERE wallet_id = ANY ($1::uuid[])
+        GROUP BY wallet_id`,
+      [walletIds, period.start, period.end],
+    );
+    return new Map(rows.map((row) => [row.wallet_id, row]));
+  }
+
+  private async movements(walletIds: readonly string[], period: Period) {
+    const { rows } = await this.prisma.pool.query<{
+      wallet_id: string;
+      kind: string;
+      amount: string;
+      transactions: number;
+    }>(
+      `SELECT e.wallet_id, t.kind, sum(e.amount_micros)::text AS amount,
+              count(DISTINCT t.id)::int AS transactions
+         FROM account.ledger_entries e
+         JOIN account.ledger_transactions t ON t.id = e.transaction_id
+        WHERE e.wallet_id = ANY ($1::uuid[])
+          AND e.created_at >= $2 AND e.created_at < $3
+        GROUP BY e.wallet_id, t.kind
+        ORDER BY e.wallet_id, t.kind`,
+      [walletIds, period.start, period.end],
+    );
+    const byWallet = new Map<string, KindMovement[]>();
+    for (const row of rows) {
+      const list = byWallet.get(row.wallet_id) ?? [];
+      list.push({ kind: row.kind, amountMicros: row.amount, transactions: row.transactions });
+      byWallet.set(row.wallet_id, list);
+    }
+    return byWallet;
+  }
+}

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import type { Invoice, InvoiceVoid, Prisma } from '@prisma/client';
+import { PrismaService } from '@tally/prisma';
+import { emitOutboundEvent } from '@tally/queue';
+import type { InvoiceView, StatementBody } from '@tally/transport';
+
+export interface NewStatement {
+  readonly tenantId: string;
+  readonly periodStart: Date;
+  readonly periodEnd: Date;
+  readonly body: StatementBody;
+}
+
+export type IssueOutcome =
+  | { readonly status: 'issued'; readonly invoice: Invoice | null }
+  | { readonly status: 'already-done' };
+
+/** Renders the invoice document once its number is known (inside the issuing transaction). */
+export type RenderPdf = (number: string, issuedAt: Date) => Promise<Buffer>;
+
+const INVOICE_COLUMNS = {
+  id: true,
+  number: true,
+  year: true,
+  sequence: true,
+  tenantId: true,
+  statementId: true,
+  periodStart: true,
+  periodEnd: true,
+  currency: true,
+  totalMicros: true,
+  status: true,
+  issuedAt: true,
+  voiding: true,
+} as const;
+
+type InvoiceRow = Omit<Invoice, 'pdf'> & { voiding: InvoiceVoid | null };
+
+@Injectable()
+export class InvoiceRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /**
+   * Stores the statement and, when `totalMicros` is not zero, issues its invoice, in one
+   * transaction: the statement's unique (tenant, period) makes a second run a no-op, and the
+   * year's counter row, incremented here, is locked until commit, so concurrent issues queue
+   * on it and a rolled-back issue returns its number: numbers have no gaps.
+   */
+  async issue(
+    statement: NewStatement,
+    totalMicros: bigint,
+    render: RenderPdf,
+  ): Promise<IssueOutcome> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const stored = await tx.$queryRaw<{ id: string }[]>`
+          INSERT INTO billing.statements
+            (id, tenant_id, period_start, period_end, currency, opening_micros, recharges_micros,
+             charges_micros, adjustments_micros, other_micros, closing_micros, figures)
+          VALUES (gen_random_uuid(), ${statement.tenantId}::uuid, ${statement.periodStart},
+                  ${statement.periodEnd}, ${statement.body.currency},
+                  ${BigInt(statement.body.openingMicros)}, ${BigInt(statement.body.rechargesMicros)},
+                  ${BigInt(statement.body.chargesMicros)}, ${BigInt(statement.body.adjustmentsMicros)},
+                  ${BigInt(statement.body.otherMicros)}, ${BigInt(statement.body.closingMicros)},
+                  ${JSON.stringify(statement.body)}::jsonb)
+          ON CONFLICT (tenant_id, period_start) DO NOTHING
+          RETURNING id`;
+        if (stored.length === 0) return { status: 'already-done' } as const;
+        if (totalMicros === 0n) return { status: 'issued', invoice: null } as const;
+
+        const issuedAt = new Date();
+        const year = issuedAt.getUTCFullYear();
+        const [{ last_number: sequence }] = await tx.$queryRaw<{ last_number: number }[]>`
+          INSERT INTO billing.invoice_counters (year, last_number) VALUES (${year}, 1)
+          ON CONFLICT (year) DO UPDATE SET last_number = invoice_counters.last_number + 1
+          RETURNING last_number`;
+        const number = `${year}-${String(sequence).padStart(6, '0')}`;
+        const invoice = await tx.invoice.create({
+          data: {
+            number,
+            year,
+            sequence,
+            tenantId: statement.tenantId,
+            statementId: stored[0].id,
+            periodStart: statement.periodStart,
+            periodEnd: statement.periodEnd,
+            currency: statement.body.currency,
+            totalMicros,
+            status: 'ISSUED',
+            issuedAt,
+            pdf: new Uint8Array(await render(number, issuedAt)),
+          },
+        });
+        await emitOutboundEvent(tx, 'billing', {
+          tenantId: invoice.tenantId,
+          type: 'invoice.issued',
+          occurredAt: issuedAt,
+          data: invoiceEventData(invoice),
+        });
+        return { status: 'issued', invoice } as const;
+      },
+      { timeout: 30_000 },
+    );
+  }
+
+  async byTenant(tenantId: string): Promise<InvoiceView[]> {
+    const rows = await this.prisma.invoice.findMany({
+      where: { tenantId },
+      select: INVOICE_COLUMNS,
+      orderBy: [{ periodStart: 'desc' }, { sequence: 'desc' }],
+    });
+    return rows.map(toInvoiceView);
+  }
+
+  async byId(id: string): Promise<InvoiceView | null> {
+    const row = await this.prisma.invoice.findUnique({ where: { id }, select: INVOICE_COLUMNS });
+    return row && toInvoiceView(row);
+  }
+
+  pdfOf(id: string): Promise<{ tenantId: string; number: string; pdf: Uint8Array } | null> {
+    return this.prisma.invoice.findUnique({
+      where: { id },
+      select: { tenantId: true, number: true, pdf: true },
+    });
+  }
+
+  statementOf(tenantId: string, periodStart: Date) {
+    return this.prisma.statement.findUnique({
+      where: { tenantId_periodStart: { tenantId, periodStart } },
+      select: { figures: true, invoice: { select: { id: true } } },
+    });
+  }
+
+  /** ISSUED → VOID with who and why; answers false when the invoice was not ISSUED. */
+  async void(id: string, voidedBy: string, reason: string): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const changed = await tx.invoice.updateMany({
+        where: { id, status: 'ISSUED' },
+        data: { status: 'VOID' },
+      });
+      if (changed.count === 0) return false;
+      await tx.invoiceVoid.create({ data: { invoiceId: id, voidedBy, reason } });
+      return true;
+    });
+  }
+}
+
+function invoiceEventData(invoice: Invoice): Prisma.InputJsonObject {
+  return {
+    invoiceId: invoice.id,
+    number: invoice.number,
+    periodStart: invoice.periodStart.toISOString(),
+    periodEnd: invoice.periodEnd.toISOString(),
+    currency: invoice.currency,
+    totalMicros: invoice.totalMicros.toString(),
+  };
+}
+
+function toInvoiceView(row: InvoiceRow): InvoiceView {
+  return {
+    id: row.id,
+    number: row.number,
+    tenantId: row.tenantId,
+    periodStart: row.periodStart.toISOString(),
+    periodEnd: row.periodEnd.toISOString(),
+    status: row.status,
+    currency: row.currency,
+    totalMicros: row.totalMicros.toString(),
+    issuedAt: row.issuedAt.toISOString(),
+    voidReason: row.voiding?.reason ?? null,
+  };
+}

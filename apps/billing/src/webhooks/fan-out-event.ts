@@ -1,0 +1,54 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { QueueName, type OutboundEvent } from '@tally/queue';
+import type { Queue } from 'bullmq';
+import { WebhookRepository } from './webhook.repository';
+import { WEBHOOK_BACKOFF, type WebhookDeliveryJob } from './webhook-deliveries.worker';
+import { WebhookSettings } from './webhook-settings';
+
+/**
+ * An outbound event to every endpoint of its tenant subscribed to its type: one stored
+ * delivery and one job each. The job id is event id + endpoint id, so an event the outbox
+ * relay sends twice is delivered once.
+ */
+@Injectable()
+export class FanOutEvent {
+  constructor(
+    private readonly webhooks: WebhookRepository,
+    private readonly settings: WebhookSettings,
+    @InjectQueue(QueueName.WebhookDeliveries)
+    private readonly deliveries: Queue<WebhookDeliveryJob>,
+  ) {}
+
+  async execute(event: OutboundEvent): Promise<number> {
+    const endpoints = await this.webhooks.subscribed(event.tenantId, event.type);
+    if (endpoints.length === 0) return 0;
+    // The exact bytes every endpoint receives and every attempt signs.
+    const body = JSON.stringify({
+      id: event.id,
+      type: event.type,
+      tenantId: event.tenantId,
+      occurredAt: event.occurredAt,
+      data: event.data,
+    });
+    const ids = await this.webhooks.createDeliveries(
+      event,
+      endpoints.map((e) => e.id),
+      body,
+    );
+    await this.deliveries.addBulk(
+      [...ids].map(([endpointId, deliveryId]) => ({
+        name: event.type,
+        data: { deliveryId: deliveryId.toString() },
+        opts: {
+          jobId: `${event.id}_${endpointId}`,
+          attempts: this.settings.attempts,
+          backoff: { type: WEBHOOK_BACKOFF },
+          removeOnComplete: { age: 7 * 24 * 3600 },
+          removeOnFail: { age: 30 * 24 * 3600 },
+        },
+      })),
+    );
+    return ids.size;
+  }
+}

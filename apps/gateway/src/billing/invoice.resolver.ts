@@ -1,0 +1,78 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { notFound } from '@tally/errors';
+import { RpcClient, type Principal } from '@tally/transport';
+import { AccountLoadersFactory } from '../accounts/account-loaders';
+import { Tenant } from '../accounts/account.models';
+import { toTenant } from '../accounts/account.views';
+import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
+import { Invoice, MonthRun, Statement } from './invoice.models';
+import { toInvoice, toStatement } from './invoice.views';
+
+@Resolver(() => Invoice)
+export class InvoiceResolver {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly loaders: AccountLoadersFactory,
+  ) {}
+
+  @Query(() => [Invoice], { description: 'Newest period first.' })
+  async invoices(
+    @Args('tenantId', { type: () => ID }) tenantId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Invoice[]> {
+    const views = await this.rpc.send('billing.invoices.byTenant', {
+      principal,
+      input: { tenantId },
+    });
+    return views.map(toInvoice);
+  }
+
+  @Query(() => Statement, {
+    description:
+      'The statement of a calendar month (UTC), month as YYYY-MM: stored once generated, the figures so far before.',
+  })
+  async statement(
+    @Args('tenantId', { type: () => ID }) tenantId: string,
+    @Args('month') month: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Statement> {
+    return toStatement(
+      await this.rpc.send('billing.statements.get', { principal, input: { tenantId, month } }),
+    );
+  }
+
+  @Mutation(() => Invoice, {
+    description: 'Finance or platform admin only: ISSUED → VOID; reason kept with who voided.',
+  })
+  async voidInvoice(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Invoice> {
+    return toInvoice(
+      await this.rpc.send('billing.invoices.void', { principal, input: { id, reason } }),
+    );
+  }
+
+  @Mutation(() => MonthRun, {
+    description:
+      'Platform admin only. Statements and invoices of a finished month (YYYY-MM) for every tenant; idempotent (the month-end job does the same).',
+  })
+  async generateStatements(
+    @Args('month') month: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MonthRun> {
+    return this.rpc.send('billing.invoices.runMonth', { principal, input: { month } });
+  }
+
+  @ResolveField(() => Tenant)
+  async tenant(
+    @Parent() invoice: Invoice,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
+  ): Promise<Tenant> {
+    const view = await this.loaders.for(req, principal).tenants.load(invoice.tenantId);
+    if (view === null) throw notFound('Tenant', invoice.tenantId);
+    return toTenant(view);
+  }
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { Prisma } from '@prisma/client';
+import { appendToOutbox, type OutboxSchema } from './outbox';
+import { QueueName, type OutboxRoutes } from './queue-names';
+
+/** What integrators can subscribe their webhook endpoints to. */
+export const OUTBOUND_EVENT_TYPES = [
+  'recharge.succeeded',
+  'recharge.failed',
+  'wallet.state_changed',
+  'namespace.suspended',
+  'namespace.resumed',
+  'invoice.issued',
+] as const;
+
+export type OutboundEventType = (typeof OUTBOUND_EVENT_TYPES)[number];
+
+/**
+ * An event for a tenant's integrators, as it is signed and POSTed to their endpoints.
+ * `id` is the delivery's identity (integrators deduplicate on it): one event, one id, however
+ * often the outbox or a retry re-sends it.
+ */
+export interface OutboundEvent<T extends Prisma.InputJsonObject = Prisma.InputJsonObject> {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly type: OutboundEventType;
+  /** ISO 8601, UTC. */
+  readonly occurredAt: string;
+  /** Money as micro-unit strings, as everywhere on the wire. */
+  readonly data: T;
+}
+
+/** The outbox topic every service writes outbound events under. */
+export const OUTBOUND_EVENT_TOPIC = 'outbound.event';
+
+/** Outbox routes that send outbound events to billing's fan-out queue; spread into a service's routes. */
+export const outboundEventRoutes: OutboxRoutes = {
+  [OUTBOUND_EVENT_TOPIC]: [QueueName.OutboundEvents],
+};
+
+export function isOutboundEventType(value: unknown): value is OutboundEventType {
+  return (OUTBOUND_EVENT_TYPES as readonly unknown[]).includes(value);
+}
+
+/**
+ * Records an outbound event in the service's outbox, in the transaction of the change it
+ * announces. Any service may emit; billing fans it out to the tenant's endpoints. The
+ * service's OutboxRelay must include `outboundEventRoutes` and the OutboundEvents queue.
+ */
+export async function emitOutboundEvent<T extends Prisma.InputJsonObject>(
+  tx: Prisma.TransactionClient,
+  schema: OutboxSchema,
+  event: { tenantId: string; type: OutboundEventType; data: T; occurredAt?: Date; id?: string },
+): Promise<OutboundEvent<T>> {
+  const outbound: OutboundEvent<T> = {
+    id: event.id ?? randomUUID(),
+    tenantId: event.tenantId,
+    type: event.type,
+    occurredAt: (event.occurredAt ?? new Date()).toISOString(),
+    data: event.data,
+  };
+  await appendToOutbox(tx, schema, OUTBOUND_EVENT_TOPIC, { ...outbound });
+  return outbound;
+}
