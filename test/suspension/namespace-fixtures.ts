@@ -172,7 +172,7 @@ export class NamespaceFixtures {
           ([key]) => key.includes('tally.dev/') && !key.endsWith('-at'),
         ),
       );
-    const byName = async (kind: Kind, pick: (o: Obj) => unknown) =>
+    const byName = async <T>(kind: Kind, pick: (o: Obj) => T): Promise<Record<string, T>> =>
       Object.fromEntries((await this.list(kind, namespace)).map((o) => [o.metadata.name, pick(o)]));
     const scaled = (o: Obj) => ({ replicas: o.spec.replicas, ...tally(o.metadata.annotations) });
     return {

@@ -4,12 +4,7 @@ import {
 } from '@tally/metering/suspension/create-namespace-suspender';
 import { KubeCluster } from '../support/kube-cluster';
 import { NamespaceFixtures } from './namespace-fixtures';
-
-export const TEST_SUSPENDER_OPTIONS: SuspenderOptions = {
-  requestTimeoutMs: 10_000,
-  concurrency: 4,
-  reclaim: { enabled: false, deletePersistentVolumeClaims: false },
-};
+import { TEST_SUSPENDER_OPTIONS } from './suspender-options';
 
 /** One cluster per test file; the suspender always runs as the metering service account. */
 export function suspensionSuite() {
