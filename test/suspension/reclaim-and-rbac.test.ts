@@ -41,8 +41,16 @@ describe('reclaim', () => {
     expect(await fixtures.namespaceExists(ns)).toBe(true);
     expect(await fixtures.pvcNames(ns)).toEqual(['data']);
 
-    // Idempotent, and a later resume lifts the quota and the marks.
+    // Idempotent; a sweep suspends what the tenant deploys afterwards and keeps `reclaimed`.
     await suspender.reclaim(ns);
+    await fixtures.deployment(ns, 'redeployed', 2);
+    await suspender.suspend(ns, 'debt');
+    expect(await fixtures.snapshot(ns)).toMatchObject({
+      namespace: { 'tally.dev/state': 'reclaimed' },
+      deployments: { redeployed: { replicas: 0, 'tally.dev/saved-replicas': '2' } },
+    });
+
+    // A later resume lifts the quota and the marks.
     await suspender.resume(ns);
     expect(await fixtures.snapshot(ns)).toMatchObject({ quotas: [], namespace: {} });
     expect(await fixtures.pvcNames(ns)).toEqual(['data']);

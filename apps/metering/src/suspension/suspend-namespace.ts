@@ -32,8 +32,11 @@ export class SuspendNamespace {
 
   async execute(namespace: string, reason: string): Promise<void> {
     const annotations = await this.cluster.namespaceAnnotations(namespace);
-    // A sweep over an already suspended namespace keeps it `suspended` while it re-checks.
-    if (annotations[STATE] !== SuspensionState.Suspended) {
+    // A sweep over a namespace already suspended (or reclaimed) keeps that state while it
+    // re-checks: workloads the tenant created since get suspended all the same.
+    const state = annotations[STATE];
+    const settled = state === SuspensionState.Suspended || state === SuspensionState.Reclaimed;
+    if (!settled) {
       await this.cluster.annotateNamespace(namespace, {
         [STATE]: SuspensionState.Suspending,
         [SUSPENDED_AT]: annotations[SUSPENDED_AT] ?? this.now().toISOString(),
@@ -51,7 +54,9 @@ export class SuspendNamespace {
     for (const cronJob of await this.cluster.list('cronjobs', namespace)) {
       await this.cluster.update('cronjobs', namespace, cronJob, suspendCronJob);
     }
-    await this.cluster.annotateNamespace(namespace, { [STATE]: SuspensionState.Suspended });
+    if (!settled) {
+      await this.cluster.annotateNamespace(namespace, { [STATE]: SuspensionState.Suspended });
+    }
   }
 
   // The saved HPA goes onto the namespace before the HPA is deleted; an HPA that still exists
