@@ -52,7 +52,8 @@ export class KubeCluster {
   static async start(): Promise<KubeCluster> {
     const cluster = new KubeCluster();
     try {
-      await cluster.startEtcd().then((etcd) => cluster.startApiServer(etcd));
+      const etcdUrl = await cluster.startEtcd();
+      await cluster.startApiServer(etcdUrl);
       await cluster.applyMeteringRbac();
     } catch (error) {
       await cluster.stop();
@@ -206,8 +207,17 @@ export class KubeCluster {
       }
     });
     this.children.push(child);
+    alive.add(child);
+    child.once('exit', () => alive.delete(child));
   }
 }
+
+// A test process that exits without stop() (a crash, a jest worker torn down) must not leave
+// etcd and kube-apiserver running: whatever is still alive then is killed on the way out.
+const alive = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of alive) child.kill('SIGKILL');
+});
 
 async function terminate(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
