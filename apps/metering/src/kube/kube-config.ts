@@ -1,8 +1,8 @@
 import { KubeConfig } from '@kubernetes/client-node';
 
 /**
- * The cluster Tally talks to: the file named by KUBECONFIG when set, else the in-cluster
- * service account (inside a pod), else ~/.kube/config.
+ * The cluster Tally talks to: the file named by KUBECONFIG when set, else client-node's
+ * default (~/.kube/config when present, else the in-cluster service account of the pod).
  */
 export function loadKubeConfig(kubeconfigPath: string | undefined): KubeConfig {
   const kubeConfig = new KubeConfig();
