@@ -99,3 +99,46 @@ it('sends every patch as a JSON merge patch', async () => {
   await (await cluster()).annotateNamespace('ns', { 'tally.dev/state': null });
   expect(contentType).toBe('application/merge-patch+json');
 });
+
+it('recomputes a patch from a fresh read when the object changed underneath (409)', async () => {
+  const discovery = {
+    kind: 'APIResourceList',
+    groupVersion: 'apps/v1',
+    resources: [{ name: 'deployments', kind: 'Deployment', namespaced: true, verbs: [] }],
+  };
+  const bodies: unknown[] = [];
+  let patches = 0;
+  handler = (req, res) => {
+    if (req.url === '/apis/apps/v1') return json(res, 200, discovery);
+    if (req.method === 'GET') {
+      return json(res, 200, {
+        metadata: { name: 'web', resourceVersion: '2' },
+        spec: { replicas: 5 },
+      });
+    }
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      bodies.push(JSON.parse(body));
+      patches++;
+      json(res, patches === 1 ? 409 : 200, patches === 1 ? status(409) : {});
+    });
+  };
+  const stale = { metadata: { name: 'web', resourceVersion: '1' }, spec: { replicas: 3 } };
+
+  await (
+    await cluster()
+  ).update('deployments', 'ns', stale, (current) => ({
+    spec: { replicas: Number(current.spec?.replicas) + 1 },
+  }));
+
+  expect(bodies).toEqual([
+    { metadata: { resourceVersion: '1' }, spec: { replicas: 4 } },
+    { metadata: { resourceVersion: '2' }, spec: { replicas: 6 } },
+  ]);
+  expect(requests.filter((r) => r !== 'GET /apis/apps/v1')).toEqual([
+    'PATCH /apis/apps/v1/namespaces/ns/deployments/web',
+    'GET /apis/apps/v1/namespaces/ns/deployments/web',
+    'PATCH /apis/apps/v1/namespaces/ns/deployments/web',
+  ]);
+});
