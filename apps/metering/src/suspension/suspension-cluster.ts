@@ -42,6 +42,8 @@ const CANDIDATES: Record<WorkloadKind, { kind: string; versions: string[] }> = {
 };
 
 const PAGE_SIZE = 500;
+// Reads and rewrites of one object before giving up on a tenant who keeps changing it.
+const MAX_CONFLICTS = 5;
 
 /**
  * Every Kubernetes call suspension makes, each with retries for transient failures (the
@@ -107,7 +109,9 @@ export class SuspensionCluster {
    * Changes an object by a patch computed from its current state, optimistically: the patch
    * carries the resourceVersion it was computed from, and on 409 (someone changed the object
    * in between) it is computed again from a fresh read. `decide` returns undefined when
-   * nothing is to be done; a vanished object is left alone.
+   * nothing is to be done; a vanished object is left alone. This also makes retries safe: a
+   * PATCH retried after a timeout whose first try did land gets 409, and the fresh read shows
+   * the work done.
    */
   async update(
     kind: WorkloadKind,
@@ -138,7 +142,7 @@ export class SuspensionCluster {
       } catch (error) {
         const status = kubeStatus(error);
         if (status === 404) return;
-        if (status !== 409 || attempt >= 5) throw error;
+        if (status !== 409 || attempt >= MAX_CONFLICTS) throw error;
       }
       current = await this.get(kind, namespace, name);
     }
