@@ -60,7 +60,7 @@ _kube_build_apiserver() {
   local reflect2=/usr/share/gocode/src/github.com/modern-go/reflect2
   rm -f "$tree"/vendor/github.com/modern-go/reflect2/*.go "$tree"/vendor/github.com/modern-go/reflect2/*.s
   cp "$reflect2"/*.go "$tree"/vendor/github.com/modern-go/reflect2/
-  cp "$reflect2"/*.s "$tree"/vendor/github.com/modern-go/reflect2/ 2>/dev/null || true
+  cp "$reflect2"/*.s "$tree"/vendor/github.com/modern-go/reflect2/
 
   (
     cd "$tree" &&
@@ -69,9 +69,14 @@ _kube_build_apiserver() {
       GOPATH=$PWD/.go CGO_ENABLED=0 make WHAT=cmd/kube-apiserver >&2
   ) || die "building kube-apiserver failed (tree kept for inspection: $work)"
 
-  [ -x "$tree/_output/bin/kube-apiserver" ] || die "the build produced no _output/bin/kube-apiserver"
+  local built=$tree/_output/bin/kube-apiserver version
+  [ -x "$built" ] || die "the build produced no _output/bin/kube-apiserver"
+  # The suite's source package could move on one day; the cached name must not lie.
+  version=$("$built" --version 2>&1) || die "the built kube-apiserver does not run: $version"
+  [ "$version" = "Kubernetes v$TALLY_KUBE_VERSION" ] ||
+    die "apt-get source kubernetes built '$version', not v$TALLY_KUBE_VERSION (tree kept: $work)"
   # Copy then rename, so an interrupted copy never leaves a half binary at the cached path.
-  cp "$tree/_output/bin/kube-apiserver" "$out.partial" && mv "$out.partial" "$out" ||
+  cp "$built" "$out.partial" && mv "$out.partial" "$out" ||
     die "could not write $out"
   rm -rf "$work"
   log "kube-apiserver $TALLY_KUBE_VERSION cached at $out"
