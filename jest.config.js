@@ -5,8 +5,10 @@ const moduleNameMapper = {
   '^@tally/account/(.*)$': '<rootDir>/apps/account/src/$1',
   '^@tally/billing/(.*)$': '<rootDir>/apps/billing/src/$1',
   '^@tally/metering/(.*)$': '<rootDir>/apps/metering/src/$1',
-  '^@tally/test-support/(.*)$': '<rootDir>/test/support/$1',
+  '^@tally/test/(.*)$': '<rootDir>/test/$1',
   '^@tally/(.*)$': '<rootDir>/libs/$1/src',
+  // ESM-only; see the file for why jest needs this and the apps do not.
+  '^@kubernetes/client-node$': '<rootDir>/test/support/kubernetes-client-node.js',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };
 

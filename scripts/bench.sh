@@ -31,6 +31,7 @@ ensure_node_modules
 ensure_postgres
 ensure_pgbench
 ensure_redis
+ensure_kube_apiserver # the suspension bench starts its own etcd and kube-apiserver
 
 thousands() { sed -E ':a;s/^([0-9]+)([0-9]{3})/\1,\2/;ta' <<<"$1"; }
 

@@ -14,7 +14,7 @@ import { PrismaService } from '@tally/prisma';
 import type { Resource } from '@tally/transport';
 import type { MinuteSample } from '@tally/metering/usage/usage-sample';
 import { UsageRepository } from '@tally/metering/usage/usage.repository';
-import { AppCluster } from '@tally/test-support/app-processes';
+import { AppCluster } from '@tally/test/support/app-processes';
 import { baseline } from '../lib/baseline';
 import { report } from '../lib/report';
 

@@ -1,6 +1,12 @@
 import { defineConfig, port, positiveInt, url } from '@tally/config';
 import { z } from 'zod';
 
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true');
+
 export const loadMeteringConfig = defineConfig({
   TALLY_METERING_PORT: port(4003),
   PROMETHEUS_URL: url(['http', 'https'], 'http://127.0.0.1:9090'),
@@ -21,15 +27,21 @@ export const loadMeteringConfig = defineConfig({
   TALLY_DEBT_CRITICAL_HOURS: z.coerce.number().positive().default(1),
   // How long a balance may stay below zero before the wallet's namespaces are suspended.
   TALLY_DEBT_GRACE_MINUTES: z.coerce.number().int().min(0).default(0),
-  // Unset (the default): a suspended wallet is never reclaimed.
-  TALLY_DEBT_RECLAIM_AFTER_DAYS: z.coerce.number().positive().optional(),
-  // Reclaiming deletes workloads; PVCs only when this is also true.
-  TALLY_RECLAIM_DELETES_PVCS: z.stringbool().default(false),
+  // A wallet suspended this long is RECLAIMED, only when TALLY_RECLAIM_ENABLED (below).
+  TALLY_DEBT_RECLAIM_AFTER_DAYS: z.coerce.number().positive().default(30),
   // The periodic sweep that catches any ledger.changed event missed.
   TALLY_DEBT_SWEEP_SECONDS: positiveInt(60),
   // Notices to tenants about their money.
   SMTP_URL: url(['smtp', 'smtps'], 'smtp://127.0.0.1:1025'),
   TALLY_MAIL_FROM: z.string().min(3).default('Tally <billing@tally.localhost>'),
+  // Every Kubernetes request is aborted (and retried, if attempts remain) after this long.
+  TALLY_KUBE_REQUEST_TIMEOUT_MS: positiveInt(10_000),
+  // Namespaces suspended or resumed at once by one batch.
+  TALLY_SUSPEND_CONCURRENCY: positiveInt(16),
+  // Reclaim deletes a suspended namespace's workloads; it cannot be undone, so it is off
+  // unless enabled, and PersistentVolumeClaims (the tenant's data) need a second switch.
+  TALLY_RECLAIM_ENABLED: flag(false),
+  TALLY_RECLAIM_DELETE_PVCS: flag(false),
   // Test-only crash points (see failpoints.ts); refused outside NODE_ENV=test.
   TALLY_FAILPOINTS: z.string().optional(),
 });

@@ -7,6 +7,7 @@ import { DebtEvaluationProcessor } from './debt/debt-evaluation.processor';
 import { DebtNoticeProcessor, MAILER } from './debt/debt-notice.processor';
 import { DebtRepository } from './debt/debt.repository';
 import { EvaluateWallets } from './debt/evaluate-wallets';
+import { WalletSuspensionProcessor } from './debt/wallet-suspension.processor';
 import { Failpoints } from './failpoints';
 import { meteringOutboxRelay } from './metering-outbox';
 import { METERING_CONFIG, MeteringConfig } from './metering.config';
@@ -27,6 +28,7 @@ import { SettleHour } from './settlement/settle-hour';
 import { SettlementController } from './settlement/settlement.controller';
 import { SettlementProcessor } from './settlement/settlement.processor';
 import { SettlementRepository } from './settlement/settlement.repository';
+import { SuspensionModule } from './suspension/suspension.module';
 import { RecordSamples } from './usage/record-samples';
 import { UsageController } from './usage/usage.controller';
 import { UsageLines } from './usage/usage-lines';
@@ -47,6 +49,7 @@ export class MeteringModule {
           QueueName.Notifications,
           QueueName.OutboundEvents,
         ]),
+        SuspensionModule.forRoot(config),
         TransportModule.forClient({
           redisUrl: config.REDIS_URL,
           timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
@@ -84,6 +87,7 @@ export class MeteringModule {
         DebtEvaluationProcessor,
         { provide: MAILER, useFactory: () => createTransport(config.SMTP_URL) },
         DebtNoticeProcessor,
+        WalletSuspensionProcessor,
         meteringOutboxRelay,
       ],
     };

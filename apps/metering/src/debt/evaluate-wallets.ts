@@ -30,10 +30,9 @@ export class EvaluateWallets {
       lowBalanceHours: config.TALLY_DEBT_LOW_BALANCE_HOURS,
       criticalHours: config.TALLY_DEBT_CRITICAL_HOURS,
       graceMs: config.TALLY_DEBT_GRACE_MINUTES * 60_000,
-      reclaimAfterMs:
-        config.TALLY_DEBT_RECLAIM_AFTER_DAYS === undefined
-          ? null
-          : config.TALLY_DEBT_RECLAIM_AFTER_DAYS * 86_400_000,
+      reclaimAfterMs: config.TALLY_RECLAIM_ENABLED
+        ? config.TALLY_DEBT_RECLAIM_AFTER_DAYS * 86_400_000
+        : null,
     };
   }
 

@@ -7,7 +7,7 @@ import { METERING } from '../peers/metering-principal';
 import { DebtTopic, outbound, WalletAction } from './debt-events';
 import { isSuspended } from './debt-policy';
 import { DebtRepository } from './debt.repository';
-import { SUSPENDER, type Suspender } from './suspender';
+import { NAMESPACE_SUSPENDER, type NamespaceSuspender } from '../suspension/namespace-suspender';
 
 /** Namespaces of one wallet worked on at once. */
 const PARALLEL_NAMESPACES = 8;
@@ -25,7 +25,7 @@ export class WalletSuspensionProcessor extends WorkerHost {
   constructor(
     private readonly debts: DebtRepository,
     private readonly rpc: RpcClient,
-    @Inject(SUSPENDER) private readonly suspender: Suspender,
+    @Inject(NAMESPACE_SUSPENDER) private readonly suspender: NamespaceSuspender,
   ) {
     super();
   }

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { GatewaySuite } from '../support/gateway-suite';
+import { KubeCluster } from '../support/kube-cluster';
+import { everyMinute, MeteringContext, pastHour } from '../support/metering-context';
+import { waitFor } from '../support/ports';
+import { NamespaceFixtures } from './namespace-fixtures';
+
+const SETTLE = `mutation ($hour: DateTime!) { settleHour(hour: $hour) { status namespaces } }`;
+const ADJUST = `mutation ($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`;
+const WORKSPACE = `query ($ns: String!) { workspace(namespace: $ns) { state wallet { debtState balance } } }`;
+
+/**
+ * The whole loop on a real kube-apiserver, with the metering app running as the metering
+ * service account of k8s/metering-rbac.yaml: usage charges push a sub-account's wallet below
+ * zero → its namespace (and only its) is suspended within 5 s → money lifts the wallet → the
+ * namespace is resumed within 5 s, exactly as it was.
+ */
+describe('debt suspends and resumes namespaces through the Kubernetes API', () => {
+  const suite = new GatewaySuite();
+  const metering = MeteringContext.create();
+  let kube: KubeCluster;
+  let fixtures: NamespaceFixtures;
+  let owner: string;
+
+  beforeAll(async () => {
+    kube = await KubeCluster.start();
+    fixtures = new NamespaceFixtures(kube.adminKubeConfig());
+    await suite.start(['gateway', 'account', 'billing', 'metering'], {
+      KUBECONFIG: kube.meteringKubeConfigFile(),
+      TALLY_DEBT_SWEEP_SECONDS: '1',
+    });
+  }, 90_000);
+  afterAll(async () => {
+    await metering.close();
+    await suite.stop();
+    await kube?.stop();
+  });
+
+  async function tenantWithSubAccount() {
+    const ownerId = `owner-${randomUUID()}`;
+    owner = suite.jwt(ownerId);
+    const tenant = await suite.admin<{ createTenant: { id: string; wallet: { id: string } } }>(
+      `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id wallet { id } } }`,
+      { input: { name: 'Loop', currency: 'USD', ownerExternalId: ownerId } },
+    );
+    const { id: tenantId, wallet } = tenant.data!.createTenant;
+    const sub = await suite.admin<{ createSubAccount: { id: string; wallet: { id: string } } }>(
+      `mutation ($input: CreateSubAccountInput!) { createSubAccount(input: $input) { id wallet { id } } }`,
+      { input: { tenantId, name: 'lab' } },
+    );
+    return { tenantId, tenantWallet: wallet.id, sub: sub.data!.createSubAccount };
+  }
+
+  async function workspaceIn(tenantId: string, subAccountId: string | null): Promise<string> {
+    const namespace = await fixtures.newNamespace(subAccountId ? 'lab' : 'main');
+    await fixtures.populate(namespace);
+    const reply = await suite.admin(
+      `mutation ($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }`,
+      { input: { tenantId, subAccountId, namespace } },
+    );
+    expect(reply.errors).toBeUndefined();
+    return namespace;
+  }
+
+  const workspaceState = async (namespace: string) =>
+    (await suite.gql<{ workspace: { state: string } }>(owner, WORKSPACE, { ns: namespace })).data!
+      .workspace.state;
+
+  async function within5s(
+    what: string,
+    namespace: string,
+    state: string,
+    annotation: string | undefined,
+  ) {
+    await waitFor(
+      what,
+      async () =>
+        (await workspaceState(namespace)) === state &&
+        (await fixtures.namespaceAnnotations(namespace))['tally.dev/state'] === annotation
+          ? true
+          : undefined,
+      5_000,
+    );
+  }
+
+  it('suspends only the exhausted sub-account namespaces, and resumes them exactly', async () => {
+    const { tenantId, tenantWallet, sub } = await tenantWithSubAccount();
+    await suite.admin(ADJUST, {
+      input: {
+        walletId: tenantWallet,
+        amount: '100',
+        reason: 'prepaid',
+        idempotencyKey: randomUUID(),
+      },
+    });
+    const main = await workspaceIn(tenantId, null);
+    const lab = await workspaceIn(tenantId, sub.id);
+    const [mainBefore, labBefore] = [await fixtures.snapshot(main), await fixtures.snapshot(lab)];
+
+    // An hour of two cores in each namespace: 0.06 each. The tenant wallet can pay; the
+    // sub-account wallet (empty) goes to -0.06.
+    const hour = pastHour();
+    await metering.record([
+      ...everyMinute(main, 'CPU', hour, 120_000_000n),
+      ...everyMinute(lab, 'CPU', hour, 120_000_000n),
+    ]);
+    const started = Date.now();
+    const settled = await suite.admin<{ settleHour: { namespaces: number } }>(SETTLE, {
+      hour: hour.toISOString(),
+    });
+    expect(settled.data!.settleHour.namespaces).toBe(2);
+
+    await within5s('lab suspended', lab, 'SUSPENDED', 'suspended');
+    expect(Date.now() - started).toBeLessThan(5_000 + 1_000);
+    const suspended = await fixtures.snapshot(lab);
+    expect(Object.values(suspended.deployments).map((d) => d.replicas)).toEqual([0, 0, 0, 0]);
+    expect(suspended.hpas).toEqual({});
+    expect(suspended.quotas.map((q) => q.name)).toEqual(['tally-suspended']);
+    // The tenant's own namespace keeps running: its wallet has money.
+    expect(await fixtures.snapshot(main)).toEqual(mainBefore);
+    expect(await workspaceState(main)).toBe('ACTIVE');
+
+    const lifted = Date.now();
+    await suite.admin(ADJUST, {
+      input: {
+        walletId: sub.wallet.id,
+        amount: '50',
+        reason: 'budget',
+        idempotencyKey: randomUUID(),
+      },
+    });
+    await within5s('lab resumed', lab, 'ACTIVE', undefined);
+    expect(Date.now() - lifted).toBeLessThan(5_000 + 1_000);
+    expect(await fixtures.snapshot(lab)).toEqual(labBefore);
+  });
+});
