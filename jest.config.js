@@ -4,6 +4,7 @@ const moduleNameMapper = {
   // Integration suites reach into services' internals (the ledger, the price book) directly.
   '^@tally/account/(.*)$': '<rootDir>/apps/account/src/$1',
   '^@tally/billing/(.*)$': '<rootDir>/apps/billing/src/$1',
+  '^@tally/metering/(.*)$': '<rootDir>/apps/metering/src/$1',
   '^@tally/(.*)$': '<rootDir>/libs/$1/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# npm test [jest args...]: dependencies, Postgres and Redis, a build (some integration suites
-# start the compiled apps from dist/), then jest in CI mode. Exits with jest's code.
+# npm test [jest args...]: dependencies, Postgres, Redis and the prometheus binaries, a build
+# (some integration suites start the compiled apps from dist/), then jest in CI mode. Exits with
+# jest's code.
 # No .env is needed: integration suites create their own databases through
 # TALLY_TEST_ADMIN_URL, which defaults to the `tally` role (LOGIN CREATEDB, password over TCP)
 # that ensure_postgres sets up.
@@ -12,6 +13,7 @@ cd "$TALLY_ROOT"
 ensure_node_modules
 ensure_postgres
 ensure_redis
+ensure_prometheus
 if [ -z "${TALLY_TEST_ADMIN_URL:-}" ]; then
   TALLY_TEST_ADMIN_URL=$(pg_url "$PG_ROLE" "$PG_PASSWORD" postgres)
   export TALLY_TEST_ADMIN_URL

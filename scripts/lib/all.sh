@@ -9,6 +9,8 @@ source "$_tally_lib/node.sh"
 source "$_tally_lib/postgres.sh"
 # shellcheck source=scripts/lib/redis.sh
 source "$_tally_lib/redis.sh"
+# shellcheck source=scripts/lib/prometheus.sh
+source "$_tally_lib/prometheus.sh"
 # shellcheck source=scripts/lib/env.sh
 source "$_tally_lib/env.sh"
 # shellcheck source=scripts/lib/apps.sh
