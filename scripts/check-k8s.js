@@ -32,20 +32,24 @@ const find = (kind, name) => docs.find((d) => d.doc.kind === kind && d.doc.metad
 const config = find('ConfigMap', 'tally-config')?.doc.data ?? {};
 const secret = find('Secret', 'tally-secrets')?.doc.stringData ?? {};
 const clusterScoped = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding']);
+// The node agent reads the host's /sys/fs/cgroup through hostPath, which Pod Security
+// `restricted` (enforced in tally-system) forbids: it has a namespace of its own.
+const namespaceOf = (file) => (file === 'metering-agent.yaml' ? 'tally-agent' : 'tally-system');
+const podKinds = new Set(['Deployment', 'DaemonSet', 'Job']);
 
 for (const { file, doc } of docs) {
   const where = `${file} ${doc.kind}/${doc.metadata?.name}`;
   if (!doc.apiVersion || !doc.kind || !doc.metadata?.name)
     problems.push(`${where}: apiVersion, kind and metadata.name are required`);
-  if (!clusterScoped.has(doc.kind) && doc.metadata?.namespace !== 'tally-system')
-    problems.push(`${where}: not in namespace tally-system`);
+  if (!clusterScoped.has(doc.kind) && doc.metadata?.namespace !== namespaceOf(file))
+    problems.push(`${where}: not in namespace ${namespaceOf(file)}`);
   if (doc.kind === 'Secret') {
     for (const [key, value] of Object.entries(doc.stringData ?? {})) {
       if (!String(value).includes('REPLACE_ME'))
         problems.push(`${where}: ${key} must be a REPLACE_ME placeholder`);
     }
   }
-  const pod = doc.kind === 'Deployment' || doc.kind === 'Job' ? doc.spec.template.spec : undefined;
+  const pod = podKinds.has(doc.kind) ? doc.spec.template.spec : undefined;
   if (!pod) continue;
   if (pod.securityContext?.runAsNonRoot !== true)
     problems.push(`${where}: runAsNonRoot must be true`);

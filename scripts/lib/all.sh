@@ -11,6 +11,8 @@ source "$_tally_lib/postgres.sh"
 source "$_tally_lib/redis.sh"
 # shellcheck source=scripts/lib/kube.sh
 source "$_tally_lib/kube.sh"
+# shellcheck source=scripts/lib/prometheus.sh
+source "$_tally_lib/prometheus.sh"
 # shellcheck source=scripts/lib/env.sh
 source "$_tally_lib/env.sh"
 # shellcheck source=scripts/lib/apps.sh

@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { outcome } from '../identity/identity-fixtures';
 import { GatewaySuite } from '../support/gateway-suite';
 import { everyMinute, MeteringContext, newNamespace, pastHour } from '../support/metering-context';
+import { PrometheusServer } from '../support/prometheus-server';
 
 const HOUR_MS = 3_600_000;
+// An hour the test Prometheus holds (recent enough for its backfill; see the harness).
+const RECENT = new Date((Math.floor(Date.now() / HOUR_MS) - 6) * HOUR_MS);
+const REFILLED = newNamespace('refill');
 const SETTLE = `mutation ($hour: DateTime!) { settleHour(hour: $hour) { status namespaces charged } }`;
 const RECONCILE = `mutation ($from: DateTime!, $to: DateTime!) {
   reconcile(from: $from, to: $to) {
@@ -30,9 +34,24 @@ describe('reconciliation through the gateway', () => {
   let finance: string;
   let tenantId: string;
   let walletId: string;
+  let prometheus: PrometheusServer;
 
   beforeAll(async () => {
-    await suite.start(['gateway', 'account', 'billing', 'metering']);
+    // One core all hour long in REFILLED, as cAdvisor reports it.
+    const samples: [number, number][] = [];
+    for (let m = -10; m <= 70; m++) samples.push([RECENT.getTime() / 1000 + m * 60, 500 + 60 * m]);
+    prometheus = await PrometheusServer.start([
+      {
+        name: 'container_cpu_usage_seconds_total',
+        type: 'counter',
+        labels: { namespace: REFILLED, pod: `${REFILLED}-0`, container: 'app' },
+        samples,
+      },
+    ]);
+    await suite.start(['gateway', 'account', 'billing', 'metering'], {
+      PROMETHEUS_URL: prometheus.url,
+      TALLY_SETTLEMENT_CATCH_UP_HOURS: '1',
+    });
     finance = suite.jwt((await suite.fixtures.newUser('FINANCE')).externalId);
     const tenant = await suite.admin<{ createTenant: { id: string; wallet: { id: string } } }>(
       `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id wallet { id } } }`,
@@ -44,10 +63,10 @@ describe('reconciliation through the gateway', () => {
   afterAll(async () => {
     await metering.close();
     await suite.stop();
+    await prometheus?.stop();
   });
 
-  async function workspace(): Promise<string> {
-    const namespace = newNamespace('recon');
+  async function workspace(namespace = newNamespace('recon')): Promise<string> {
     const reply = await suite.admin(
       `mutation ($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }`,
       { input: { tenantId, namespace } },
@@ -72,6 +91,24 @@ describe('reconciliation through the gateway', () => {
     );
     return rows.map((row) => row.amount);
   }
+
+  it('refills a short hour from Prometheus and posts the difference once', async () => {
+    const ns = await workspace(REFILLED);
+    // The worker saw only the first half hour (the scrape pipeline stalled, say).
+    await metering.record(everyMinute(ns, 'CPU', RECENT, 60_000_000n, 30));
+    await suite.admin(SETTLE, { hour: RECENT.toISOString() });
+    expect(await walletEntries(`charge:${ns}:${RECENT.toISOString()}`)).toEqual(['-15000']);
+
+    const report = (await reconcile(RECENT)).data!.reconcile;
+    expect(report).toMatchObject({
+      status: 'SUCCEEDED',
+      flaggedHours: 1,
+      refilledSamples: 30,
+      adjustments: 1,
+      adjusted: '0.015000',
+    });
+    expect(await walletEntries(`recon:${ns}:${RECENT.toISOString()}:1`)).toEqual(['-15000']);
+  });
 
   it('charges the minutes that arrived late as one audited adjustment, once', async () => {
     const hour = pastHour();

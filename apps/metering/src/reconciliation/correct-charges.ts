@@ -7,7 +7,8 @@ import { PriceBooks } from '../peers/price-books';
 import { usagePosting } from '../settlement/charge-posting';
 import { priceLine } from '../settlement/pricing';
 import type { FrozenLine } from '../settlement/settlement.repository';
-import { HOUR_SAMPLER, type HourSampler } from '../usage/hour-sampler';
+import type { HourlyUsageSource } from '../sources/usage-source';
+import { HOURLY_SOURCE } from '../usage/hour-sampler';
 import { UsageRepository } from '../usage/usage.repository';
 import {
   ChargeUnderReview,
@@ -40,7 +41,7 @@ export class CorrectCharges {
     private readonly usage: UsageRepository,
     private readonly priceBooks: PriceBooks,
     private readonly ledger: LedgerClient,
-    @Optional() @Inject(HOUR_SAMPLER) private readonly sampler?: HourSampler,
+    @Optional() @Inject(HOURLY_SOURCE) private readonly sampler?: HourlyUsageSource,
   ) {}
 
   async execute(reportId: string, from: Date, to: Date): Promise<Corrections> {

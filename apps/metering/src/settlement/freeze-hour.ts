@@ -3,7 +3,8 @@ import type { PriceView, Resource } from '@tally/transport';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
 import { PriceBooks } from '../peers/price-books';
 import { WorkspaceDirectory } from '../peers/workspace-directory';
-import { HOUR_SAMPLER, type HourSampler } from '../usage/hour-sampler';
+import type { HourlyUsageSource } from '../sources/usage-source';
+import { HOURLY_SOURCE } from '../usage/hour-sampler';
 import { UsageRepository } from '../usage/usage.repository';
 import { hourlyCharges } from './hourly-charges';
 import { SettlementRepository } from './settlement.repository';
@@ -26,7 +27,7 @@ export class FreezeHour {
     private readonly settlements: SettlementRepository,
     private readonly workspaces: WorkspaceDirectory,
     private readonly priceBooks: PriceBooks,
-    @Optional() @Inject(HOUR_SAMPLER) private readonly sampler?: HourSampler,
+    @Optional() @Inject(HOURLY_SOURCE) private readonly sampler?: HourlyUsageSource,
   ) {}
 
   async execute(hour: Date): Promise<void> {

@@ -1,0 +1,20 @@
+import { MinuteSample } from '../usage/usage-sample';
+
+/**
+ * A source that can be asked, after the fact, what every namespace used in one UTC hour.
+ * Settlement and reconciliation call it for [hour, hour + 1 h); a minute the source has no data
+ * for has no sample (never extrapolated), so callers can count samples to spot short hours.
+ */
+export interface HourlyUsageSource {
+  sampleHour(hour: Date): Promise<MinuteSample[]>;
+}
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+
+/** Throws unless `hour` is a whole UTC hour: sources never guess which hour was meant. */
+export function assertWholeHour(hour: Date): void {
+  if (Number.isNaN(hour.getTime()) || hour.getTime() % HOUR_MS !== 0) {
+    throw new RangeError(`not a whole UTC hour: ${hour.toISOString()}`);
+  }
+}
