@@ -15,7 +15,7 @@ export interface AppSpec<C extends BaseConfig> {
   readonly module: (config: C) => DynamicModule;
   readonly httpPort: (config: C) => number;
   /** Whether the app answers messages from other services over the Redis transport. */
-  readonly servesRpc: boolean;
+  readonly servesRpc: boolean | ((config: C) => boolean);
   /** How many proxies in front of the app to believe about the client's address. */
   readonly trustProxy?: (config: C) => number;
   /** Largest accepted JSON request body, e.g. "100kb". */
@@ -55,7 +55,7 @@ export async function runApp<C extends BaseConfig>(spec: AppSpec<C>): Promise<Ru
   app.useBodyParser('json', { limit: spec.bodyLimit?.(config) ?? '100kb' });
   app.useGlobalFilters(new HttpErrorFilter());
 
-  if (spec.servesRpc) {
+  if (typeof spec.servesRpc === 'function' ? spec.servesRpc(config) : spec.servesRpc) {
     const rpc = app.connectMicroservice<MicroserviceOptions>(
       { transport: Transport.REDIS, options: rpcRedisOptions(config.REDIS_URL) },
       // Handlers bind their enhancers at initialization: register ours first.

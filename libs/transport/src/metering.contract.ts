@@ -66,6 +66,16 @@ export interface MeteringContract {
     Authenticated<{ source: 'agent'; samples: readonly MinuteSampleView[] }>,
     { readonly received: number }
   >;
+  /** Services only (agents, the Hubble client): a stretch of time a source could not see. */
+  'metering.samples.recordGap': Rpc<
+    Authenticated<{
+      source: 'prometheus' | 'agent' | 'hubble';
+      from: IsoTime;
+      to: IsoTime;
+      reason: string;
+    }>,
+    { readonly recorded: true }
+  >;
   /** Hourly lines of [from, to) for a namespace the caller may read; empty otherwise. */
   'metering.usage.lines': Rpc<
     Authenticated<{ namespace: string; from: IsoTime; to: IsoTime }>,

@@ -25,6 +25,25 @@ export class RecordSamples implements SampleSink {
     await this.usage.recordGap(gap);
   }
 
+  async gapFromWire(wire: {
+    source: SampleGap['source'];
+    from: string;
+    to: string;
+    reason: string;
+  }) {
+    const from = new Date(wire.from);
+    const to = new Date(wire.to);
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from > to) {
+      throw badInput('A gap runs from an instant to a later one', { reason: 'BAD_GAP' });
+    }
+    await this.usage.recordGap({
+      source: wire.source,
+      from,
+      to,
+      reason: wire.reason.slice(0, 500),
+    });
+  }
+
   async fromWire(source: SampleSource, wire: readonly MinuteSampleView[]): Promise<number> {
     if (wire.length > MAX_SAMPLES_PER_CALL) {
       throw badInput(`At most ${MAX_SAMPLES_PER_CALL} samples per call`, {

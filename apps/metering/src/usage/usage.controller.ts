@@ -20,6 +20,15 @@ export class UsageController {
     return { received: await this.recordSamples.fromWire(input.source, input.samples) };
   }
 
+  @MessagePattern('metering.samples.recordGap')
+  async recordGap(
+    @RpcData() { principal, input }: RpcRequest<'metering.samples.recordGap'>,
+  ): Promise<RpcResponse<'metering.samples.recordGap'>> {
+    assertService(principal);
+    await this.recordSamples.gapFromWire(input);
+    return { recorded: true };
+  }
+
   @MessagePattern('metering.usage.lines')
   lines(@RpcData() request: RpcRequest<'metering.usage.lines'>) {
     return this.usageLines.execute(request);
