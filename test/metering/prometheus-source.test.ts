@@ -52,7 +52,24 @@ const requests = (namespace: string, container: string, resource: string, value:
     () => value,
   );
 
+const phase = (namespace: string, pod: string, current: string) =>
+  ['Pending', 'Running', 'Succeeded'].map((name) =>
+    series('kube_pod_status_phase', 'gauge', { namespace, pod, phase: name }, () =>
+      name === current ? 1 : 0,
+    ),
+  );
+
 const FIXTURE: BackfillSeries[] = [
+  ...phase('steady', 'steady-0', 'Running'),
+  ...phase('gpu', 'gpu-0', 'Running'),
+  // A Job's pod that completed: kube-state-metrics still exports its requests.
+  ...phase('steady', 'job-1', 'Succeeded'),
+  series(
+    'kube_pod_container_resource_requests',
+    'gauge',
+    { namespace: 'steady', pod: 'job-1', container: 'job', resource: 'cpu', unit: 'core' },
+    () => 4,
+  ),
   // steady: 0.5 core used (30 core-s a minute) against a 0.25 core request; a sidecar uses
   // 0.1 core against a 1 core request.
   cpu('steady', 'app', (m) => 1000 + 30 * m),
@@ -140,6 +157,7 @@ describe('PrometheusSource against a real Prometheus', () => {
     expect(steady.total).toBe(60n * 90_000_000n);
   });
 
+  // The completed job-1's 4-core request is never charged (its pod is not Running).
   it.each<[BillingBasis, bigint]>([
     ['usage', 60n * 36_000_000n],
     ['request', 60n * 75_000_000n],

@@ -38,9 +38,13 @@ export function kubeStateMetricsResourceName(extendedResource: string): string {
 // Queries keep one series per container (or pod, or claim): summing counters across
 // containers first would hide a restarted container's reset inside the sum. The source adds
 // the per-series quantities up per namespace itself.
+// kube-state-metrics keeps exporting the requests of pods that finished (a Job's completed
+// pod) until they are deleted; only a running pod holds its reservation, so requests are
+// joined with the pod's Running phase.
 export function defaultPrometheusQueries(gpuResource: string): PrometheusQueries {
   const requests = (resource: string) =>
-    `sum by (namespace, pod, container) (kube_pod_container_resource_requests{resource="${resource}"})`;
+    `sum by (namespace, pod, container) (kube_pod_container_resource_requests{resource="${resource}"}` +
+    ` * on (namespace, pod) group_left () (max by (namespace, pod) (kube_pod_status_phase{phase="Running"}) == 1))`;
   return {
     CPU: {
       basis: 'max',
