@@ -209,6 +209,17 @@ describe('PrometheusSource against a real Prometheus', () => {
     expect(egress.total).toBe(59n * 2n ** 20n + 4096n);
   });
 
+  it('refuses max over usage and request queries grouped differently (it would bill both)', async () => {
+    const queries = resolvePrometheusQueries('nvidia.com/gpu', {
+      CPU: {
+        basis: 'max',
+        request: 'sum by (namespace, pod) (kube_pod_container_resource_requests{resource="cpu"})',
+      },
+    });
+    const source = new PrometheusSource(new PrometheusClient(server.url), queries);
+    await expect(source.sampleHour(HOUR)).rejects.toThrow(/grouped by the same labels/);
+  });
+
   it('refuses an hour that is not whole', async () => {
     await expect(sourceWith(server).sampleHour(new Date(HOUR.getTime() + 1000))).rejects.toThrow(
       RangeError,

@@ -29,7 +29,9 @@ function valuesByStep(series: RangeSeries, hourStartSeconds: number): Map<number
  * We do not use rate()/increase() over a look-back window: they smear a step change over the
  * following minutes and across the hour boundary, and extrapolate past the samples.
  *
- * A minute without both points has no quantity (never extrapolated).
+ * A minute without both points has no quantity (never extrapolated). So a container that
+ * starts inside the hour is charged from its first sample on: what it used before its first
+ * scrape (less than one scrape interval) is not seen.
  */
 export function counterIncreases(series: RangeSeries, hourStartSeconds: number): MinuteQuantities {
   const byStep = valuesByStep(series, hourStartSeconds);

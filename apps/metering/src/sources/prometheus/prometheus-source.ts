@@ -62,6 +62,7 @@ export class PrometheusSource implements HourlyUsageSource {
     // container's usage above its request must not hide behind another's idle reservation.
     const combined: SeriesQuantities = new Map(used ?? requested);
     if (used && requested) {
+      assertSameGrouping(resource, used, requested);
       for (const [key, side] of requested) {
         const other = combined.get(key);
         combined.set(
@@ -117,6 +118,27 @@ export class PrometheusSource implements HourlyUsageSource {
       }
     }
     return samples;
+  }
+}
+
+/**
+ * max pairs a usage series with the request series of the same labels. Queries grouped by
+ * different labels would pair nothing, and both sides would be billed in full.
+ */
+function assertSameGrouping(resource: Resource, a: SeriesQuantities, b: SeriesQuantities) {
+  const labelNames = (side: SeriesQuantities) =>
+    new Set(
+      [...side.keys()].map((key) =>
+        (JSON.parse(key) as [string, string][]).map(([name]) => name).join(','),
+      ),
+    );
+  const [namesA, namesB] = [labelNames(a), labelNames(b)];
+  const same = namesA.size === namesB.size && [...namesA].every((names) => namesB.has(names));
+  if (a.size > 0 && b.size > 0 && !same) {
+    throw new Error(
+      `${resource}: basis "max" needs usage and request queries grouped by the same labels ` +
+        `(usage by ${[...namesA].join(' | ')}; request by ${[...namesB].join(' | ')})`,
+    );
   }
 }
 
