@@ -79,6 +79,20 @@ const FIXTURE: BackfillSeries[] = [
   // restarted: 0.5 core; the container restarts between H+29 and H+30 and has counted 12 s
   // by H+30.
   cpu('restarted', 'app', (m) => (m < 30 ? 5000 + 30 * m : 12 + 30 * (m - 30))),
+  // overlap: a restart where the old container's series (id a) runs until H+30 and the new
+  // one's (id b) starts at H+29, as cAdvisor reports them: two series of one container.
+  series(
+    'container_cpu_usage_seconds_total',
+    'counter',
+    { namespace: 'overlap', pod: 'overlap-0', container: 'app', id: 'a' },
+    (m) => (m <= 30 ? 5000 + 30 * m : undefined),
+  ),
+  series(
+    'container_cpu_usage_seconds_total',
+    'counter',
+    { namespace: 'overlap', pod: 'overlap-0', container: 'app', id: 'b' },
+    (m) => (m >= 29 ? 6 + 30 * (m - 29) : undefined),
+  ),
   // gappy: no samples at H+10..H+19 (CPU and memory).
   cpu('gappy', 'app', (m) => (m >= 10 && m < 20 ? undefined : 60 * m + 600)),
   memory('gappy', (m) => (m >= 10 && m < 20 ? undefined : GiB)),
@@ -172,6 +186,14 @@ describe('PrometheusSource against a real Prometheus', () => {
     expect(restarted.count).toBe(60);
     expect(restarted.at(29)).toBe(12_000_000n);
     expect(restarted.total).toBe((29n * 30n + 12n + 30n * 30n) * 1_000_000n);
+  });
+
+  it('charges each instance of a restarted container on its own, the overlap once', () => {
+    const overlap = pick(samples, 'overlap', 'CPU');
+    expect(overlap.count).toBe(60);
+    expect(overlap.at(29)).toBe(60_000_000n); // both instances ran in minute 29
+    expect(overlap.at(30)).toBe(30_000_000n);
+    expect(overlap.total).toBe((30n * 30n + 31n * 30n) * 1_000_000n);
   });
 
   it('gives no sample for minutes without data, and never extrapolates', () => {

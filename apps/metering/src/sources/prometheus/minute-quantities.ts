@@ -61,6 +61,13 @@ export function gaugeIntegrals(series: RangeSeries, hourStartSeconds: number): M
   return integrals;
 }
 
+/** Per minute, the sum of the two; a minute only one side has data for takes that side. */
+export function addPerMinute(a: MinuteQuantities, b: MinuteQuantities): MinuteQuantities {
+  const result: MinuteQuantities = new Map(a);
+  for (const [minute, value] of b) result.set(minute, (result.get(minute) ?? 0) + value);
+  return result;
+}
+
 /** Per minute, the larger of the two; a minute only one side has data for takes that side. */
 export function maxPerMinute(a: MinuteQuantities, b: MinuteQuantities): MinuteQuantities {
   const result: MinuteQuantities = new Map(a);
