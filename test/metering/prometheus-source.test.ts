@@ -52,7 +52,24 @@ const requests = (namespace: string, container: string, resource: string, value:
     () => value,
   );
 
+const phase = (namespace: string, pod: string, current: string) =>
+  ['Pending', 'Running', 'Succeeded'].map((name) =>
+    series('kube_pod_status_phase', 'gauge', { namespace, pod, phase: name }, () =>
+      name === current ? 1 : 0,
+    ),
+  );
+
 const FIXTURE: BackfillSeries[] = [
+  ...phase('steady', 'steady-0', 'Running'),
+  ...phase('gpu', 'gpu-0', 'Running'),
+  // A Job's pod that completed: kube-state-metrics still exports its requests.
+  ...phase('steady', 'job-1', 'Succeeded'),
+  series(
+    'kube_pod_container_resource_requests',
+    'gauge',
+    { namespace: 'steady', pod: 'job-1', container: 'job', resource: 'cpu', unit: 'core' },
+    () => 4,
+  ),
   // steady: 0.5 core used (30 core-s a minute) against a 0.25 core request; a sidecar uses
   // 0.1 core against a 1 core request.
   cpu('steady', 'app', (m) => 1000 + 30 * m),
@@ -62,6 +79,20 @@ const FIXTURE: BackfillSeries[] = [
   // restarted: 0.5 core; the container restarts between H+29 and H+30 and has counted 12 s
   // by H+30.
   cpu('restarted', 'app', (m) => (m < 30 ? 5000 + 30 * m : 12 + 30 * (m - 30))),
+  // overlap: a restart where the old container's series (id a) runs until H+30 and the new
+  // one's (id b) starts at H+29, as cAdvisor reports them: two series of one container.
+  series(
+    'container_cpu_usage_seconds_total',
+    'counter',
+    { namespace: 'overlap', pod: 'overlap-0', container: 'app', id: 'a' },
+    (m) => (m <= 30 ? 5000 + 30 * m : undefined),
+  ),
+  series(
+    'container_cpu_usage_seconds_total',
+    'counter',
+    { namespace: 'overlap', pod: 'overlap-0', container: 'app', id: 'b' },
+    (m) => (m >= 29 ? 6 + 30 * (m - 29) : undefined),
+  ),
   // gappy: no samples at H+10..H+19 (CPU and memory).
   cpu('gappy', 'app', (m) => (m >= 10 && m < 20 ? undefined : 60 * m + 600)),
   memory('gappy', (m) => (m >= 10 && m < 20 ? undefined : GiB)),
@@ -140,6 +171,7 @@ describe('PrometheusSource against a real Prometheus', () => {
     expect(steady.total).toBe(60n * 90_000_000n);
   });
 
+  // The completed job-1's 4-core request is never charged (its pod is not Running).
   it.each<[BillingBasis, bigint]>([
     ['usage', 60n * 36_000_000n],
     ['request', 60n * 75_000_000n],
@@ -154,6 +186,14 @@ describe('PrometheusSource against a real Prometheus', () => {
     expect(restarted.count).toBe(60);
     expect(restarted.at(29)).toBe(12_000_000n);
     expect(restarted.total).toBe((29n * 30n + 12n + 30n * 30n) * 1_000_000n);
+  });
+
+  it('charges each instance of a restarted container on its own, the overlap once', () => {
+    const overlap = pick(samples, 'overlap', 'CPU');
+    expect(overlap.count).toBe(60);
+    expect(overlap.at(29)).toBe(60_000_000n); // both instances ran in minute 29
+    expect(overlap.at(30)).toBe(30_000_000n);
+    expect(overlap.total).toBe((30n * 30n + 31n * 30n) * 1_000_000n);
   });
 
   it('gives no sample for minutes without data, and never extrapolates', () => {
@@ -189,6 +229,17 @@ describe('PrometheusSource against a real Prometheus', () => {
     expect(egress.count).toBe(60);
     expect(egress.at(44)).toBe(4096n);
     expect(egress.total).toBe(59n * 2n ** 20n + 4096n);
+  });
+
+  it('refuses max over usage and request queries grouped differently (it would bill both)', async () => {
+    const queries = resolvePrometheusQueries('nvidia.com/gpu', {
+      CPU: {
+        basis: 'max',
+        request: 'sum by (namespace, pod) (kube_pod_container_resource_requests{resource="cpu"})',
+      },
+    });
+    const source = new PrometheusSource(new PrometheusClient(server.url), queries);
+    await expect(source.sampleHour(HOUR)).rejects.toThrow(/grouped by the same labels/);
   });
 
   it('refuses an hour that is not whole', async () => {

@@ -10,12 +10,7 @@ import { EvaluateWallets } from './debt/evaluate-wallets';
 import { WalletSuspensionProcessor } from './debt/wallet-suspension.processor';
 import { Failpoints } from './failpoints';
 import { meteringOutboxRelay } from './metering-outbox';
-import {
-  enabledSources,
-  METERING_CONFIG,
-  MeteringConfig,
-  prometheusQueries,
-} from './metering.config';
+import { enabledSources, METERING_CONFIG, MeteringConfig } from './metering.config';
 import { LedgerClient } from './peers/ledger.client';
 import { PriceBooks } from './peers/price-books';
 import { CheckLedger } from './reconciliation/check-ledger';
@@ -39,8 +34,9 @@ import { UsageController } from './usage/usage.controller';
 import { UsageLines } from './usage/usage-lines';
 import { UsageRepository } from './usage/usage.repository';
 import { HOURLY_SOURCE } from './usage/hour-sampler';
-import { PrometheusClient } from './sources/prometheus/prometheus-client';
-import { PrometheusSource } from './sources/prometheus/prometheus-source';
+import { HubbleRunner } from './sources/hubble-runner';
+import { createPrometheusSource } from './sources/prometheus/create-prometheus-source';
+import { FlowCountRepository } from './usage/flow-count.repository';
 
 @Module({})
 export class MeteringModule {
@@ -72,16 +68,10 @@ export class MeteringModule {
       providers: [
         { provide: METERING_CONFIG, useValue: config },
         ...(enabledSources(config).has('prometheus')
-          ? [
-              {
-                provide: HOURLY_SOURCE,
-                useValue: new PrometheusSource(
-                  new PrometheusClient(config.PROMETHEUS_URL, config.PROMETHEUS_TIMEOUT_MS),
-                  prometheusQueries(config),
-                ),
-              },
-            ]
+          ? [{ provide: HOURLY_SOURCE, useFactory: () => createPrometheusSource(config) }]
           : []),
+        FlowCountRepository,
+        HubbleRunner,
         Failpoints,
         LedgerClient,
         PriceBooks,

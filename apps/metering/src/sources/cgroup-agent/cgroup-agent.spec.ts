@@ -150,6 +150,18 @@ describe('CgroupAgent', () => {
     expect(sink.gaps).toEqual([]);
   });
 
+  it('keeps the reading from the start of the minute when a minute ticks twice', async () => {
+    await agent.tick();
+    await writePod(GUARANTEED_SYSTEMD, 1_000_000 + 10, 1000);
+    clock = new Date('2026-11-22T10:00:31Z');
+    await agent.tick();
+    await writePod(GUARANTEED_SYSTEMD, 1_000_000 + 25, 1000);
+    clock = new Date('2026-11-22T10:01:01Z');
+    await agent.tick();
+    const minute = new Date('2026-11-22T10:00:00Z');
+    expect(sink.quantity('alpha', 'CPU', minute)).toBe(25n);
+  });
+
   it('records a gap instead of guessing when a tick is late', async () => {
     await agent.tick();
     clock = new Date('2026-11-22T10:04:01Z');

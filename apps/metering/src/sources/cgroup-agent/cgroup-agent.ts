@@ -65,10 +65,13 @@ export class CgroupAgent {
   /** One read of every pod; delivers the minute that just ended when the last tick opened it. */
   async tick(): Promise<void> {
     const minute = Math.floor(this.now().getTime() / MINUTE_MS) * MINUTE_MS;
-    const current: Tick = { minute, readings: await this.readAll() };
     const previous = this.previous;
+    // A second tick in the same minute keeps the first reading: that is the one taken when
+    // the minute began.
+    if (previous?.minute === minute) return;
+    const current: Tick = { minute, readings: await this.readAll() };
     this.previous = current;
-    if (!previous || previous.minute === minute) return;
+    if (!previous) return;
     if (previous.minute !== minute - MINUTE_MS) {
       await this.sink.recordGap({
         source: 'agent',

@@ -29,7 +29,9 @@ function valuesByStep(series: RangeSeries, hourStartSeconds: number): Map<number
  * We do not use rate()/increase() over a look-back window: they smear a step change over the
  * following minutes and across the hour boundary, and extrapolate past the samples.
  *
- * A minute without both points has no quantity (never extrapolated).
+ * A minute without both points has no quantity (never extrapolated). So a container that
+ * starts inside the hour is charged from its first sample on: what it used before its first
+ * scrape (less than one scrape interval) is not seen.
  */
 export function counterIncreases(series: RangeSeries, hourStartSeconds: number): MinuteQuantities {
   const byStep = valuesByStep(series, hourStartSeconds);
@@ -57,6 +59,13 @@ export function gaugeIntegrals(series: RangeSeries, hourStartSeconds: number): M
     if (value !== undefined) integrals.set(minute, Math.max(0, value) * STEP_SECONDS);
   }
   return integrals;
+}
+
+/** Per minute, the sum of the two; a minute only one side has data for takes that side. */
+export function addPerMinute(a: MinuteQuantities, b: MinuteQuantities): MinuteQuantities {
+  const result: MinuteQuantities = new Map(a);
+  for (const [minute, value] of b) result.set(minute, (result.get(minute) ?? 0) + value);
+  return result;
 }
 
 /** Per minute, the larger of the two; a minute only one side has data for takes that side. */

@@ -35,23 +35,27 @@ export function kubeStateMetricsResourceName(extendedResource: string): string {
   return extendedResource.replace(/[^a-zA-Z0-9_]/g, '_');
 }
 
-// Queries keep one series per container (or pod, or claim): summing counters across
-// containers first would hide a restarted container's reset inside the sum. The source adds
-// the per-series quantities up per namespace itself.
+// Usage queries keep cAdvisor's own series, one per container instance: a restarted
+// container is a new series, and summing counters first would hide its reset inside the sum
+// (or, while the old and new series overlap, count the new one's first minutes twice). The
+// source charges each series on its own and adds them up per (namespace, pod, container),
+// the grouping the request queries keep, so max(request, usage) pairs per container.
+// kube-state-metrics keeps exporting the requests of pods that finished (a Job's completed
+// pod) until they are deleted; only a running pod holds its reservation, so requests are
+// joined with the pod's Running phase.
 export function defaultPrometheusQueries(gpuResource: string): PrometheusQueries {
   const requests = (resource: string) =>
-    `sum by (namespace, pod, container) (kube_pod_container_resource_requests{resource="${resource}"})`;
+    `sum by (namespace, pod, container) (kube_pod_container_resource_requests{resource="${resource}"}` +
+    ` * on (namespace, pod) group_left () (max by (namespace, pod) (kube_pod_status_phase{phase="Running"}) == 1))`;
   return {
     CPU: {
       basis: 'max',
-      usage:
-        'sum by (namespace, pod, container) (container_cpu_usage_seconds_total{container!="", container!="POD"})',
+      usage: 'container_cpu_usage_seconds_total{container!="", container!="POD"}',
       request: requests('cpu'),
     },
     MEMORY: {
       basis: 'max',
-      usage:
-        'sum by (namespace, pod, container) (container_memory_working_set_bytes{container!="", container!="POD"})',
+      usage: 'container_memory_working_set_bytes{container!="", container!="POD"}',
       request: requests('memory'),
     },
     STORAGE: {
@@ -70,8 +74,7 @@ export function defaultPrometheusQueries(gpuResource: string): PrometheusQueries
     // counter (an eBPF exporter's) when the cluster has one.
     NETWORK_EGRESS: {
       basis: 'usage',
-      usage:
-        'sum by (namespace, pod, interface) (container_network_transmit_bytes_total{namespace!=""})',
+      usage: 'container_network_transmit_bytes_total{namespace!=""}',
     },
   };
 }

@@ -3,13 +3,14 @@ import { Resource } from '@prisma/client';
 import { MinuteSample } from '@tally/metering/usage/usage-sample';
 import { assertWholeHour, HOUR_MS, HourlyUsageSource, MINUTE_MS } from '../usage-source';
 import {
+  addPerMinute,
   counterIncreases,
   gaugeIntegrals,
   maxPerMinute,
   MinuteQuantities,
   toBaseUnits,
 } from './minute-quantities';
-import { PrometheusClient, RangeSeries } from './prometheus-client';
+import { PrometheusClient } from './prometheus-client';
 import { COUNTER_RESOURCES, PrometheusQueries } from './prometheus-queries';
 
 /** Base units per (query unit × second): CPU is queried in cores and billed in core-µs. */
@@ -22,8 +23,14 @@ const UNIT_SCALE: Record<Resource, number> = {
   NETWORK_EGRESS: 1,
 };
 
-/** Minute quantities per series, keyed by the series' labels (namespace among them). */
-type SeriesQuantities = Map<string, { namespace: string; minutes: MinuteQuantities }>;
+/**
+ * Minute quantities per workload: series added up per (namespace, pod, container), as far as
+ * the query's series carry those labels. `grouping` says which of pod and container they do.
+ */
+type WorkloadQuantities = Map<
+  string,
+  { namespace: string; grouping: string; minutes: MinuteQuantities }
+>;
 
 /**
  * Minute samples for every namespace and resource of one hour, from Prometheus range queries
@@ -58,10 +65,11 @@ export class PrometheusSource implements HourlyUsageSource {
         : undefined,
       basis !== 'usage' && request ? this.quantities(request, hour, false) : undefined,
     ]);
-    // max is taken per series (per container by default), before summing per namespace: one
+    // max is taken per workload (per container by default), before summing per namespace: one
     // container's usage above its request must not hide behind another's idle reservation.
-    const combined: SeriesQuantities = new Map(used ?? requested);
+    const combined: WorkloadQuantities = new Map(used ?? requested);
     if (used && requested) {
+      assertSameGrouping(resource, used, requested);
       for (const [key, side] of requested) {
         const other = combined.get(key);
         combined.set(
@@ -77,26 +85,35 @@ export class PrometheusSource implements HourlyUsageSource {
     query: string,
     hour: Date,
     isCounter: boolean,
-  ): Promise<SeriesQuantities> {
+  ): Promise<WorkloadQuantities> {
     const end = new Date(hour.getTime() + HOUR_MS);
     const series = await this.client.queryRange(query, hour, end, 60);
     const hourStartSeconds = hour.getTime() / 1000;
-    const result: SeriesQuantities = new Map();
+    const result: WorkloadQuantities = new Map();
     for (const one of series) {
-      const namespace = one.labels.namespace;
+      const { namespace, pod, container } = one.labels;
       if (!namespace) {
-        this.logger.warn(`series without a namespace label skipped: ${seriesKey(one)} (${query})`);
+        this.logger.warn(`series without a namespace label skipped (${query})`);
         continue;
       }
+      // Each series is charged on its own first (a counter's resets are per series: a
+      // restarted container is a new series), then added to its workload's minutes.
       const minutes = isCounter
         ? counterIncreases(one, hourStartSeconds)
         : gaugeIntegrals(one, hourStartSeconds);
-      result.set(seriesKey(one), { namespace, minutes });
+      const key = JSON.stringify([namespace, pod, container]);
+      const grouping = `pod:${pod !== undefined},container:${container !== undefined}`;
+      const workload = result.get(key);
+      result.set(key, {
+        namespace,
+        grouping,
+        minutes: workload ? addPerMinute(workload.minutes, minutes) : minutes,
+      });
     }
     return result;
   }
 
-  private perNamespace(resource: Resource, hour: Date, series: SeriesQuantities): MinuteSample[] {
+  private perNamespace(resource: Resource, hour: Date, series: WorkloadQuantities): MinuteSample[] {
     const totals = new Map<string, Map<number, number>>();
     for (const { namespace, minutes } of series.values()) {
       const byMinute = totals.get(namespace) ?? new Map<number, number>();
@@ -120,7 +137,18 @@ export class PrometheusSource implements HourlyUsageSource {
   }
 }
 
-function seriesKey(series: RangeSeries): string {
-  const labels = Object.entries(series.labels).filter(([name]) => name !== '__name__');
-  return JSON.stringify(labels.sort(([a], [b]) => a.localeCompare(b)));
+/**
+ * max pairs usage and request per workload. Queries that keep different labels (say usage per
+ * container, requests per pod) would pair nothing, and both sides would be billed in full.
+ */
+function assertSameGrouping(resource: Resource, a: WorkloadQuantities, b: WorkloadQuantities) {
+  const groupings = (side: WorkloadQuantities) =>
+    [...new Set([...side.values()].map(({ grouping }) => grouping))].sort().join(' | ');
+  const [usage, request] = [groupings(a), groupings(b)];
+  if (a.size > 0 && b.size > 0 && usage !== request) {
+    throw new Error(
+      `${resource}: basis "max" needs usage and request queries grouped by the same labels ` +
+        `(usage ${usage}; request ${request})`,
+    );
+  }
 }
