@@ -37,6 +37,19 @@ const FIXTURE: BackfillSeries[] = [
   // 512 MiB request (billed: the usage), and sends 1 GiB a minute.
   series('container_cpu_usage_seconds_total', 'counter', container(web), (m) => 900 + 30 * m),
   request(web, 'cpu', 'core', 1),
+  // Requests count while the pod runs (kube-state-metrics keeps finished pods' requests).
+  series(
+    'kube_pod_status_phase',
+    'gauge',
+    { namespace: web, pod: `${web}-0`, phase: 'Running' },
+    () => 1,
+  ),
+  series(
+    'kube_pod_status_phase',
+    'gauge',
+    { namespace: store, pod: `${store}-0`, phase: 'Running' },
+    () => 1,
+  ),
   series('container_memory_working_set_bytes', 'gauge', container(web), () => GIB),
   request(web, 'memory', 'byte', GIB / 2),
   series(
