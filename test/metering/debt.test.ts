@@ -82,8 +82,8 @@ describe('debt states', () => {
     await adjust('10');
     // One unit an hour of spend, charged in the hour just past: 10 units last 10 h < 24 h.
     await account.prisma.pool.query(
-      `INSERT INTO metering.usage_charges (hour, namespace, wallet_id, lines, total_micros, short_hour, posted_at)
-       VALUES ($1, $2, $3, '[]', 1000000, false, now())`,
+      `INSERT INTO metering.usage_charges (hour, namespace, wallet_id, lines, total_micros, short_hour)
+       VALUES ($1, $2, $3, '[]', 1000000, false)`,
       [
         new Date((Math.floor(Date.now() / HOUR_MS) - 1) * HOUR_MS),
         `spend-${randomUUID().slice(0, 8)}`,

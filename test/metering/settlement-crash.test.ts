@@ -119,7 +119,7 @@ describe('settlement survives SIGKILL at any point', () => {
     ['after the charges are frozen, before any is posted', 'settlement.after-freeze'],
     ['after the first batch is posted, before it is marked', 'settlement.after-post'],
     ['after the fourth batch is posted, before it is marked', 'settlement.after-post@4'],
-    ['after the second batch is marked', 'settlement.after-mark@2'],
+    ['after the sixth and last batch is posted, before the hour is', 'settlement.after-post@6'],
   ])('killed %s: resumed at start-up, charged once', async (_when, failpoint) => {
     const hour = pastHour();
     await usageFor(hour);

@@ -56,8 +56,6 @@ CREATE TABLE "metering"."usage_charges" (
     "lines" JSONB NOT NULL,
     "total_micros" BIGINT NOT NULL,
     "short_hour" BOOLEAN NOT NULL,
-    "transaction_id" UUID,
-    "posted_at" TIMESTAMPTZ(6),
     "reconciled_at" TIMESTAMPTZ(6),
 
     CONSTRAINT "usage_charges_pkey" PRIMARY KEY ("hour","namespace")

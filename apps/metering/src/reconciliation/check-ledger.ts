@@ -54,7 +54,7 @@ export class CheckLedger {
         const entry = posted.get(key);
         const detail =
           entry === undefined
-            ? `${key} is marked posted but is not in the ledger`
+            ? `${key} belongs to a posted hour but is not in the ledger`
             : entry.walletId !== charge.walletId ||
                 BigInt(entry.walletAmountMicros) !== -charge.totalMicros
               ? `${key} is in the ledger as ${entry.walletAmountMicros} on ${entry.walletId}, frozen as -${charge.totalMicros} on ${charge.walletId}`

@@ -103,7 +103,8 @@ export class ReconciliationRepository {
               (SELECT COALESCE(MAX(a.seq), 0) + 1 FROM metering.usage_adjustments a
                 WHERE a.namespace = c.namespace AND a.hour = c.hour) AS next_seq
          FROM metering.usage_charges c
-        WHERE c.hour >= $1 AND c.hour < $2 AND c.posted_at IS NOT NULL AND c.reconciled_at IS NULL
+         JOIN metering.settled_hours s ON s.hour = c.hour AND s.posted_at IS NOT NULL
+        WHERE c.hour >= $1 AND c.hour < $2 AND c.reconciled_at IS NULL
           AND (c.short_hour OR c.hour = ANY ($3::timestamptz[]))
         ORDER BY c.hour, c.namespace`,
       [from, to, gapHours],
@@ -218,16 +219,29 @@ export class ReconciliationRepository {
     return rows.map((row) => ({ ...row, billed: BigInt(row.billed), other: BigInt(row.other) }));
   }
 
-  /** Posted, non-zero charges of [from, to): what the ledger must hold exactly once each. */
+  /** Non-zero charges of posted hours in [from, to): what the ledger must hold once each. */
   async postedCharges(
     from: Date,
     to: Date,
   ): Promise<{ namespace: string; hour: Date; walletId: string; totalMicros: bigint }[]> {
-    const rows = await this.prisma.usageCharge.findMany({
-      where: { hour: { gte: from, lt: to }, postedAt: { not: null }, totalMicros: { gt: 0 } },
-      select: { namespace: true, hour: true, walletId: true, totalMicros: true },
-    });
-    return rows;
+    const { rows } = await this.prisma.pool.query<{
+      namespace: string;
+      hour: Date;
+      wallet_id: string;
+      total_micros: string;
+    }>(
+      `SELECT c.namespace, c.hour, c.wallet_id, c.total_micros::text
+         FROM metering.usage_charges c
+         JOIN metering.settled_hours s ON s.hour = c.hour AND s.posted_at IS NOT NULL
+        WHERE c.hour >= $1 AND c.hour < $2 AND c.total_micros > 0`,
+      [from, to],
+    );
+    return rows.map((row) => ({
+      namespace: row.namespace,
+      hour: row.hour,
+      walletId: row.wallet_id,
+      totalMicros: BigInt(row.total_micros),
+    }));
   }
 
   /** Namespace-hours of settled hours in [from, to) with billed usage but no frozen charge. */

@@ -20,10 +20,10 @@ export interface PostedCharges {
 }
 
 /**
- * Posts an hour's frozen charges that are not marked posted yet, a batch at a time, and marks
- * them. A crash between the post and the mark reposts the batch on the next run: the ledger
- * answers "replayed" for keys it already has (same frozen content, same hash), and nothing is
- * charged twice.
+ * Posts an hour's frozen charges, a batch at a time. The ledger is what makes this exactly
+ * once: each charge's key is `charge:<namespace>:<hour>` and its content is frozen, so a rerun
+ * after a crash posts the same charges again and the ledger answers "replayed" for every key
+ * it already has, changing nothing. Only the run that created a charge counts it.
  */
 @Injectable()
 export class PostCharges {
@@ -35,7 +35,7 @@ export class PostCharges {
   ) {}
 
   async execute(hour: Date): Promise<PostedCharges> {
-    const charges = await this.settlements.unposted(hour);
+    const charges = await this.settlements.chargesToPost(hour);
     const size = this.config.TALLY_SETTLEMENT_BATCH_SIZE;
     const batches: FrozenCharge[][] = [];
     for (let i = 0; i < charges.length; i += size) batches.push(charges.slice(i, i + size));
@@ -80,14 +80,6 @@ export class PostCharges {
       namespaces += 1;
       chargedMicros += byKey.get(result.idempotencyKey)!.totalMicros;
     }
-    await this.settlements.markPosted(
-      hour,
-      results.map((result) => ({
-        namespace: byKey.get(result.idempotencyKey)!.namespace,
-        transactionId: result.transactionId,
-      })),
-    );
-    this.failpoints.hit('settlement.after-mark');
     return { namespaces, chargedMicros };
   }
 }

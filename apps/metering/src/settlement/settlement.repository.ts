@@ -123,10 +123,8 @@ export class SettlementRepository {
       // in a fraction of the time node-postgres takes to escape a jsonb[] literal.
       await client.query(
         `INSERT INTO metering.usage_charges
-                (hour, namespace, wallet_id, lines, total_micros, short_hour, posted_at)
-         SELECT $1, c.namespace, c.wallet_id, c.lines, c.total, c.short_hour,
-                -- A namespace-hour that costs nothing has nothing to post.
-                CASE WHEN c.total = 0 THEN now() END
+                (hour, namespace, wallet_id, lines, total_micros, short_hour)
+         SELECT $1, c.namespace, c.wallet_id, c.lines, c.total, c.short_hour
            FROM jsonb_to_recordset($2::jsonb)
                   AS c (namespace text, wallet_id uuid, lines jsonb, total bigint, short_hour boolean)`,
         [
@@ -151,30 +149,21 @@ export class SettlementRepository {
     }
   }
 
-  /** Every unposted charge of the hour, grouped by wallet (posting lanes split on wallets). */
-  async unposted(hour: Date): Promise<FrozenCharge[]> {
+  /**
+   * Every charge of the hour that costs something, grouped by wallet (posting lanes split on
+   * wallets). Charges are not marked one by one as they are posted: a rerun posts them all
+   * again and the ledger answers "replayed" for those it has.
+   */
+  async chargesToPost(hour: Date): Promise<FrozenCharge[]> {
     const { rows } = await this.prisma.pool.query<ChargeRow>({
-      name: 'unposted_charges',
+      name: 'charges_to_post',
       text: `SELECT namespace, wallet_id, lines, total_micros::text, short_hour
                FROM metering.usage_charges
-              WHERE hour = $1 AND posted_at IS NULL
+              WHERE hour = $1 AND total_micros > 0
               ORDER BY wallet_id, namespace`,
       values: [hour],
     });
     return rows.map(toFrozenCharge);
-  }
-
-  async markPosted(
-    hour: Date,
-    posted: readonly { namespace: string; transactionId: string }[],
-  ): Promise<void> {
-    await this.prisma.pool.query({
-      name: 'mark_charges_posted',
-      text: `UPDATE metering.usage_charges c SET transaction_id = p.transaction_id, posted_at = now()
-               FROM unnest($2::text[], $3::uuid[]) AS p (namespace, transaction_id)
-              WHERE c.hour = $1 AND c.namespace = p.namespace`,
-      values: [hour, posted.map((p) => p.namespace), posted.map((p) => p.transactionId)],
-    });
   }
 
   async markHourPosted(hour: Date): Promise<void> {
