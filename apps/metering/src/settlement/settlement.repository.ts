@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@tally/prisma';
 import type { Resource, RunStatus, SettlementRunView, SettlementTrigger } from '@tally/transport';
 import { LockSpace, withAdvisoryLock } from '../advisory-lock';
+
+const FREEZE_CHUNK = 10_000;
 import type { SampleSource } from '../usage/usage-sample';
 
 /** A namespace-hour's charge as frozen: exactly what `charge:<namespace>:<hour>` posts. */
@@ -109,44 +111,51 @@ export class SettlementRepository {
     return rows.map((row) => row.hour);
   }
 
-  /** The hour and all its charges in one transaction: frozen entirely or not at all. */
+  /**
+   * Writes the hour's charges, then the hour itself: the `settled_hours` row is what makes the
+   * hour frozen, so charges written by a freeze that crashed before it are leftovers, cleared
+   * first. (Callers hold the hour's lock, so no one else writes this hour's charges.) Chunks
+   * go in over two connections at once: parsing the JSON is most of the work, on both sides.
+   */
   async freeze(hour: Date, pricing: HourPricing, charges: readonly FrozenCharge[]): Promise<void> {
-    const client = await this.prisma.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query(
-        `INSERT INTO metering.settled_hours (hour, source, price_book_id, price_book_version, currency)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [hour, pricing.source, pricing.priceBookId, pricing.priceBookVersion, pricing.currency],
-      );
-      // One JSON document rather than five array parameters: Postgres parses 100,000 rows of it
-      // in a fraction of the time node-postgres takes to escape a jsonb[] literal.
-      await client.query(
-        `INSERT INTO metering.usage_charges
-                (hour, namespace, wallet_id, lines, total_micros, short_hour)
-         SELECT $1, c.namespace, c.wallet_id, c.lines, c.total, c.short_hour
-           FROM jsonb_to_recordset($2::jsonb)
-                  AS c (namespace text, wallet_id uuid, lines jsonb, total bigint, short_hour boolean)`,
-        [
-          hour,
-          JSON.stringify(
-            charges.map((c) => ({
-              namespace: c.namespace,
-              wallet_id: c.walletId,
-              lines: c.lines.map(lineJson),
-              total: c.totalMicros.toString(),
-              short_hour: c.shortHour,
-            })),
-          ),
-        ],
-      );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    await this.prisma.pool.query('DELETE FROM metering.usage_charges WHERE hour = $1', [hour]);
+    let next = 0;
+    await Promise.all(
+      [0, 1].map(async () => {
+        while (next < charges.length) {
+          const chunk = charges.slice(next, (next += FREEZE_CHUNK));
+          await this.insertCharges(hour, chunk);
+        }
+      }),
+    );
+    await this.prisma.pool.query(
+      `INSERT INTO metering.settled_hours (hour, source, price_book_id, price_book_version, currency)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [hour, pricing.source, pricing.priceBookId, pricing.priceBookVersion, pricing.currency],
+    );
+  }
+
+  // One JSON document rather than five array parameters: Postgres parses it in a fraction of
+  // the time node-postgres takes to escape a jsonb[] literal.
+  private async insertCharges(hour: Date, charges: readonly FrozenCharge[]): Promise<void> {
+    await this.prisma.pool.query(
+      `INSERT INTO metering.usage_charges (hour, namespace, wallet_id, lines, total_micros, short_hour)
+       SELECT $1, c.namespace, c.wallet_id, c.lines, c.total, c.short_hour
+         FROM jsonb_to_recordset($2::jsonb)
+                AS c (namespace text, wallet_id uuid, lines jsonb, total bigint, short_hour boolean)`,
+      [
+        hour,
+        JSON.stringify(
+          charges.map((c) => ({
+            namespace: c.namespace,
+            wallet_id: c.walletId,
+            lines: c.lines.map(lineJson),
+            total: c.totalMicros.toString(),
+            short_hour: c.shortHour,
+          })),
+        ),
+      ],
+    );
   }
 
   /**
@@ -181,10 +190,11 @@ export class SettlementRepository {
   ): Promise<(FrozenCharge & { hour: Date })[]> {
     const { rows } = await this.prisma.pool.query<ChargeRow & { hour: Date }>({
       name: 'charges_of_namespace',
-      text: `SELECT hour, namespace, wallet_id, lines, total_micros::text, short_hour
-               FROM metering.usage_charges
-              WHERE namespace = $1 AND hour >= $2 AND hour < $3
-              ORDER BY hour`,
+      text: `SELECT c.hour, c.namespace, c.wallet_id, c.lines, c.total_micros::text, c.short_hour
+               FROM metering.usage_charges c
+               JOIN metering.settled_hours s ON s.hour = c.hour
+              WHERE c.namespace = $1 AND c.hour >= $2 AND c.hour < $3
+              ORDER BY c.hour`,
       values: [namespace, from, to],
     });
     return rows.map((row) => ({ hour: row.hour, ...toFrozenCharge(row) }));
