@@ -28,14 +28,8 @@ describe('debt states', () => {
       SMTP_URL: smtp.url,
       TALLY_DEBT_SWEEP_SECONDS: '1',
     });
-    const ownerId = `owner-${randomUUID()}`;
-    ownerEmail = `${ownerId}@example.test`;
-    owner = suite.jwt(ownerId);
-    const tenant = await suite.admin<{ createTenant: { wallet: { id: string } } }>(
-      `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { wallet { id } } }`,
-      { input: { name: 'Debtor', currency: 'USD', ownerExternalId: ownerId, ownerEmail } },
-    );
-    walletId = tenant.data!.createTenant.wallet.id;
+    ownerEmail = `owner-${randomUUID()}@example.test`;
+    ({ walletId, owner } = await suite.newTenant('Debtor', ownerEmail));
   });
   afterAll(async () => {
     await account.close();

@@ -95,19 +95,9 @@ describe('settling an hour sampled from Prometheus', () => {
       // Only this test settles its hour: the worker's own catch-up stays on the last hour.
       TALLY_SETTLEMENT_CATCH_UP_HOURS: '1',
     });
-    const ownerId = `owner-${randomUUID()}`;
-    owner = suite.jwt(ownerId);
-    const tenant = await suite.admin<{ createTenant: { id: string } }>(
-      `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id } }`,
-      { input: { name: 'Sampled', currency: 'USD', ownerExternalId: ownerId } },
-    );
-    for (const namespace of [web, batch, store]) {
-      const reply = await suite.admin(
-        `mutation ($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }`,
-        { input: { tenantId: tenant.data!.createTenant.id, namespace } },
-      );
-      expect(reply.errors).toBeUndefined();
-    }
+    const tenant = await suite.newTenant('Sampled');
+    owner = tenant.owner;
+    for (const namespace of [web, batch, store]) await suite.newWorkspace(tenant.id, namespace);
   }, 60_000);
   afterAll(async () => {
     await metering.close();

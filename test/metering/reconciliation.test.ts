@@ -53,12 +53,7 @@ describe('reconciliation through the gateway', () => {
       TALLY_SETTLEMENT_CATCH_UP_HOURS: '1',
     });
     finance = suite.jwt((await suite.fixtures.newUser('FINANCE')).externalId);
-    const tenant = await suite.admin<{ createTenant: { id: string; wallet: { id: string } } }>(
-      `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id wallet { id } } }`,
-      { input: { name: 'Reconciled', currency: 'USD', ownerExternalId: `o-${randomUUID()}` } },
-    );
-    tenantId = tenant.data!.createTenant.id;
-    walletId = tenant.data!.createTenant.wallet.id;
+    ({ id: tenantId, walletId } = await suite.newTenant('Reconciled'));
   });
   afterAll(async () => {
     await metering.close();
@@ -66,14 +61,7 @@ describe('reconciliation through the gateway', () => {
     await prometheus?.stop();
   });
 
-  async function workspace(namespace = newNamespace('recon')): Promise<string> {
-    const reply = await suite.admin(
-      `mutation ($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }`,
-      { input: { tenantId, namespace } },
-    );
-    expect(reply.errors).toBeUndefined();
-    return namespace;
-  }
+  const workspace = (namespace = newNamespace('recon')) => suite.newWorkspace(tenantId, namespace);
 
   async function reconcile(hour: Date, token = finance) {
     return suite.gql<{ reconcile: Report }>(token, RECONCILE, {
@@ -172,10 +160,7 @@ describe('reconciliation through the gateway', () => {
     const late = newNamespace('late');
     await metering.record(everyMinute(late, 'CPU', hour, 1_000_000n));
     await suite.admin(SETTLE, { hour: hour.toISOString() }); // no workspace yet: not charged
-    await suite.admin(
-      `mutation ($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }`,
-      { input: { tenantId, namespace: late } },
-    );
+    await workspace(late);
     const report = (await reconcile(hour)).data!.reconcile;
     expect(report.findings).toContainEqual(
       expect.objectContaining({ kind: 'missing_charge', namespace: late }),

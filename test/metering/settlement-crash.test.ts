@@ -43,15 +43,12 @@ describe('settlement survives SIGKILL at any point', () => {
       DATABASE_URL: database.url,
       TALLY_SETTLEMENT_BATCH_SIZE: BATCH,
     });
-    const tenant = await suite.admin<{ createTenant: { id: string; wallet: { id: string } } }>(
-      `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id wallet { id } } }`,
-      { input: { name: 'Crashy', currency: 'USD', ownerExternalId: `o-${randomUUID()}` } },
-    );
-    walletId = tenant.data!.createTenant.wallet.id;
+    const tenant = await suite.newTenant('Crashy');
+    walletId = tenant.walletId;
     await metering.prisma.pool.query(
       `INSERT INTO account.workspaces (id, namespace, tenant_id, wallet_id)
        SELECT gen_random_uuid(), ns, $2, $3 FROM unnest($1::text[]) ns`,
-      [namespaces, tenant.data!.createTenant.id, walletId],
+      [namespaces, tenant.id, walletId],
     );
   });
   afterAll(async () => {

@@ -4,13 +4,6 @@ import { GatewaySuite } from '../support/gateway-suite';
 import { everyMinute, MeteringContext, newNamespace, pastHour } from '../support/metering-context';
 
 const GIB = 2n ** 30n;
-const CREATE_TENANT = `mutation ($input: CreateTenantInput!) {
-  createTenant(input: $input) { id wallet { id } }
-}`;
-const CREATE_SUB = `mutation ($input: CreateSubAccountInput!) {
-  createSubAccount(input: $input) { id wallet { id } }
-}`;
-const CREATE_WS = `mutation ($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }`;
 const SETTLE = `mutation ($hour: DateTime!) {
   settleHour(hour: $hour) { id hour namespaces charged status startedAt finishedAt }
 }`;
@@ -29,34 +22,22 @@ describe('hourly settlement through the gateway', () => {
   let owner: string;
   let tenantWallet: string;
   let subWallet: string;
+  let subAccountId: string;
   let tenantId: string;
 
   beforeAll(async () => {
     await suite.start(['gateway', 'account', 'billing', 'metering']);
-    const ownerId = `owner-${randomUUID()}`;
-    owner = suite.jwt(ownerId);
-    const tenant = await suite.admin<{ createTenant: { id: string; wallet: { id: string } } }>(
-      CREATE_TENANT,
-      { input: { name: 'Metered', currency: 'USD', ownerExternalId: ownerId } },
-    );
-    tenantId = tenant.data!.createTenant.id;
-    tenantWallet = tenant.data!.createTenant.wallet.id;
-    const sub = await suite.admin<{ createSubAccount: { wallet: { id: string } } }>(CREATE_SUB, {
-      input: { tenantId, name: 'research' },
-    });
-    subWallet = sub.data!.createSubAccount.wallet.id;
+    const tenant = await suite.newTenant('Metered');
+    ({ id: tenantId, walletId: tenantWallet, owner } = tenant);
+    ({ id: subAccountId, walletId: subWallet } = await suite.newSubAccount(tenantId, 'research'));
   });
   afterAll(async () => {
     await metering.close();
     await suite.stop();
   });
 
-  async function workspace(subAccountId: string | null = null): Promise<string> {
-    const namespace = newNamespace('team');
-    const reply = await suite.admin(CREATE_WS, { input: { tenantId, subAccountId, namespace } });
-    expect(reply.errors).toBeUndefined();
-    return namespace;
-  }
+  const workspace = (subAccount: string | null = null) =>
+    suite.newWorkspace(tenantId, newNamespace('team'), subAccount);
 
   async function balance(walletId: string): Promise<string> {
     const reply = await suite.gql<{ wallet: { balance: string } }>(owner, BALANCE, {
@@ -68,11 +49,7 @@ describe('hourly settlement through the gateway', () => {
   it('charges each namespace-hour once with one line per resource, at the book in force', async () => {
     const hour = pastHour();
     const web = await workspace();
-    const subs = await suite.admin<{ tenant: { subAccounts: { id: string }[] } }>(
-      `query ($id: ID!) { tenant(id: $id) { subAccounts { id } } }`,
-      { id: tenantId },
-    );
-    const batch = await workspace(subs.data!.tenant.subAccounts[0].id);
+    const batch = await workspace(subAccountId);
     const before = { tenant: await balance(tenantWallet), sub: await balance(subWallet) };
 
     // web: half a core and 1 GiB all hour. batch: 2 cores for 30 of the 60 minutes (short).

@@ -69,6 +69,43 @@ export class GatewaySuite {
     return gql<T>(this.cluster, token, query, variables);
   }
 
+  /** A tenant opened by the platform admin (USD), with its owner's JWT. */
+  async newTenant(
+    name = 'Tenant',
+    ownerEmail?: string,
+  ): Promise<{ id: string; walletId: string; owner: string; ownerExternalId: string }> {
+    const ownerExternalId = `owner-${randomUUID()}`;
+    const reply = await this.admin<{ createTenant: { id: string; wallet: { id: string } } }>(
+      `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id wallet { id } } }`,
+      { input: { name, currency: 'USD', ownerExternalId, ownerEmail } },
+    );
+    if (reply.errors) throw new Error(`createTenant: ${JSON.stringify(reply.errors)}`);
+    const { id, wallet } = reply.data!.createTenant;
+    return { id, walletId: wallet.id, owner: this.jwt(ownerExternalId), ownerExternalId };
+  }
+
+  async newSubAccount(tenantId: string, name = 'dept'): Promise<{ id: string; walletId: string }> {
+    const reply = await this.admin<{ createSubAccount: { id: string; wallet: { id: string } } }>(
+      `mutation ($input: CreateSubAccountInput!) { createSubAccount(input: $input) { id wallet { id } } }`,
+      { input: { tenantId, name } },
+    );
+    if (reply.errors) throw new Error(`createSubAccount: ${JSON.stringify(reply.errors)}`);
+    return {
+      id: reply.data!.createSubAccount.id,
+      walletId: reply.data!.createSubAccount.wallet.id,
+    };
+  }
+
+  /** A workspace for `namespace`, paid by the sub-account's wallet or else the tenant's. */
+  async newWorkspace(tenantId: string, namespace: string, subAccountId: string | null = null) {
+    const reply = await this.admin(
+      `mutation ($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }`,
+      { input: { tenantId, subAccountId, namespace } },
+    );
+    if (reply.errors) throw new Error(`createWorkspace: ${JSON.stringify(reply.errors)}`);
+    return namespace;
+  }
+
   /** GraphQL as the platform admin key. */
   admin<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) {
     return this.gql<T>(this.adminKey, query, variables);

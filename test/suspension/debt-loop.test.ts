@@ -37,29 +37,16 @@ describe('debt suspends and resumes namespaces through the Kubernetes API', () =
   });
 
   async function tenantWithSubAccount() {
-    const ownerId = `owner-${randomUUID()}`;
-    owner = suite.jwt(ownerId);
-    const tenant = await suite.admin<{ createTenant: { id: string; wallet: { id: string } } }>(
-      `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id wallet { id } } }`,
-      { input: { name: 'Loop', currency: 'USD', ownerExternalId: ownerId } },
-    );
-    const { id: tenantId, wallet } = tenant.data!.createTenant;
-    const sub = await suite.admin<{ createSubAccount: { id: string; wallet: { id: string } } }>(
-      `mutation ($input: CreateSubAccountInput!) { createSubAccount(input: $input) { id wallet { id } } }`,
-      { input: { tenantId, name: 'lab' } },
-    );
-    return { tenantId, tenantWallet: wallet.id, sub: sub.data!.createSubAccount };
+    const tenant = await suite.newTenant('Loop');
+    owner = tenant.owner;
+    const sub = await suite.newSubAccount(tenant.id, 'lab');
+    return { tenantId: tenant.id, tenantWallet: tenant.walletId, sub };
   }
 
   async function workspaceIn(tenantId: string, subAccountId: string | null): Promise<string> {
     const namespace = await fixtures.newNamespace(subAccountId ? 'lab' : 'main');
     await fixtures.populate(namespace);
-    const reply = await suite.admin(
-      `mutation ($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }`,
-      { input: { tenantId, subAccountId, namespace } },
-    );
-    expect(reply.errors).toBeUndefined();
-    return namespace;
+    return suite.newWorkspace(tenantId, namespace, subAccountId);
   }
 
   const workspaceState = async (namespace: string) =>
@@ -123,7 +110,7 @@ describe('debt suspends and resumes namespaces through the Kubernetes API', () =
     const lifted = Date.now();
     await suite.admin(ADJUST, {
       input: {
-        walletId: sub.wallet.id,
+        walletId: sub.walletId,
         amount: '50',
         reason: 'budget',
         idempotencyKey: randomUUID(),
