@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm start: everything a fresh machine needs, then the four apps in this terminal.
-#   dependencies + Prisma client, Postgres (+ role/database), Redis, .env with dev secrets,
-#   migrations, build, then gateway/account/billing/metering under concurrently.
+#   dependencies + Prisma client, Postgres (+ role/database), Redis, a local Prometheus, .env
+#   with dev secrets, migrations, build, then gateway/account/billing/metering under
+#   concurrently.
 # Ctrl-C (or SIGTERM) stops all four gracefully. TALLY_READY_TIMEOUT (s, default 120) bounds the
 # wait before a "not ready" warning.
 set -euo pipefail
@@ -14,6 +15,7 @@ ensure_env
 load_dotenv "$TALLY_ROOT/.env"
 ensure_postgres
 ensure_redis
+start_local_prometheus
 
 log "applying migrations (npm run db:migrate)"
 npm run --silent db:migrate
