@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { outcome } from '../identity/identity-fixtures';
 import { GatewaySuite } from '../support/gateway-suite';
+import { StripeStub } from '../support/stripe-stub';
 
 const WEBHOOK_SECRET = `whsec_test_${randomUUID().replace(/-/g, '')}`;
 
@@ -24,85 +23,6 @@ interface RechargeReply {
   status: string;
   checkoutUrl: string | null;
   wallet: { id: string };
-}
-
-interface StubRequest {
-  readonly path: string;
-  readonly body: URLSearchParams;
-  readonly idempotencyKey: string | undefined;
-}
-
-/** Stands in for Stripe's API: answers Checkout Session creation and records each call. */
-class StripeStub {
-  readonly requests: StubRequest[] = [];
-  private readonly sessions = new Map<string, Record<string, unknown>>();
-  private server?: Server;
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => {
-      void readBody(req).then((text) => {
-        const body = new URLSearchParams(text);
-        const key = req.headers['idempotency-key'];
-        this.requests.push({
-          path: req.url ?? '',
-          body,
-          idempotencyKey: typeof key === 'string' ? key : undefined,
-        });
-        if (req.method === 'POST' && req.url === '/v1/checkout/sessions') {
-          const session = this.session(body, typeof key === 'string' ? key : randomUUID());
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(session));
-          return;
-        }
-        res.writeHead(404, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: 'no route' } }));
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  sessionCalls(): StubRequest[] {
-    return this.requests.filter((r) => r.path === '/v1/checkout/sessions');
-  }
-
-  private session(body: URLSearchParams, key: string): Record<string, unknown> {
-    const known = this.sessions.get(key);
-    if (known) return known;
-    const id = `cs_test_${randomUUID().replace(/-/g, '')}`;
-    const session = {
-      id,
-      object: 'checkout.session',
-      url: `https://checkout.stripe.test/pay/${id}`,
-      mode: 'payment',
-      status: 'open',
-      payment_status: 'unpaid',
-      amount_total: Number(body.get('line_items[0][price_data][unit_amount]')),
-      currency: body.get('line_items[0][price_data][currency]'),
-      client_reference_id: body.get('client_reference_id'),
-      metadata: {
-        rechargeId: body.get('metadata[rechargeId]'),
-        walletId: body.get('metadata[walletId]'),
-        tenantId: body.get('metadata[tenantId]'),
-      },
-    };
-    this.sessions.set(key, session);
-    return session;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) =>
-      this.server ? this.server.close(() => resolve()) : resolve(),
-    );
-  }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 describe('recharges through Stripe Checkout', () => {

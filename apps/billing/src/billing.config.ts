@@ -1,5 +1,6 @@
 import { defineConfig, port, positiveInt, secret, url } from '@tally/config';
 import { z } from 'zod';
+import { bonusPercentSchema, bonusTiersSchema } from './recharges/bonus-rules';
 
 const decimal = (fallback: string) =>
   z
@@ -18,6 +19,10 @@ export const loadBillingConfig = defineConfig(
     TALLY_RECHARGE_MAX: decimal('10000'),
     // Where Stripe Checkout sends the payer back to.
     TALLY_PUBLIC_URL: url(['http', 'https'], 'http://127.0.0.1:4000'),
+    // Bonus tiers by amount, e.g. [{"minAmount":"100","percent":5}], from promotional credit.
+    TALLY_BONUS_TIERS: bonusTiersSchema,
+    // A tenant's first successful recharge gets this percentage on top, once.
+    TALLY_FIRST_RECHARGE_BONUS_PERCENT: bonusPercentSchema,
     // Outbound webhooks. Hosts (exact names) or CIDRs that may be webhook targets although
     // they are private, loopback or link-local, comma-separated; empty: none.
     TALLY_WEBHOOK_ALLOWED_HOSTS: z.string().default(''),

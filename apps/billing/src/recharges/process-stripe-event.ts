@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Prisma, RechargeStatus } from '@prisma/client';
-import { RpcClient } from '@tally/transport';
+import { RpcClient, type PostingRequest } from '@tally/transport';
+import { clawback } from './bonus-rules';
 import { centsToMicros } from './recharge-amount';
 import { RechargeRepository } from './recharge.repository';
 
@@ -12,6 +13,7 @@ interface SessionFields {
   readonly rechargeId: string | null;
   readonly paymentStatus: string | null;
   readonly amountTotal: number | null;
+  readonly paymentIntentId: string | null;
 }
 
 export class RechargeNotYetRecorded extends Error {}
@@ -50,13 +52,19 @@ export class ProcessStripeEvent {
         return this.move(sessionOf(payload), 'FAILED');
       case 'checkout.session.expired':
         return this.move(sessionOf(payload), 'EXPIRED');
+      case 'charge.refunded':
+        return this.refund(payload);
       default:
         this.logger.log({ type }, 'stripe event ignored');
     }
   }
 
   private async credit(session: SessionFields): Promise<void> {
-    const recharge = await this.rechargeOf(session);
+    let recharge = await this.rechargeOf(session);
+    if (session.paymentIntentId !== null) {
+      await this.recharges.attachPaymentIntent(recharge.id, session.paymentIntentId);
+    }
+    recharge = await this.recharges.claimFirstBonus(recharge);
     if (session.amountTotal === null) throw new Error(`session ${session.id} has no amount_total`);
     // Stripe's amount is what was paid: it is what the wallet gets.
     const paidMicros = centsToMicros(session.amountTotal);
@@ -70,25 +78,77 @@ export class ProcessStripeEvent {
         'Stripe charged a different amount than requested; crediting what was paid',
       );
     }
-    const [result] = await this.rpc.send('account.ledger.postBatch', {
-      principal: BILLING_SERVICE,
-      input: {
-        postings: [
-          {
-            kind: 'recharge',
-            idempotencyKey: `stripe:${session.id}`,
-            lines: [
-              { account: `wallet:${recharge.walletId}`, amountMicros: paidMicros.toString() },
-              { account: 'system:stripe_clearing', amountMicros: (-paidMicros).toString() },
-            ],
-          },
-        ],
-      },
-    });
-    if (result?.outcome === 'conflict') {
-      this.logger.error({ sessionId: session.id }, 'ledger key stripe:<session> holds other lines');
-    }
+    await this.post([
+      walletPosting('recharge', `stripe:${session.id}`, recharge.walletId, paidMicros, CLEARING),
+      // The bonus is its own transaction, from promotional credit: revenue stays what was paid.
+      ...(recharge.bonusMicros > 0n
+        ? [
+            walletPosting(
+              'bonus',
+              `stripe-bonus:${session.id}`,
+              recharge.walletId,
+              recharge.bonusMicros,
+              PROMOTIONAL,
+            ),
+          ]
+        : []),
+    ]);
     await this.recharges.settle(recharge.id, 'SUCCEEDED', paidMicros);
+  }
+
+  /**
+   * `charge.refunded` carries the cumulative amount refunded. Each figure beyond what is
+   * recorded becomes one refund step, recorded first (under a row lock) and then posted with
+   * its share of the bonus clawed back; any order of deliveries ends at the same balance.
+   */
+  private async refund(payload: Prisma.JsonValue): Promise<void> {
+    const charge = field(field(payload, 'data'), 'object');
+    const paymentIntent = field(charge, 'payment_intent');
+    const refundedCents = field(charge, 'amount_refunded');
+    if (typeof paymentIntent !== 'string' || typeof refundedCents !== 'number') {
+      throw new Error('charge.refunded without payment_intent or amount_refunded');
+    }
+    const recharge = await this.recharges.byPaymentIntent(paymentIntent);
+    if (recharge === null) {
+      throw new RechargeNotYetRecorded(`no recharge (yet) for PaymentIntent ${paymentIntent}`);
+    }
+    await this.recharges.recordRefund(recharge.id, centsToMicros(refundedCents), (r, cumulative) =>
+      clawback(r.bonusMicros, r.amountMicros, r.refundedMicros, cumulative),
+    );
+    for (const step of await this.recharges.unpostedRefunds(recharge.id)) {
+      const key = `${recharge.id}:${step.cumulativeMicros}`;
+      await this.post([
+        walletPosting(
+          'refund',
+          `stripe-refund:${key}`,
+          recharge.walletId,
+          -step.amountMicros,
+          CLEARING,
+        ),
+        ...(step.bonusClawbackMicros > 0n
+          ? [
+              walletPosting(
+                'bonus_clawback',
+                `stripe-bonus-clawback:${key}`,
+                recharge.walletId,
+                -step.bonusClawbackMicros,
+                PROMOTIONAL,
+              ),
+            ]
+          : []),
+      ]);
+      await this.recharges.markRefundPosted(recharge.id, step.cumulativeMicros);
+    }
+  }
+
+  private async post(postings: PostingRequest[]): Promise<void> {
+    const results = await this.rpc.send('account.ledger.postBatch', {
+      principal: BILLING_SERVICE,
+      input: { postings },
+    });
+    for (const result of results.filter((r) => r.outcome === 'conflict')) {
+      this.logger.error({ key: result.idempotencyKey }, 'ledger key holds other lines');
+    }
   }
 
   private async move(session: SessionFields, status: RechargeStatus): Promise<void> {
@@ -117,11 +177,34 @@ function sessionOf(payload: Prisma.JsonValue): SessionFields {
     typeof metadataId === 'string' ? metadataId : typeof reference === 'string' ? reference : null;
   const paymentStatus = field(object, 'payment_status');
   const amountTotal = field(object, 'amount_total');
+  const paymentIntent = field(object, 'payment_intent');
   return {
+    paymentIntentId: typeof paymentIntent === 'string' ? paymentIntent : null,
     id,
     rechargeId: rechargeId !== null && UUID.test(rechargeId) ? rechargeId : null,
     paymentStatus: typeof paymentStatus === 'string' ? paymentStatus : null,
     amountTotal: typeof amountTotal === 'number' ? amountTotal : null,
+  };
+}
+
+const CLEARING = 'system:stripe_clearing';
+const PROMOTIONAL = 'system:promotional_credit';
+
+/** `micros` into (or, negative, out of) the wallet, against `counterpart`. */
+function walletPosting(
+  kind: string,
+  idempotencyKey: string,
+  walletId: string,
+  micros: bigint,
+  counterpart: string,
+): PostingRequest {
+  return {
+    kind,
+    idempotencyKey,
+    lines: [
+      { account: `wallet:${walletId}`, amountMicros: micros.toString() },
+      { account: counterpart, amountMicros: (-micros).toString() },
+    ],
   };
 }
 

@@ -8,6 +8,9 @@ export interface NewRecharge {
   readonly tenantId: string;
   readonly walletId: string;
   readonly amountMicros: bigint;
+  /** Zero when absent. */
+  readonly bonusMicros?: bigint;
+  readonly firstBonusMicros?: bigint;
   readonly currency: string;
   readonly idempotencyKey: string;
   readonly createdBy: string | null;
@@ -19,6 +22,97 @@ export class RechargeRepository {
 
   byId(id: string): Promise<Recharge | null> {
     return this.prisma.recharge.findUnique({ where: { id } });
+  }
+
+  byPaymentIntent(paymentIntentId: string): Promise<Recharge | null> {
+    return this.prisma.recharge.findUnique({ where: { paymentIntentId } });
+  }
+
+  async firstBonusClaimed(tenantId: string): Promise<boolean> {
+    return (await this.prisma.firstRechargeBonus.count({ where: { tenantId } })) > 0;
+  }
+
+  /**
+   * Claims the tenant's first-recharge bonus for this recharge, once: true when it is this
+   * recharge's (now or from an earlier delivery), false when another recharge has it — then
+   * the first-recharge part leaves this recharge's bonus.
+   */
+  async claimFirstBonus(recharge: Recharge): Promise<Recharge> {
+    if (recharge.firstBonusMicros === 0n) return recharge;
+    return this.prisma.$transaction(async (tx) => {
+      await tx.firstRechargeBonus.createMany({
+        data: [{ tenantId: recharge.tenantId, rechargeId: recharge.id }],
+        skipDuplicates: true,
+      });
+      const claim = await tx.firstRechargeBonus.findUniqueOrThrow({
+        where: { tenantId: recharge.tenantId },
+      });
+      if (claim.rechargeId === recharge.id) return recharge;
+      return tx.recharge.update({
+        where: { id: recharge.id },
+        data: {
+          bonusMicros: recharge.bonusMicros - recharge.firstBonusMicros,
+          firstBonusMicros: 0n,
+        },
+      });
+    });
+  }
+
+  async attachPaymentIntent(id: string, paymentIntentId: string): Promise<void> {
+    await this.prisma.recharge.updateMany({
+      where: { id, paymentIntentId: null },
+      data: { paymentIntentId },
+    });
+  }
+
+  /**
+   * Records the next step of a recharge's refunds, if `cumulativeMicros` goes past what is
+   * recorded: under a row lock, so two deliveries never record the same refund twice.
+   */
+  async recordRefund(
+    id: string,
+    cumulativeMicros: bigint,
+    clawbackOf: (recharge: Recharge, cumulativeMicros: bigint) => bigint,
+  ): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const [locked] = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM billing.recharges WHERE id = ${id}::uuid FOR UPDATE`;
+      if (locked === undefined) return;
+      const recharge = await tx.recharge.findUniqueOrThrow({ where: { id } });
+      // Never more than was paid (a CHECK says so too).
+      const cumulative =
+        cumulativeMicros > recharge.amountMicros ? recharge.amountMicros : cumulativeMicros;
+      if (cumulative <= recharge.refundedMicros) return;
+      await tx.rechargeRefund.create({
+        data: {
+          rechargeId: id,
+          cumulativeMicros: cumulative,
+          amountMicros: cumulative - recharge.refundedMicros,
+          bonusClawbackMicros: clawbackOf(recharge, cumulative),
+        },
+      });
+      await tx.recharge.update({
+        where: { id },
+        data: {
+          refundedMicros: cumulative,
+          ...(cumulative === recharge.amountMicros ? { status: 'REFUNDED' as const } : {}),
+        },
+      });
+    });
+  }
+
+  unpostedRefunds(id: string) {
+    return this.prisma.rechargeRefund.findMany({
+      where: { rechargeId: id, postedAt: null },
+      orderBy: { cumulativeMicros: 'asc' },
+    });
+  }
+
+  async markRefundPosted(rechargeId: string, cumulativeMicros: bigint): Promise<void> {
+    await this.prisma.rechargeRefund.update({
+      where: { rechargeId_cumulativeMicros: { rechargeId, cumulativeMicros } },
+      data: { postedAt: new Date() },
+    });
   }
 
   /** Inserts the recharge, or answers the one already recorded under (tenant, key). */

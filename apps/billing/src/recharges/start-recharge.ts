@@ -9,6 +9,7 @@ import {
 } from '@tally/transport';
 import Stripe from 'stripe';
 import { BILLING_CONFIG, type BillingConfig } from '../billing.config';
+import { bonusFor, bonusRules } from './bonus-rules';
 import { rechargeCents, rechargeLimits } from './recharge-amount';
 import { RechargeRepository, toRechargeView } from './recharge.repository';
 
@@ -44,10 +45,19 @@ export class StartRecharge {
     });
     if (wallet === undefined) throw notFound('Wallet', input.walletId);
 
+    const amountMicros = BigInt(input.amountMicros);
+    // The first-recharge part is a promise until the payment succeeds: the tenant's first
+    // recharge to succeed claims it (see ProcessStripeEvent).
+    const bonus = bonusFor(
+      amountMicros,
+      bonusRules(this.config),
+      !(await this.recharges.firstBonusClaimed(wallet.tenantId)),
+    );
     const { recharge } = await this.recharges.createOnce({
       tenantId: wallet.tenantId,
       walletId: wallet.id,
-      amountMicros: BigInt(input.amountMicros),
+      amountMicros,
+      ...bonus,
       currency: wallet.currency,
       idempotencyKey,
       createdBy: principalName(principal),
