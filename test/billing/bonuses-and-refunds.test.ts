@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { outcome } from '../identity/identity-fixtures';
 import { GatewaySuite } from '../support/gateway-suite';
 import { waitFor } from '../support/ports';
 import { StripeEvents } from '../support/stripe-events';
@@ -113,5 +114,26 @@ describe('bonuses and refunds', () => {
       `stripe-refund:${recharge.id}:200000000`,
       `stripe-refund:${recharge.id}:50000000`,
     ]);
+  });
+
+  it('credits a paid session whose webhook never came, once, and then the webhook changes nothing', async () => {
+    const { walletId, owner } = await suite.newTenant('Lost webhook');
+    const recharge = await start(walletId, '20'); // no bonus: below the tier, first 10 % = 2
+    stripe.pay(recharge.sessionId);
+    const RECONCILE = `mutation { reconcileStripe(hours: 1) { sessionsSeen credited } }`;
+    expect(outcome(await suite.gql(owner, RECONCILE))).toBe('FORBIDDEN');
+
+    const first = await suite.admin<{ reconcileStripe: { credited: number } }>(RECONCILE);
+    expect(first.data!.reconcileStripe.credited).toBeGreaterThanOrEqual(1);
+    expect(await balance(walletId)).toBe('22.000000');
+    const again = await suite.admin<{
+      reconcileStripe: { sessionsSeen: number; credited: number };
+    }>(RECONCILE);
+    expect(again.data!.reconcileStripe.credited).toBe(0);
+
+    // The webhook turns up after all: the same key, nothing more.
+    await deliver(events.completed({ id: recharge.sessionId, rechargeId: recharge.id }, 2000));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await balance(walletId)).toBe('22.000000');
   });
 });

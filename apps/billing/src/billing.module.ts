@@ -24,7 +24,9 @@ import { RechargeRepository } from './recharges/recharge.repository';
 import { RechargesController } from './recharges/recharges.controller';
 import { StartRecharge } from './recharges/start-recharge';
 import { stripeClientProvider } from './recharges/stripe-client';
+import { ReconcileCheckoutSessions } from './recharges/reconcile-checkout-sessions';
 import { StripeEventsProcessor } from './recharges/stripe-events.processor';
+import { StripeReconcileProcessor } from './recharges/stripe-reconcile.processor';
 import { CreateWebhookEndpoint } from './webhooks/create-webhook-endpoint';
 import { DeliverWebhook } from './webhooks/deliver-webhook';
 import { FanOutEvent } from './webhooks/fan-out-event';
@@ -44,6 +46,7 @@ export class BillingModule {
         ...serviceFoundation(ServiceName.Billing, config),
         QueueModule.forRoot(config.REDIS_URL, [
           QueueName.StripeEvents,
+          QueueName.StripeReconcile,
           QueueName.Invoicing,
           QueueName.OutboundEvents,
           QueueName.WebhookDeliveries,
@@ -73,6 +76,8 @@ export class BillingModule {
         ReceiveStripeEvent,
         ProcessStripeEvent,
         StripeEventsProcessor,
+        ReconcileCheckoutSessions,
+        StripeReconcileProcessor,
         TenantAccessClient,
         InvoiceRepository,
         IssueMonthlyInvoice,

@@ -12,6 +12,8 @@ export enum QueueName {
   OutboundEvents = 'outbound-events',
   /** One signed POST of one event to one integrator endpoint, retried for days (billing). */
   WebhookDeliveries = 'webhook-deliveries',
+  /** Hourly: credit paid Checkout Sessions whose webhook never came (billing). */
+  StripeReconcile = 'stripe-reconcile',
   /** Monthly sub-account budget top-ups (account). */
   MonthlyBudgets = 'monthly-budgets',
   /** E-mails to tenants about their wallets (metering). */

@@ -184,6 +184,11 @@ export interface BillingContract {
   'billing.recharges.byId': Rpc<Authenticated<{ id: string }>, RechargeView | null>;
   /** Stores a verified event once and queues it; answers before processing it. */
   'billing.stripe.receive': Rpc<{ event: VerifiedStripeEvent }, { stored: boolean }>;
+  /** Finance and platform admins: credits paid sessions of the last `hours` that were missed. */
+  'billing.stripe.reconcile': Rpc<
+    Authenticated<{ hours: number }>,
+    { readonly sessionsSeen: number; readonly credited: number }
+  >;
 
   /** Newest period first; NOT_FOUND unless the caller may read the tenant. */
   'billing.invoices.byTenant': Rpc<Authenticated<{ tenantId: string }>, InvoiceView[]>;

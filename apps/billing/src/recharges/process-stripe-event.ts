@@ -8,7 +8,7 @@ import { RechargeRepository } from './recharge.repository';
 const BILLING_SERVICE = { kind: 'service', service: 'billing' } as const;
 
 /** The fields of a Checkout Session the processor reads. */
-interface SessionFields {
+export interface SessionFields {
   readonly id: string;
   readonly rechargeId: string | null;
   readonly paymentStatus: string | null;
@@ -59,7 +59,8 @@ export class ProcessStripeEvent {
     }
   }
 
-  private async credit(session: SessionFields): Promise<void> {
+  /** Credits a paid session (the webhook's path, and the reconcile job's for lost webhooks). */
+  async credit(session: SessionFields): Promise<void> {
     let recharge = await this.rechargeOf(session);
     if (session.paymentIntentId !== null) {
       await this.recharges.attachPaymentIntent(recharge.id, session.paymentIntentId);
@@ -168,7 +169,11 @@ export class ProcessStripeEvent {
 }
 
 function sessionOf(payload: Prisma.JsonValue): SessionFields {
-  const object = field(field(payload, 'data'), 'object');
+  return sessionFields(field(field(payload, 'data'), 'object'));
+}
+
+/** A Checkout Session object (from an event, or from Stripe's API) as the processor reads it. */
+export function sessionFields(object: Prisma.JsonValue | undefined): SessionFields {
   const id = field(object, 'id');
   if (typeof id !== 'string') throw new Error('event has no data.object.id');
   const metadataId = field(field(object, 'metadata'), 'rechargeId');

@@ -1,7 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { RpcData, type RpcRequest } from '@tally/transport';
+import { badInput } from '@tally/errors';
+import { assertMayPrice } from '../price-book/price-book-access';
 import { ReceiveStripeEvent } from './receive-stripe-event';
+import { ReconcileCheckoutSessions } from './reconcile-checkout-sessions';
 import { RechargeById } from './recharge-by-id';
 import { StartRecharge } from './start-recharge';
 
@@ -11,6 +14,7 @@ export class RechargesController {
     private readonly startRecharge: StartRecharge,
     private readonly rechargeById: RechargeById,
     private readonly receiveEvent: ReceiveStripeEvent,
+    private readonly reconcileSessions: ReconcileCheckoutSessions,
   ) {}
 
   @MessagePattern('billing.recharges.start')
@@ -21,6 +25,15 @@ export class RechargesController {
   @MessagePattern('billing.recharges.byId')
   byId(@RpcData() request: RpcRequest<'billing.recharges.byId'>) {
     return this.rechargeById.execute(request);
+  }
+
+  @MessagePattern('billing.stripe.reconcile')
+  reconcile(@RpcData() { principal, input }: RpcRequest<'billing.stripe.reconcile'>) {
+    assertMayPrice(principal);
+    if (!Number.isInteger(input.hours) || input.hours < 1 || input.hours > 24 * 31) {
+      throw badInput('hours must be between 1 and 744', { reason: 'BAD_HOURS' });
+    }
+    return this.reconcileSessions.execute(input.hours);
   }
 
   @MessagePattern('billing.stripe.receive')

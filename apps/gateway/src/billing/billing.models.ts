@@ -51,3 +51,10 @@ export class Recharge {
   @Field(() => Date) createdAt!: Date;
   walletId!: string;
 }
+
+@ObjectType({ description: 'What one Stripe reconciliation found.' })
+export class StripeReconciliation {
+  @Field(() => Int) sessionsSeen!: number;
+  @Field(() => Int, { description: 'Paid sessions credited now because their webhook never came.' })
+  credited!: number;
+}

@@ -1,11 +1,11 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { notFound } from '@tally/errors';
 import { RpcClient, type Principal } from '@tally/transport';
 import { AccountLoadersFactory } from '../accounts/account-loaders';
 import { Wallet } from '../accounts/account.models';
 import { toWallet } from '../accounts/account.views';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
-import { Recharge } from './billing.models';
+import { Recharge, StripeReconciliation } from './billing.models';
 import { toRecharge } from './billing.views';
 import { StartRechargeInput } from './dto/recharge.inputs';
 
@@ -52,5 +52,20 @@ export class RechargeResolver {
     const view = await this.loaders.for(req, principal).wallets.load(recharge.walletId);
     if (view === null) throw notFound('Wallet', recharge.walletId);
     return toWallet(view);
+  }
+
+  @Mutation(() => StripeReconciliation, {
+    description:
+      'Finance or platform admin only. Credits paid Checkout Sessions of the last `hours` whose webhook never came (also runs hourly).',
+  })
+  reconcileStripe(
+    @Args('hours', { type: () => Int, defaultValue: 24 }) hours: number,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StripeReconciliation> {
+    return this.rpc.send(
+      'billing.stripe.reconcile',
+      { principal, input: { hours } },
+      { timeoutMs: 120_000 },
+    );
   }
 }
