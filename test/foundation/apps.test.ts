@@ -1,3 +1,4 @@
+import { waitFor } from '../support/ports';
 import { AppCluster } from '../support/app-processes';
 import { RedisServer } from '../support/redis-server';
 
@@ -39,12 +40,14 @@ describe('the four apps, started as npm start runs them', () => {
     });
     expect(headers.get('x-request-id')).toBe(requestId);
     const account = cluster.apps.get('account')!;
-    const line = account
-      .output()
-      .split('\n')
-      .find((l) => l.includes(requestId));
-    expect(line).toBeDefined();
-    expect(JSON.parse(line!)).toMatchObject({
+    // The account's log line travels through its stdout pipe: it may land just after the reply.
+    const line = await waitFor(`account's log line for ${requestId}`, async () =>
+      account
+        .output()
+        .split('\n')
+        .find((l) => l.includes(requestId)),
+    );
+    expect(JSON.parse(line)).toMatchObject({
       app: 'account',
       requestId,
       pattern: 'account.health',
