@@ -4,16 +4,29 @@ import { PrismaService } from '@tally/prisma';
 import { outboundEventRoutes, OutboxRelay, OutboxRoutes, QueueName } from '@tally/queue';
 import type { Queue } from 'bullmq';
 
-/** Where billing's events go: outbound events (recharges, invoices) to its own fan-out. */
-export const billingOutboxRoutes: OutboxRoutes = { ...outboundEventRoutes };
+/**
+ * Where billing's events go: received Stripe events to their processor, outbound events
+ * (recharges, invoices) to its own fan-out.
+ */
+export const billingOutboxRoutes: OutboxRoutes = {
+  'stripe.event': [QueueName.StripeEvents],
+  ...outboundEventRoutes,
+};
 
 export const billingOutboxRelay: FactoryProvider<OutboxRelay> = {
   provide: OutboxRelay,
-  useFactory: (prisma: PrismaService, outboundEvents: Queue) =>
+  useFactory: (prisma: PrismaService, outboundEvents: Queue, stripeEvents: Queue) =>
     new OutboxRelay(prisma, {
       schema: 'billing',
       routes: billingOutboxRoutes,
-      queues: new Map([[QueueName.OutboundEvents, outboundEvents]]),
+      queues: new Map([
+        [QueueName.OutboundEvents, outboundEvents],
+        [QueueName.StripeEvents, stripeEvents],
+      ]),
     }),
-  inject: [PrismaService, getQueueToken(QueueName.OutboundEvents)],
+  inject: [
+    PrismaService,
+    getQueueToken(QueueName.OutboundEvents),
+    getQueueToken(QueueName.StripeEvents),
+  ],
 };

@@ -172,12 +172,25 @@ export class RechargeRepository {
   }
 
   /** Stores a webhook event once; answers false when Stripe re-sent one already stored. */
+  /**
+   * Stores a webhook event once and, in the same statement, its `stripe.event` outbox row: an
+   * event stored is an event that will be processed, and a re-sent one adds nothing. (The
+   * relay hands events to BullMQ in batches, far cheaper than a queue call per delivery.)
+   */
   async storeEvent(event: VerifiedStripeEvent): Promise<boolean> {
-    const inserted = await this.prisma.$executeRaw`
-      INSERT INTO "billing"."stripe_events" (id, type, payload)
-      VALUES (${event.id}, ${event.type}, ${JSON.stringify(event.payload)}::jsonb)
-      ON CONFLICT (id) DO NOTHING`;
-    return inserted > 0;
+    const { rows } = await this.prisma.pool.query<{ stored: boolean }>({
+      name: 'store_stripe_event',
+      text: `WITH stored AS (
+               INSERT INTO billing.stripe_events (id, type, payload) VALUES ($1, $2, $3::jsonb)
+               ON CONFLICT (id) DO NOTHING RETURNING id
+             ), queued AS (
+               INSERT INTO billing.outbox (topic, payload)
+               SELECT 'stripe.event', jsonb_build_object('eventId', id) FROM stored RETURNING 1
+             )
+             SELECT EXISTS (SELECT 1 FROM queued) AS stored`,
+      values: [event.id, event.type, JSON.stringify(event.payload)],
+    });
+    return rows[0].stored;
   }
 
   eventById(id: string): Promise<{

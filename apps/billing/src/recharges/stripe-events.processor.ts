@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { QueueName } from '@tally/queue';
+import { OutboxEvent, QueueName } from '@tally/queue';
 import type { Job } from 'bullmq';
 import { ProcessStripeEvent } from './process-stripe-event';
 import type { StripeEventJob } from './receive-stripe-event';
@@ -18,16 +18,17 @@ export class StripeEventsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<StripeEventJob>): Promise<void> {
+  async process(job: Job<OutboxEvent<StripeEventJob>>): Promise<void> {
+    const { eventId } = job.data.payload;
     try {
-      await this.processEvent.execute(job.data.eventId);
+      await this.processEvent.execute(eventId);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn(
-        { eventId: job.data.eventId, attempt: job.attemptsMade + 1, err: error },
+        { eventId, attempt: job.attemptsMade + 1, err: error },
         'stripe event failed; will retry',
       );
-      await this.recharges.markEvent(job.data.eventId, message).catch(() => undefined);
+      await this.recharges.markEvent(eventId, message).catch(() => undefined);
       throw error;
     }
   }
