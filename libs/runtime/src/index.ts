@@ -1,3 +1,4 @@
+export * from './batcher';
 export * from './http-error.filter';
 export * from './run-app';
 export * from './service-module';
