@@ -256,8 +256,9 @@ describe('outbound webhooks', () => {
       idempotencyKey: randomUUID(),
       createdBy: null,
     });
-    expect(await recharges.settle(recharge.id, 'SUCCEEDED', 25_000_000n)).toBe(true);
-    expect(await recharges.settle(recharge.id, 'SUCCEEDED', 25_000_000n)).toBe(false);
+    const paid = [{ id: recharge.id, amountMicros: 25_000_000n }];
+    expect(await recharges.settle('SUCCEEDED', paid)).toEqual([recharge.id]);
+    expect(await recharges.settle('SUCCEEDED', paid)).toEqual([]);
     const rows = await prisma.$queryRaw<
       { payload: { type: string; data: { rechargeId: string } } }[]
     >`
@@ -273,8 +274,8 @@ describe('outbound webhooks', () => {
       idempotencyKey: randomUUID(),
       createdBy: null,
     });
-    expect(await recharges.settle(failing.id, 'FAILED')).toBe(true);
-    expect(await recharges.settle(failing.id, 'FAILED')).toBe(false);
+    expect(await recharges.settle('FAILED', [{ id: failing.id }])).toEqual([failing.id]);
+    expect(await recharges.settle('FAILED', [{ id: failing.id }])).toEqual([]);
     const failed = await prisma.$queryRaw<{ type: string }[]>`
       SELECT payload->>'type' AS type FROM billing.outbox
        WHERE topic = 'outbound.event' AND payload->'data'->>'rechargeId' = ${failing.id}`;

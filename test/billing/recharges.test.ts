@@ -207,6 +207,42 @@ describe('recharges through Stripe Checkout', () => {
     }
   });
 
+  it('stores an event once and byte for byte, when it comes many times at once', async () => {
+    const { walletId, owner } = await newTenant();
+    const recharge = (await start(owner, walletId, '9')).data!.startRecharge;
+    const sessionId = /\/pay\/(cs_test_\w+)$/.exec(recharge.checkoutUrl!)![1];
+    // jsonb refuses a \u0000 escape; the event is stored as the text Stripe signed.
+    const payload = completedEvent(
+      { id: sessionId, rechargeId: recharge.id, walletId },
+      900,
+    ).replace('"currency":"usd"', '"currency":"usd","description":"nul \\u0000 inside"');
+    const signature = sign(payload);
+
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, () => postWebhook(payload, signature)),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(40).fill(200));
+    await waitFor(async () => (await balanceOf(owner, walletId)) === '9.000000');
+
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      const eventId = (JSON.parse(payload) as { id: string }).id;
+      const stored = await db.query<{ body: string }>(
+        'SELECT body FROM billing.stripe_events WHERE id = $1',
+        [eventId],
+      );
+      expect(stored.rows).toEqual([{ body: payload }]);
+      const queued = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM billing.outbox WHERE payload ->> 'eventId' = $1`,
+        [eventId],
+      );
+      expect(queued.rows).toEqual([{ n: 1 }]);
+    } finally {
+      await db.end();
+    }
+  });
+
   it('refuses forged and malformed webhooks with 400 and credits nothing', async () => {
     const { walletId, owner } = await newTenant();
     const recharge = (await start(owner, walletId, '15')).data!.startRecharge;

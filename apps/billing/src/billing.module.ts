@@ -18,7 +18,7 @@ import { PriceBookHistory } from './price-book/price-book-history';
 import { PriceBookController } from './price-book/price-book.controller';
 import { PriceBookRepository } from './price-book/price-book.repository';
 import { ProcessStripeEvent } from './recharges/process-stripe-event';
-import { ReceiveStripeEvent } from './recharges/receive-stripe-event';
+import { ReceiveStripeEvents } from './recharges/receive-stripe-events';
 import { RechargeById } from './recharges/recharge-by-id';
 import { RechargeRepository } from './recharges/recharge.repository';
 import { RechargesController } from './recharges/recharges.controller';
@@ -73,7 +73,7 @@ export class BillingModule {
         RechargeRepository,
         StartRecharge,
         RechargeById,
-        ReceiveStripeEvent,
+        ReceiveStripeEvents,
         ProcessStripeEvent,
         StripeEventsProcessor,
         ReconcileCheckoutSessions,

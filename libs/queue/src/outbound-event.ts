@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@prisma/client';
-import { appendToOutbox, type OutboxSchema } from './outbox';
+import { appendAllToOutbox, type OutboxSchema } from './outbox';
 import { QueueName, type OutboxRoutes } from './queue-names';
 
 /** What integrators can subscribe their webhook endpoints to. */
@@ -50,15 +50,38 @@ export function isOutboundEventType(value: unknown): value is OutboundEventType 
 export async function emitOutboundEvent<T extends Prisma.InputJsonObject>(
   tx: Prisma.TransactionClient,
   schema: OutboxSchema,
-  event: { tenantId: string; type: OutboundEventType; data: T; occurredAt?: Date; id?: string },
+  event: NewOutboundEvent<T>,
 ): Promise<OutboundEvent<T>> {
-  const outbound: OutboundEvent<T> = {
+  const [outbound] = await emitOutboundEvents(tx, schema, [event]);
+  return outbound;
+}
+
+/** emitOutboundEvent for many events, in one statement. */
+export async function emitOutboundEvents<T extends Prisma.InputJsonObject>(
+  tx: Prisma.TransactionClient,
+  schema: OutboxSchema,
+  events: readonly NewOutboundEvent<T>[],
+): Promise<OutboundEvent<T>[]> {
+  const outbound = events.map((event): OutboundEvent<T> => ({
     id: event.id ?? randomUUID(),
     tenantId: event.tenantId,
     type: event.type,
     occurredAt: (event.occurredAt ?? new Date()).toISOString(),
     data: event.data,
-  };
-  await appendToOutbox(tx, schema, OUTBOUND_EVENT_TOPIC, { ...outbound });
+  }));
+  await appendAllToOutbox(
+    tx,
+    schema,
+    OUTBOUND_EVENT_TOPIC,
+    outbound.map((event) => ({ ...event })),
+  );
   return outbound;
+}
+
+export interface NewOutboundEvent<T extends Prisma.InputJsonObject> {
+  readonly tenantId: string;
+  readonly type: OutboundEventType;
+  readonly data: T;
+  readonly occurredAt?: Date;
+  readonly id?: string;
 }

@@ -21,9 +21,20 @@ export async function appendToOutbox(
   topic: string,
   payload: Prisma.InputJsonValue,
 ): Promise<void> {
+  await appendAllToOutbox(tx, schema, topic, [payload]);
+}
+
+/** appendToOutbox for many events of one topic, in one statement. */
+export async function appendAllToOutbox(
+  tx: Prisma.TransactionClient,
+  schema: OutboxSchema,
+  topic: string,
+  payloads: readonly Prisma.InputJsonValue[],
+): Promise<void> {
+  if (payloads.length === 0) return;
   await tx.$executeRawUnsafe(
-    `INSERT INTO "${schema}".outbox (topic, payload) VALUES ($1, $2::jsonb)`,
+    `INSERT INTO "${schema}".outbox (topic, payload) SELECT $1, p::jsonb FROM unnest($2::text[]) p`,
     topic,
-    JSON.stringify(payload),
+    payloads.map((payload) => JSON.stringify(payload)),
   );
 }

@@ -63,11 +63,12 @@ export interface StartRechargeInput {
   readonly idempotencyKey: string;
 }
 
-/** A Stripe webhook event whose signature the gateway has verified, as Stripe sent it. */
+/** A Stripe webhook event whose signature the gateway has verified. */
 export interface VerifiedStripeEvent {
   readonly id: string;
   readonly type: string;
-  readonly payload: Readonly<Record<string, unknown>>;
+  /** The event's JSON exactly as Stripe sent it. */
+  readonly body: string;
 }
 
 export interface WalletStatementView {
@@ -182,8 +183,11 @@ export interface BillingContract {
   'billing.recharges.start': Rpc<Authenticated<StartRechargeInput>, RechargeView>;
   /** Null when missing or when the caller may not read the recharge's wallet. */
   'billing.recharges.byId': Rpc<Authenticated<{ id: string }>, RechargeView | null>;
-  /** Stores a verified event once and queues it; answers before processing it. */
-  'billing.stripe.receive': Rpc<{ event: VerifiedStripeEvent }, { stored: boolean }>;
+  /**
+   * Stores verified events once each and queues them; answers before processing them, with
+   * one flag per event (false: stored before).
+   */
+  'billing.stripe.receive': Rpc<{ events: VerifiedStripeEvent[] }, { stored: boolean[] }>;
   /** Finance and platform admins: credits paid sessions of the last `hours` that were missed. */
   'billing.stripe.reconcile': Rpc<
     Authenticated<{ hours: number }>,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma, Recharge, RechargeStatus } from '@prisma/client';
 import { isUniqueViolation, PrismaService } from '@tally/prisma';
-import { emitOutboundEvent, type OutboundEventType } from '@tally/queue';
+import { emitOutboundEvents, type OutboundEventType } from '@tally/queue';
 import type { RechargeView, VerifiedStripeEvent } from '@tally/transport';
 
 export interface NewRecharge {
@@ -16,12 +16,27 @@ export interface NewRecharge {
   readonly createdBy: string | null;
 }
 
+type SettledRecharge = Pick<
+  Recharge,
+  'id' | 'tenantId' | 'walletId' | 'amountMicros' | 'currency' | 'status'
+>;
+
+export interface StoredStripeEvent {
+  readonly type: string;
+  readonly payload: Prisma.JsonValue;
+}
+
 @Injectable()
 export class RechargeRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   byId(id: string): Promise<Recharge | null> {
     return this.prisma.recharge.findUnique({ where: { id } });
+  }
+
+  async byIds(ids: readonly string[]): Promise<Map<string, Recharge>> {
+    const recharges = await this.prisma.recharge.findMany({ where: { id: { in: [...ids] } } });
+    return new Map(recharges.map((recharge) => [recharge.id, recharge]));
   }
 
   byPaymentIntent(paymentIntentId: string): Promise<Recharge | null> {
@@ -58,10 +73,24 @@ export class RechargeRepository {
     });
   }
 
-  async attachPaymentIntent(id: string, paymentIntentId: string): Promise<void> {
-    await this.prisma.recharge.updateMany({
-      where: { id, paymentIntentId: null },
-      data: { paymentIntentId },
+  /**
+   * Records the PaymentIntent each session's payment became, where none is recorded yet. A
+   * PaymentIntent another recharge already holds is left alone (Stripe gives each session its
+   * own), so one odd event cannot fail the others.
+   */
+  async attachPaymentIntents(
+    attachments: readonly { rechargeId: string; paymentIntentId: string }[],
+  ): Promise<void> {
+    if (attachments.length === 0) return;
+    await this.prisma.pool.query({
+      name: 'attach_payment_intents',
+      text: `UPDATE billing.recharges r SET payment_intent_id = a.payment_intent_id, updated_at = now()
+               FROM (SELECT DISTINCT ON (payment_intent_id) *
+                       FROM unnest($1::uuid[], $2::text[]) AS a (id, payment_intent_id)) a
+              WHERE r.id = a.id AND r.payment_intent_id IS NULL
+                AND NOT EXISTS (SELECT 1 FROM billing.recharges held
+                                 WHERE held.payment_intent_id = a.payment_intent_id)`,
+      values: [attachments.map((a) => a.rechargeId), attachments.map((a) => a.paymentIntentId)],
     });
   }
 
@@ -141,72 +170,101 @@ export class RechargeRepository {
   }
 
   /**
-   * Moves a recharge to `status` unless it already reached SUCCEEDED (or REFUNDED): a late
-   * `expired` or `failed` never undoes a payment. Answers whether the row changed. A move to
-   * SUCCEEDED or FAILED is announced to the tenant's webhooks in the same transaction, once.
+   * Moves recharges to `status` unless they already reached SUCCEEDED (or REFUNDED): a late
+   * `expired` or `failed` never undoes a payment. A SUCCEEDED move also records the amount
+   * paid. Answers the ids that changed. A move to SUCCEEDED or FAILED is announced to the
+   * tenant's webhooks in the same transaction, once.
    */
-  async settle(id: string, status: RechargeStatus, amountMicros?: bigint): Promise<boolean> {
+  async settle(
+    status: RechargeStatus,
+    moves: readonly { id: string; amountMicros?: bigint }[],
+  ): Promise<string[]> {
+    if (moves.length === 0) return [];
     return this.prisma.$transaction(async (tx) => {
-      const changed = await tx.recharge.updateMany({
-        where: { id, status: { notIn: ['SUCCEEDED', 'REFUNDED', status] } },
-        data: { status, ...(amountMicros === undefined ? {} : { amountMicros }) },
-      });
-      if (changed.count === 0) return false;
+      const changed = await tx.$queryRaw<SettledRecharge[]>`
+        UPDATE billing.recharges r
+           SET status = ${status}::billing."RechargeStatus",
+               amount_micros = coalesce(m.amount_micros, r.amount_micros), updated_at = now()
+          FROM unnest(${moves.map((m) => m.id)}::uuid[],
+                      ${moves.map((m) => m.amountMicros?.toString() ?? null)}::bigint[])
+                 AS m (id, amount_micros)
+         WHERE r.id = m.id AND r.status NOT IN ('SUCCEEDED', 'REFUNDED', ${status}::billing."RechargeStatus")
+        RETURNING r.id, r.tenant_id AS "tenantId", r.wallet_id AS "walletId",
+                  r.amount_micros AS "amountMicros", r.currency, r.status`;
       const type = announcedAs[status];
       if (type !== undefined) {
-        const recharge = await tx.recharge.findUniqueOrThrow({ where: { id } });
-        await emitOutboundEvent(tx, 'billing', {
-          tenantId: recharge.tenantId,
-          type,
-          data: {
-            rechargeId: recharge.id,
-            walletId: recharge.walletId,
-            amountMicros: recharge.amountMicros.toString(),
-            currency: recharge.currency,
-            status: recharge.status,
-          },
-        });
+        await emitOutboundEvents(
+          tx,
+          'billing',
+          changed.map((recharge) => ({
+            tenantId: recharge.tenantId,
+            type,
+            data: {
+              rechargeId: recharge.id,
+              walletId: recharge.walletId,
+              amountMicros: recharge.amountMicros.toString(),
+              currency: recharge.currency,
+              status: recharge.status,
+            },
+          })),
+        );
       }
-      return true;
+      return changed.map((recharge) => recharge.id);
     });
   }
 
-  /** Stores a webhook event once; answers false when Stripe re-sent one already stored. */
+  // The statements below run for every Stripe event, in batches; they are prepared statements
+  // on the pool rather than Prisma queries, whose planning costs more CPU than the query.
+
   /**
-   * Stores a webhook event once and, in the same statement, its `stripe.event` outbox row: an
-   * event stored is an event that will be processed, and a re-sent one adds nothing. (The
-   * relay hands events to BullMQ in batches, far cheaper than a queue call per delivery.)
+   * Stores the webhook events not stored before and, in the same statement, a `stripe.event`
+   * outbox row for each: an event stored is an event that will be processed, and a re-sent
+   * one adds nothing. Answers the ids it stored. (The relay hands events to BullMQ in
+   * batches, far cheaper than a queue call per delivery.)
    */
-  async storeEvent(event: VerifiedStripeEvent): Promise<boolean> {
-    const { rows } = await this.prisma.pool.query<{ stored: boolean }>({
-      name: 'store_stripe_event',
+  async storeEvents(events: readonly VerifiedStripeEvent[]): Promise<string[]> {
+    const { rows } = await this.prisma.pool.query<{ id: string }>({
+      name: 'store_stripe_events',
       text: `WITH stored AS (
-               INSERT INTO billing.stripe_events (id, type, payload) VALUES ($1, $2, $3::jsonb)
+               INSERT INTO billing.stripe_events (id, type, body)
+               SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
                ON CONFLICT (id) DO NOTHING RETURNING id
-             ), queued AS (
-               INSERT INTO billing.outbox (topic, payload)
-               SELECT 'stripe.event', jsonb_build_object('eventId', id) FROM stored RETURNING 1
              )
-             SELECT EXISTS (SELECT 1 FROM queued) AS stored`,
-      values: [event.id, event.type, JSON.stringify(event.payload)],
+             INSERT INTO billing.outbox (topic, payload)
+             SELECT 'stripe.event', jsonb_build_object('eventId', id) FROM stored
+             RETURNING payload ->> 'eventId' AS id`,
+      values: [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.body)],
     });
-    return rows[0].stored;
+    return rows.map((row) => row.id);
   }
 
-  eventById(id: string): Promise<{
-    id: string;
-    type: string;
-    payload: Prisma.JsonValue;
-    processedAt: Date | null;
-  } | null> {
-    return this.prisma.stripeEvent.findUnique({ where: { id } });
+  /** The stored events among `ids`, with their JSON parsed. */
+  async eventsByIds(ids: readonly string[]): Promise<Map<string, StoredStripeEvent>> {
+    const { rows } = await this.prisma.pool.query<{ id: string; type: string; body: string }>({
+      name: 'stripe_events_by_ids',
+      text: 'SELECT id, type, body FROM billing.stripe_events WHERE id = ANY ($1::text[])',
+      values: [ids],
+    });
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { type: row.type, payload: JSON.parse(row.body) as Prisma.JsonValue },
+      ]),
+    );
   }
 
-  async markEvent(id: string, error: string | null): Promise<void> {
-    await this.prisma.stripeEvent.update({
-      where: { id },
-      data: error === null ? { processedAt: new Date(), error: null } : { error },
+  async markProcessed(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.prisma.pool.query({
+      name: 'mark_stripe_events_processed',
+      text: `UPDATE billing.stripe_events SET processed_at = now(), error = NULL
+              WHERE id = ANY ($1::text[])`,
+      values: [ids],
     });
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.prisma.stripeEvent.update({ where: { id }, data: { error } });
   }
 }
 

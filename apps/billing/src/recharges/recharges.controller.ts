@@ -3,7 +3,7 @@ import { MessagePattern } from '@nestjs/microservices';
 import { RpcData, type RpcRequest } from '@tally/transport';
 import { badInput } from '@tally/errors';
 import { assertMayPrice } from '../price-book/price-book-access';
-import { ReceiveStripeEvent } from './receive-stripe-event';
+import { ReceiveStripeEvents } from './receive-stripe-events';
 import { ReconcileCheckoutSessions } from './reconcile-checkout-sessions';
 import { RechargeById } from './recharge-by-id';
 import { StartRecharge } from './start-recharge';
@@ -13,7 +13,7 @@ export class RechargesController {
   constructor(
     private readonly startRecharge: StartRecharge,
     private readonly rechargeById: RechargeById,
-    private readonly receiveEvent: ReceiveStripeEvent,
+    private readonly receiveEvents: ReceiveStripeEvents,
     private readonly reconcileSessions: ReconcileCheckoutSessions,
   ) {}
 
@@ -38,6 +38,6 @@ export class RechargesController {
 
   @MessagePattern('billing.stripe.receive')
   receive(@RpcData() request: RpcRequest<'billing.stripe.receive'>) {
-    return this.receiveEvent.execute(request.event);
+    return this.receiveEvents.execute(request.events);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
 import Stripe from 'stripe';
-import { ProcessStripeEvent, sessionFields } from './process-stripe-event';
+import { ProcessStripeEvent, sessionFields, type SessionFields } from './process-stripe-event';
 import { RechargeRepository } from './recharge.repository';
 
 export interface ReconcileOutcome {
@@ -29,7 +29,7 @@ export class ReconcileCheckoutSessions {
   async execute(hours: number): Promise<ReconcileOutcome> {
     const since = Math.floor(Date.now() / 1000) - hours * 3600;
     let sessionsSeen = 0;
-    let credited = 0;
+    const unpaid: SessionFields[] = [];
     for await (const session of this.stripe.checkout.sessions.list({
       created: { gte: since },
       limit: 100,
@@ -42,9 +42,13 @@ export class ReconcileCheckoutSessions {
       if (recharge === null || recharge.status === 'SUCCEEDED' || recharge.status === 'REFUNDED') {
         continue;
       }
-      await this.processEvent.credit(fields);
-      credited++;
+      unpaid.push(fields);
     }
+    const failures = await this.processEvent.credit(unpaid);
+    for (const [sessionId, error] of failures) {
+      this.logger.error({ sessionId, err: error }, 'a paid session could not be credited');
+    }
+    const credited = unpaid.length - failures.size;
     if (credited > 0) this.logger.warn({ credited }, 'paid sessions credited without a webhook');
     return { sessionsSeen, credited };
   }

@@ -3,11 +3,14 @@ import { Logger } from '@nestjs/common';
 import { OutboxEvent, QueueName } from '@tally/queue';
 import type { Job } from 'bullmq';
 import { ProcessStripeEvent } from './process-stripe-event';
-import type { StripeEventJob } from './receive-stripe-event';
+import type { StripeEventJob } from './receive-stripe-events';
 import { RechargeRepository } from './recharge.repository';
 
-/** Processes verified Stripe events; a failure is recorded and retried with backoff. */
-@Processor(QueueName.StripeEvents)
+/**
+ * Processes verified Stripe events, many at once (ProcessStripeEvent applies the jobs in
+ * flight together); a failure is recorded and retried with backoff.
+ */
+@Processor(QueueName.StripeEvents, { concurrency: 100 })
 export class StripeEventsProcessor extends WorkerHost {
   private readonly logger = new Logger(StripeEventsProcessor.name);
 
@@ -28,7 +31,7 @@ export class StripeEventsProcessor extends WorkerHost {
         { eventId, attempt: job.attemptsMade + 1, err: error },
         'stripe event failed; will retry',
       );
-      await this.recharges.markEvent(eventId, message).catch(() => undefined);
+      await this.recharges.markFailed(eventId, message).catch(() => undefined);
       throw error;
     }
   }

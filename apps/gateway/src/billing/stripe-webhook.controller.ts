@@ -1,6 +1,7 @@
 import { Controller, Headers, HttpCode, Inject, Logger, Post, Req } from '@nestjs/common';
 import { badInput } from '@tally/errors';
-import { RpcClient } from '@tally/transport';
+import { Batcher } from '@tally/runtime';
+import { RpcClient, type VerifiedStripeEvent } from '@tally/transport';
 import type { Request } from 'express';
 import Stripe from 'stripe';
 
@@ -11,18 +12,30 @@ export const STRIPE_WEBHOOK_SECRET = Symbol('STRIPE_WEBHOOK_SECRET');
 const TOLERANCE_SECONDS = 300;
 
 /**
+ * Deliveries are handed to billing in batches (one message and one insert for many under
+ * load, none delayed when alone), with at most this many messages on their way at once.
+ */
+const HANDOFF = { maxInFlight: 4, maxBatch: 200 };
+
+/**
  * Stripe's webhooks. The signature covers the exact bytes sent, so this route gets the raw
  * body (runApp's rawBodyRoutes). A verified event is handed to billing, which stores it once
- * and processes it after we have answered.
+ * and processes it after we have answered: the 2xx means the event is in billing's database.
  */
 @Controller()
 export class StripeWebhookController {
   private readonly logger = new Logger(StripeWebhookController.name);
+  private readonly billing: Batcher<VerifiedStripeEvent, boolean>;
 
   constructor(
-    private readonly rpc: RpcClient,
+    rpc: RpcClient,
     @Inject(STRIPE_WEBHOOK_SECRET) private readonly secret: string,
-  ) {}
+  ) {
+    this.billing = new Batcher(
+      async (events) => (await rpc.send('billing.stripe.receive', { events })).stored,
+      HANDOFF,
+    );
+  }
 
   @Post(STRIPE_WEBHOOK_PATH)
   @HttpCode(200)
@@ -42,10 +55,7 @@ export class StripeWebhookController {
       this.logger.warn({ err: error }, 'stripe webhook refused: bad signature or payload');
       throw badInput('The Stripe signature does not verify', { reason: 'BAD_SIGNATURE' });
     }
-    const payload = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
-    await this.rpc.send('billing.stripe.receive', {
-      event: { id: event.id, type: event.type, payload },
-    });
+    await this.billing.add({ id: event.id, type: event.type, body: body.toString('utf8') });
     return { received: true };
   }
 }
