@@ -14,6 +14,11 @@ export interface ObservabilityOptions {
   readonly readiness: Omit<FactoryProvider<ReadinessCheck[]>, 'provide'>;
 }
 
+interface SerializedRequest {
+  readonly method: string;
+  readonly url: string;
+}
+
 const quietRoutes = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Logs, request ids, /healthz, /readyz and /metrics: the same in every app. */
@@ -39,6 +44,9 @@ export class ObservabilityModule implements OnModuleDestroy {
               return id;
             },
             autoLogging: { ignore: (req: IncomingMessage) => quietRoutes.has(req.url ?? '') },
+            // pino-http binds a logger to every request as it arrives, whatever the level, and
+            // by default that copies and redacts all its headers: method and path are enough.
+            serializers: { req: ({ method, url }: SerializedRequest) => ({ method, url }) },
           },
         }),
       ],
