@@ -1,12 +1,16 @@
 // Stripe webhooks (issue: billing).
 //  - webhooks.accepted: 10,000 signed checkout.session.completed deliveries to the gateway's
-//    POST /webhooks/stripe, 64 in flight: verified, stored once, queued, answered 2xx.
+//    POST /webhooks/stripe, 64 in flight: verified, stored once, queued, answered 2xx, while
+//    billing credits them.
+//  - webhooks.credited: the same 10,000 over the time from the first delivery to the last
+//    credit in the ledger.
 //  - webhooks.ack_to_credit: 300 more, one every 20 ms once the backlog is drained; for each,
 //    the time from the 2xx to the ledger transaction that credits the wallet (its created_at).
 import { PrismaService } from '@tally/prisma';
 import { AppCluster } from '@tally/test/support/app-processes';
 import { StripeEvents } from '@tally/test/support/stripe-events';
 import { baseline } from '../lib/baseline';
+import { HttpPoster } from '../lib/http-poster';
 import { report } from '../lib/report';
 
 const SECRET = 'whsec_bench_0000000000000000000000000000';
@@ -29,24 +33,32 @@ async function main(): Promise<void> {
     const sessions = await pendingRecharges(prisma, THROUGHPUT_EVENTS + LATENCY_EVENTS);
     const payloads = sessions.map((s) => events.completed(s, 1000));
 
-    const burst = payloads.slice(0, THROUGHPUT_EVENTS).map((p) => ({ p, s: events.sign(p) }));
+    const burst = payloads.slice(0, THROUGHPUT_EVENTS).map((p) => ({
+      body: p,
+      headers: { 'content-type': 'application/json', 'stripe-signature': events.sign(p) },
+    }));
+    const poster = new HttpPoster(new URL('/webhooks/stripe', cluster.url('gateway')), IN_FLIGHT);
     let next = 0;
+    const startedAt = Date.now();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: IN_FLIGHT }, async () => {
         while (next < burst.length) {
-          const { p, s } = burst[next++];
-          const response = await events.post(p, s);
-          if (response.status !== 200) throw new Error(`delivery answered ${response.status}`);
+          const { body, headers } = burst[next++];
+          const status = await poster.post(body, headers);
+          if (status !== 200) throw new Error(`delivery answered ${status}`);
         }
       }),
     );
     const accepted = burst.length / ((performance.now() - started) / 1000);
+    poster.close();
     report({ name: 'webhooks.accepted', value: accepted, unit: 'events/s', min: 1000 });
-    await drained(
+    const lastCredit = await drained(
       prisma,
       sessions.slice(0, THROUGHPUT_EVENTS).map((s) => s.id),
     );
+    const creditSeconds = (lastCredit.getTime() - startedAt) / 1000;
+    report({ name: 'webhooks.credited', value: burst.length / creditSeconds, unit: 'events/s' });
 
     const acks = new Map<string, number>();
     for (const [i, payload] of payloads.slice(THROUGHPUT_EVENTS).entries()) {
@@ -99,15 +111,16 @@ async function pendingRecharges(prisma: PrismaService, count: number) {
   return rows;
 }
 
-/** Waits until every session's credit is in the ledger. */
-async function drained(prisma: PrismaService, sessionIds: readonly string[]): Promise<void> {
+/** Waits until every session's credit is in the ledger; answers when the last one was. */
+async function drained(prisma: PrismaService, sessionIds: readonly string[]): Promise<Date> {
   const keys = sessionIds.map((id) => `stripe:${id}`);
   for (;;) {
-    const { rows } = await prisma.pool.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM account.ledger_transactions WHERE idempotency_key = ANY ($1::text[])',
+    const { rows } = await prisma.pool.query<{ n: number; last: Date }>(
+      `SELECT count(*)::int AS n, max(created_at) AS last FROM account.ledger_transactions
+        WHERE idempotency_key = ANY ($1::text[])`,
       [keys],
     );
-    if (rows[0].n === keys.length) return;
+    if (rows[0].n === keys.length) return rows[0].last;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -20,9 +20,14 @@ export interface AppProcess {
   output(): string;
 }
 
-/** Runs one compiled app (`npm run build` first) as its own process, as `npm start` does. */
+/**
+ * Runs one compiled app (`npm run build` first) as its own process, as `npm start` does.
+ * TALLY_APP_NODE_ARGS adds flags to its node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to
+ * profile the apps under a bench.
+ */
 export function spawnApp(name: AppName, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [join(root, 'scripts', 'run-app.js'), name], {
+  const nodeArgs = process.env.TALLY_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  return spawn(process.execPath, [...nodeArgs, join(root, 'scripts', 'run-app.js'), name], {
     // Not the repo root: a developer's .env there must not leak into the app under test.
     cwd: tmpdir(),
     env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
