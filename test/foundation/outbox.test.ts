@@ -1,5 +1,12 @@
 import { PrismaService } from '@tally/prisma';
-import { appendToOutbox, OutboxRelay, QueueName } from '@tally/queue';
+import {
+  appendToOutbox,
+  eventsOf,
+  OutboxBatch,
+  OutboxEvent,
+  OutboxRelay,
+  QueueName,
+} from '@tally/queue';
 import { Queue } from 'bullmq';
 import { RedisServer } from '../support/redis-server';
 import { createScratchDatabase, TestDatabase } from '../setup/test-database';
@@ -23,6 +30,7 @@ describe('the transactional outbox', () => {
       schema: 'account',
       routes: { 'test.happened': [QueueName.DebtEvaluation] },
       queues: new Map([[QueueName.DebtEvaluation, queue]]),
+      batchedQueues: new Set(), // a job per event
     });
   });
 
@@ -70,6 +78,31 @@ describe('the transactional outbox', () => {
     expect(await queue.count()).toBe(before);
   });
 
+  it('hands the events of one poll to a batched queue as one job', async () => {
+    const batches = new OutboxRelay(prisma, {
+      schema: 'account',
+      routes: { 'test.batched': [QueueName.DebtEvaluation] },
+      queues: new Map([[QueueName.DebtEvaluation, queue]]),
+      batchedQueues: new Set([QueueName.DebtEvaluation]),
+    });
+    await prisma.$transaction(async (tx) => {
+      for (const n of [10, 11, 12]) await appendToOutbox(tx, 'account', 'test.batched', { n });
+    });
+    const before = await queue.count();
+    expect(await batches.relayBatch()).toBe(3);
+    expect(await queue.count()).toBe(before + 1);
+
+    const batch = (await queue.getJobs(['waiting'])).find((job) => job.name === 'batch')!;
+    const { events } = batch.data as OutboxBatch<{ n: number }>;
+    expect(events.map((e) => e.payload)).toEqual([{ n: 10 }, { n: 11 }, { n: 12 }]);
+    expect(batch.id).toBe(`${events[0].eventId}..${events[2].eventId}`);
+
+    // The same poll re-sent after a crash is the same job, and BullMQ drops it.
+    await prisma.$executeRaw`UPDATE account.outbox SET published_at = NULL WHERE topic = 'test.batched'`;
+    expect(await batches.relayBatch()).toBe(3);
+    expect(await queue.count()).toBe(before + 1);
+  });
+
   it('carries ledger.changed events written by the posting function itself', async () => {
     const ledgerRelay = new OutboxRelay(prisma, {
       schema: 'account',
@@ -93,7 +126,8 @@ describe('the transactional outbox', () => {
     );
     expect(await ledgerRelay.relayBatch()).toBeGreaterThan(0);
     const jobs = await queue.getJobs(['waiting']);
-    expect(jobs.map((j) => (j.data as { payload: unknown }).payload)).toContainEqual({
+    const events = jobs.flatMap((j) => eventsOf(j.data as OutboxBatch | OutboxEvent));
+    expect(events.map((e) => e.payload)).toContainEqual({
       walletId,
       balanceMicros: '5',
     });

@@ -17,7 +17,7 @@ import { CurrentPriceBook } from './price-book/current-price-book';
 import { PriceBookHistory } from './price-book/price-book-history';
 import { PriceBookController } from './price-book/price-book.controller';
 import { PriceBookRepository } from './price-book/price-book.repository';
-import { ProcessStripeEvent } from './recharges/process-stripe-event';
+import { ProcessStripeEvents } from './recharges/process-stripe-events';
 import { ReceiveStripeEvents } from './recharges/receive-stripe-events';
 import { RechargeById } from './recharges/recharge-by-id';
 import { RechargeRepository } from './recharges/recharge.repository';
@@ -74,7 +74,7 @@ export class BillingModule {
         StartRecharge,
         RechargeById,
         ReceiveStripeEvents,
-        ProcessStripeEvent,
+        ProcessStripeEvents,
         StripeEventsProcessor,
         ReconcileCheckoutSessions,
         StripeReconcileProcessor,

@@ -1,8 +1,8 @@
 import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { PrismaService } from '@tally/prisma';
 import type { Queue } from 'bullmq';
-import { OutboxEvent, OutboxSchema } from './outbox';
-import { OutboxRoutes, QueueName } from './queue-names';
+import { OutboxBatch, OutboxEvent, OutboxSchema } from './outbox';
+import { BATCHED_QUEUES, OutboxRoutes, QueueName } from './queue-names';
 
 export interface OutboxRelayOptions {
   readonly schema: OutboxSchema;
@@ -10,6 +10,14 @@ export interface OutboxRelayOptions {
   readonly queues: ReadonlyMap<QueueName, Queue>;
   readonly pollIntervalMs?: number;
   readonly batchSize?: number;
+  /** Queues that get a poll's events as one OutboxBatch job; BATCHED_QUEUES by default. */
+  readonly batchedQueues?: ReadonlySet<QueueName>;
+}
+
+interface RelayedJob {
+  readonly name: string;
+  readonly data: OutboxEvent | OutboxBatch;
+  readonly opts: { jobId: string };
 }
 
 interface OutboxRow {
@@ -23,7 +31,9 @@ interface OutboxRow {
  * Moves committed outbox rows to their BullMQ queues. Rows are claimed with SKIP LOCKED so
  * several replicas can relay side by side; a row is marked published only in the
  * transaction that enqueued it, so a crash in between re-sends it (at least once) and the
- * deterministic job id lets BullMQ drop the copy.
+ * deterministic job id lets BullMQ drop the copy. Queues in BATCHED_QUEUES get each poll's
+ * events as one job (a re-sent poll grouped otherwise comes again: their consumers count
+ * each event once).
  */
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -65,27 +75,36 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  private *jobsByQueue(rows: readonly OutboxRow[]) {
-    const byQueue = new Map<
-      Queue,
-      { name: string; data: OutboxEvent; opts: { jobId: string } }[]
-    >();
+  private *jobsByQueue(rows: readonly OutboxRow[]): Generator<[Queue, RelayedJob[]]> {
+    const { schema, routes, queues, batchedQueues = BATCHED_QUEUES } = this.options;
+    const eventsByQueue = new Map<QueueName, OutboxEvent[]>();
     for (const row of rows) {
       const event: OutboxEvent = {
-        eventId: `${this.options.schema}-${row.id}`,
+        eventId: `${schema}-${row.id}`,
         topic: row.topic,
         payload: row.payload,
         createdAt: row.created_at.toISOString(),
       };
-      for (const name of this.options.routes[row.topic] ?? []) {
-        const queue = this.options.queues.get(name);
-        if (queue === undefined) throw new Error(`outbox route to unregistered queue ${name}`);
-        const jobs = byQueue.get(queue) ?? [];
-        jobs.push({ name: row.topic, data: event, opts: { jobId: event.eventId } });
-        byQueue.set(queue, jobs);
+      for (const name of routes[row.topic] ?? []) {
+        const events = eventsByQueue.get(name) ?? [];
+        events.push(event);
+        eventsByQueue.set(name, events);
       }
     }
-    yield* byQueue;
+    for (const [name, events] of eventsByQueue) {
+      const queue = queues.get(name);
+      if (queue === undefined) throw new Error(`outbox route to unregistered queue ${name}`);
+      yield [
+        queue,
+        batchedQueues.has(name)
+          ? [batchJob(events)]
+          : events.map((event) => ({
+              name: event.topic,
+              data: event,
+              opts: { jobId: event.eventId },
+            })),
+      ];
+    }
   }
 
   private schedule(delayMs: number): void {
@@ -104,4 +123,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private get pollMs(): number {
     return this.options.pollIntervalMs ?? 250;
   }
+}
+
+/** One job for many events; its id names the first and last, so a re-sent poll is dropped. */
+function batchJob(events: readonly OutboxEvent[]): RelayedJob {
+  const data: OutboxBatch = { events };
+  const jobId = `${events[0].eventId}..${events[events.length - 1].eventId}`;
+  return { name: 'batch', data, opts: { jobId } };
 }

@@ -12,6 +12,20 @@ export interface OutboxEvent<T = unknown> {
 }
 
 /**
+ * The events of one relay poll for a queue in BATCHED_QUEUES, as one job. Its consumer makes
+ * each event count once, whatever the grouping: after a relay crash the same events can
+ * come again in other batches.
+ */
+export interface OutboxBatch<T = unknown> {
+  readonly events: readonly OutboxEvent<T>[];
+}
+
+/** The events of a batched queue's job; one relayed before its queue was batched holds one. */
+export function eventsOf<T>(data: OutboxBatch<T> | OutboxEvent<T>): readonly OutboxEvent<T>[] {
+  return 'events' in data ? data.events : [data];
+}
+
+/**
  * Records an event in the same transaction as the change it announces: both commit or
  * neither does. The relay delivers it afterwards, at least once.
  */

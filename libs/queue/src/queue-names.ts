@@ -26,3 +26,15 @@ export enum QueueName {
 
 /** Which queues receive each outbox topic: BullMQ has no fan-out, so one queue per consumer. */
 export type OutboxRoutes = Readonly<Record<string, readonly QueueName[]>>;
+
+/**
+ * Queues whose consumers take the events of one relay poll as one job (an OutboxBatch)
+ * instead of one job per event: these events come by the thousand (a burst of Stripe
+ * webhooks, the recharges it settles and the ledger changes they make), and a job per event
+ * made BullMQ's own bookkeeping most of the work.
+ */
+export const BATCHED_QUEUES: ReadonlySet<QueueName> = new Set([
+  QueueName.StripeEvents,
+  QueueName.OutboundEvents,
+  QueueName.DebtEvaluation,
+]);

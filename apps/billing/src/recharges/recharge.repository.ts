@@ -24,6 +24,8 @@ type SettledRecharge = Pick<
 export interface StoredStripeEvent {
   readonly type: string;
   readonly payload: Prisma.JsonValue;
+  /** Applied already: a batch that comes again skips it. */
+  readonly processed: boolean;
 }
 
 @Injectable()
@@ -240,15 +242,21 @@ export class RechargeRepository {
 
   /** The stored events among `ids`, with their JSON parsed. */
   async eventsByIds(ids: readonly string[]): Promise<Map<string, StoredStripeEvent>> {
-    const { rows } = await this.prisma.pool.query<{ id: string; type: string; body: string }>({
+    const { rows } = await this.prisma.pool.query<{
+      id: string;
+      type: string;
+      body: string;
+      processed: boolean;
+    }>({
       name: 'stripe_events_by_ids',
-      text: 'SELECT id, type, body FROM billing.stripe_events WHERE id = ANY ($1::text[])',
+      text: `SELECT id, type, body, processed_at IS NOT NULL AS processed
+               FROM billing.stripe_events WHERE id = ANY ($1::text[])`,
       values: [ids],
     });
     return new Map(
-      rows.map((row) => [
-        row.id,
-        { type: row.type, payload: JSON.parse(row.body) as Prisma.JsonValue },
+      rows.map(({ id, type, body, processed }) => [
+        id,
+        { type, payload: JSON.parse(body) as Prisma.JsonValue, processed },
       ]),
     );
   }

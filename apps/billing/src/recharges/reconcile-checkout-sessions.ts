@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
 import Stripe from 'stripe';
-import { ProcessStripeEvent, sessionFields, type SessionFields } from './process-stripe-event';
+import { ProcessStripeEvents, sessionFields, type SessionFields } from './process-stripe-events';
 import { RechargeRepository } from './recharge.repository';
 
 export interface ReconcileOutcome {
@@ -23,7 +23,7 @@ export class ReconcileCheckoutSessions {
   constructor(
     private readonly stripe: Stripe,
     private readonly recharges: RechargeRepository,
-    private readonly processEvent: ProcessStripeEvent,
+    private readonly processEvent: ProcessStripeEvents,
   ) {}
 
   async execute(hours: number): Promise<ReconcileOutcome> {

@@ -47,7 +47,7 @@ export class StartRecharge {
 
     const amountMicros = BigInt(input.amountMicros);
     // The first-recharge part is a promise until the payment succeeds: the tenant's first
-    // recharge to succeed claims it (see ProcessStripeEvent).
+    // recharge to succeed claims it (see ProcessStripeEvents).
     const bonus = bonusFor(
       amountMicros,
       bonusRules(this.config),

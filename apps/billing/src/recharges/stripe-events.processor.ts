@@ -1,38 +1,40 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { OutboxEvent, QueueName } from '@tally/queue';
+import { eventsOf, QueueName, type OutboxBatch, type OutboxEvent } from '@tally/queue';
 import type { Job } from 'bullmq';
-import { ProcessStripeEvent } from './process-stripe-event';
+import { ProcessStripeEvents } from './process-stripe-events';
 import type { StripeEventJob } from './receive-stripe-events';
 import { RechargeRepository } from './recharge.repository';
 
 /**
- * Processes verified Stripe events, many at once (ProcessStripeEvent applies the jobs in
- * flight together); a failure is recorded and retried with backoff.
+ * Processes verified Stripe events, a relay batch per job. An event that fails is recorded
+ * with its error and the job is retried with backoff; the retry skips the events already
+ * applied.
  */
-@Processor(QueueName.StripeEvents, { concurrency: 100 })
+@Processor(QueueName.StripeEvents, { concurrency: 2 })
 export class StripeEventsProcessor extends WorkerHost {
   private readonly logger = new Logger(StripeEventsProcessor.name);
 
   constructor(
-    private readonly processEvent: ProcessStripeEvent,
+    private readonly processEvents: ProcessStripeEvents,
     private readonly recharges: RechargeRepository,
   ) {
     super();
   }
 
-  async process(job: Job<OutboxEvent<StripeEventJob>>): Promise<void> {
-    const { eventId } = job.data.payload;
-    try {
-      await this.processEvent.execute(eventId);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+  async process(
+    job: Job<OutboxBatch<StripeEventJob> | OutboxEvent<StripeEventJob>>,
+  ): Promise<void> {
+    const eventIds = eventsOf(job.data).map((event) => event.payload.eventId);
+    const failures = await this.processEvents.execute(eventIds);
+    if (failures.size === 0) return;
+    for (const [eventId, error] of failures) {
       this.logger.warn(
         { eventId, attempt: job.attemptsMade + 1, err: error },
         'stripe event failed; will retry',
       );
-      await this.recharges.markFailed(eventId, message).catch(() => undefined);
-      throw error;
+      await this.recharges.markFailed(eventId, error.message).catch(() => undefined);
     }
+    throw new Error(`${failures.size} of ${eventIds.length} Stripe events failed`);
   }
 }

@@ -7,7 +7,7 @@ import { WEBHOOK_BACKOFF, type WebhookDeliveryJob } from './webhook-deliveries.w
 import { WebhookSettings } from './webhook-settings';
 
 /**
- * An outbound event to every endpoint of its tenant subscribed to its type: one stored
+ * Outbound events to every endpoint of their tenant subscribed to their type: one stored
  * delivery and one job each. The job id is event id + endpoint id, so an event the outbox
  * relay sends twice is delivered once.
  */
@@ -20,9 +20,25 @@ export class FanOutEvent {
     private readonly deliveries: Queue<WebhookDeliveryJob>,
   ) {}
 
-  async execute(event: OutboundEvent): Promise<number> {
-    const endpoints = await this.webhooks.subscribed(event.tenantId, event.type);
-    if (endpoints.length === 0) return 0;
+  /** Answers how many deliveries it made. */
+  async execute(events: readonly OutboundEvent[]): Promise<number> {
+    const endpoints = await this.webhooks.liveEndpoints([
+      ...new Set(events.map((e) => e.tenantId)),
+    ]);
+    let deliveries = 0;
+    for (const event of events) {
+      const subscribed = (endpoints.get(event.tenantId) ?? []).filter((endpoint) =>
+        endpoint.eventTypes.includes(event.type),
+      );
+      if (subscribed.length > 0) deliveries += await this.deliver(event, subscribed);
+    }
+    return deliveries;
+  }
+
+  private async deliver(
+    event: OutboundEvent,
+    endpoints: readonly { id: string }[],
+  ): Promise<number> {
     // The exact bytes every endpoint receives and every attempt signs.
     const body = JSON.stringify({
       id: event.id,

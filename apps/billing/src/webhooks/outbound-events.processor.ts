@@ -1,11 +1,22 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { isOutboundEventType, QueueName, type OutboundEvent, type OutboxEvent } from '@tally/queue';
+import {
+  eventsOf,
+  isOutboundEventType,
+  QueueName,
+  type OutboundEvent,
+  type OutboxBatch,
+  type OutboxEvent,
+} from '@tally/queue';
 import type { Job } from 'bullmq';
 import { isUuid } from '../access/uuid';
 import { FanOutEvent } from './fan-out-event';
 
-/** Outbound events from every service's outbox (topic `outbound.event`), fanned out. */
+/**
+ * Outbound events from every service's outbox (topic `outbound.event`), a relay batch per
+ * job, fanned out together. Fanning out again is harmless (deliveries are stored once, and
+ * their job ids are the event's and the endpoint's), so a failed batch is simply retried.
+ */
 @Processor(QueueName.OutboundEvents)
 export class OutboundEventsProcessor extends WorkerHost {
   private readonly logger = new Logger(OutboundEventsProcessor.name);
@@ -14,14 +25,17 @@ export class OutboundEventsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<OutboxEvent<OutboundEvent>>): Promise<number> {
-    const event = job.data.payload;
-    if (!isOutboundEvent(event)) {
-      // Retrying cannot fix a malformed event: log it and let the job complete.
-      this.logger.error({ outboxEventId: job.data.eventId }, 'malformed outbound event dropped');
-      return 0;
+  /** Answers how many deliveries the batch made. */
+  async process(
+    job: Job<OutboxBatch<OutboundEvent> | OutboxEvent<OutboundEvent>>,
+  ): Promise<number> {
+    const events: OutboundEvent[] = [];
+    for (const { eventId, payload } of eventsOf(job.data)) {
+      // Retrying cannot fix a malformed event: log it and go on with the others.
+      if (isOutboundEvent(payload)) events.push(payload);
+      else this.logger.error({ outboxEventId: eventId }, 'malformed outbound event dropped');
     }
-    return this.fanOut.execute(event);
+    return this.fanOut.execute(events);
   }
 }
 

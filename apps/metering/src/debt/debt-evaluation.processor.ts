@@ -1,6 +1,6 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, OnApplicationBootstrap } from '@nestjs/common';
-import { OutboxEvent, QueueName } from '@tally/queue';
+import { eventsOf, OutboxBatch, OutboxEvent, QueueName } from '@tally/queue';
 import type { Job, Queue } from 'bullmq';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
 import { DebtTopic } from './debt-events';
@@ -10,11 +10,12 @@ import { WalletBatcher } from './wallet-batcher';
 
 const SWEEP_CHUNK = 500;
 
-type DebtJob = OutboxEvent<{ walletId: string }> | { readonly sweep: true };
+type WalletChanged = { walletId: string };
+type DebtJob = OutboxBatch<WalletChanged> | OutboxEvent<WalletChanged> | { readonly sweep: true };
 
 /**
- * Evaluates a wallet on every `ledger.changed` event (within a second: many jobs run at once
- * and are evaluated together), and sweeps every wallet that is in debt or was charged lately
+ * Evaluates a wallet on every `ledger.changed` event (within a second: the events come in
+ * relay batches, and the wallets of the batches in flight are evaluated together), and sweeps every wallet that is in debt or was charged lately
  * on a fixed interval, which catches any event that went missing.
  */
 @Processor(QueueName.DebtEvaluation, { concurrency: 200 })
@@ -54,6 +55,6 @@ export class DebtEvaluationProcessor extends WorkerHost implements OnApplication
       );
       return;
     }
-    await this.batcher.add(job.data.payload.walletId);
+    await Promise.all(eventsOf(job.data).map((event) => this.batcher.add(event.payload.walletId)));
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Prisma, Recharge, RechargeStatus } from '@prisma/client';
-import { Batcher } from '@tally/runtime';
 import { RpcClient, type PostingRequest } from '@tally/transport';
 import { clawback } from './bonus-rules';
 import { centsToMicros } from './recharge-amount';
@@ -19,48 +18,34 @@ export interface SessionFields {
 
 export class RechargeNotYetRecorded extends Error {}
 
-/** Events applied together at most: one ledger message and a few statements for them all. */
-const MAX_BATCH = 200;
-
 /**
- * Applies stored Stripe events. Paid sessions credit the wallet with one ledger posting
- * keyed by the session, so duplicates and re-deliveries post once; status moves never undo
- * a SUCCEEDED recharge, so out-of-order events converge.
- *
- * Events processed at the same time are applied together (the queue runs many jobs at
- * once): their paid sessions are credited with one ledger message and a handful of
- * set-based statements instead of a dozen round trips each. Each event still succeeds or
- * fails on its own.
+ * Applies stored Stripe events, a relay batch at a time. Paid sessions credit the wallet
+ * with one ledger posting keyed by the session, so duplicates and re-deliveries post once;
+ * status moves never undo a SUCCEEDED recharge, so out-of-order events converge. The paid
+ * sessions of a batch are credited together: one ledger message and a handful of set-based
+ * statements instead of a dozen round trips each. Each event still succeeds or fails on its
+ * own, and an event once applied is never applied again.
  */
 @Injectable()
-export class ProcessStripeEvent {
-  private readonly logger = new Logger(ProcessStripeEvent.name);
-  private readonly batcher = new Batcher<string, Error | null>(
-    (eventIds) => this.applyAll(eventIds),
-    { maxInFlight: 1, maxBatch: MAX_BATCH },
-  );
+export class ProcessStripeEvents {
+  private readonly logger = new Logger(ProcessStripeEvents.name);
 
   constructor(
     private readonly recharges: RechargeRepository,
     private readonly rpc: RpcClient,
   ) {}
 
-  /** Applies one stored event; throws when it could not be (it is retried then). */
-  async execute(eventId: string): Promise<void> {
-    const failure = await this.batcher.add(eventId);
-    if (failure !== null) throw failure;
-  }
-
-  /** Answers, per event, null when applied or the error that kept it from being applied. */
-  private async applyAll(eventIds: readonly string[]): Promise<(Error | null)[]> {
+  /** Applies the events not applied yet; answers, by event id, those that failed and why. */
+  async execute(eventIds: readonly string[]): Promise<Map<string, Error>> {
     const events = await this.recharges.eventsByIds(eventIds);
     const failures = new Map<string, Error>();
     const paid: { eventId: string; session: SessionFields }[] = [];
     const others: string[] = [];
-    for (const id of eventIds) {
+    for (const id of new Set(eventIds)) {
       const event = events.get(id);
       try {
         if (event === undefined) throw new Error(`stripe event ${id} is not stored`);
+        if (event.processed) continue;
         const session = paidSession(event.type, event.payload);
         if (session === null) others.push(id);
         else paid.push({ eventId: id, session });
@@ -79,8 +64,9 @@ export class ProcessStripeEvent {
         failures.set(id, asError(error)),
       );
     }
-    await this.recharges.markProcessed(eventIds.filter((id) => !failures.has(id)));
-    return eventIds.map((id) => failures.get(id) ?? null);
+    const applied = [...paid.map((p) => p.eventId), ...others].filter((id) => !failures.has(id));
+    await this.recharges.markProcessed(applied);
+    return failures;
   }
 
   /** Every event that does not credit a wallet, one at a time. */
