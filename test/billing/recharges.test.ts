@@ -282,6 +282,41 @@ describe('recharges through Stripe Checkout', () => {
     expect(await balanceOf(owner, walletId)).toBe('20.000000');
   });
 
+  it('credits the other events of a batch while one of them keeps failing', async () => {
+    const { walletId, owner } = await newTenant();
+    const recharge = (await start(owner, walletId, '11')).data!.startRecharge;
+    const sessionId = /\/pay\/(cs_test_\w+)$/.exec(recharge.checkoutUrl!)![1];
+    const good = completedEvent({ id: sessionId, rechargeId: recharge.id, walletId }, 1100);
+    // A paid session whose recharge never comes: its event fails on every attempt.
+    const orphan = completedEvent(
+      { id: `cs_test_${randomUUID().replace(/-/g, '')}`, rechargeId: randomUUID(), walletId },
+      500,
+    );
+    const [first, second] = await Promise.all([
+      postWebhook(orphan, sign(orphan)),
+      postWebhook(good, sign(good)),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+
+    await waitFor(async () => (await balanceOf(owner, walletId)) === '11.000000');
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      await waitFor(async () => {
+        const { rows } = await db.query<{ error: string | null }>(
+          'SELECT error FROM billing.stripe_events WHERE id = $1',
+          [(JSON.parse(orphan) as { id: string }).id],
+        );
+        return rows[0]?.error?.startsWith('no recharge (yet)') ?? false;
+      });
+    } finally {
+      await db.end();
+    }
+    // Its retries credit nothing more.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await balanceOf(owner, walletId)).toBe('11.000000');
+  });
+
   it('keeps an event that arrives before its recharge is recorded, and applies it later', async () => {
     const { walletId, owner } = await newTenant();
     const rechargeId = randomUUID();
