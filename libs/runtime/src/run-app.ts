@@ -45,6 +45,10 @@ export async function runApp<C extends BaseConfig>(spec: AppSpec<C>): Promise<Ru
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // No framework banner, and no ETag: every route is an API call, never a cacheable page,
+  // and Express would hash every response body for it.
+  app.disable('x-powered-by');
+  app.set('etag', false);
   app.use(withRequestContext);
   const proxies = spec.trustProxy?.(config) ?? 0;
   if (proxies > 0) app.set('trust proxy', proxies);
