@@ -141,6 +141,10 @@ describe('the four apps, started as npm start runs them', () => {
 
   it('shuts every app down cleanly on SIGTERM', async () => {
     const codes = await cluster.stop();
-    expect([...codes.values()]).toEqual([0, 0, 0, 0]);
+    const unclean = [...codes]
+      .filter(([, code]) => code !== 0)
+      .map(([name, code]) => `${name} exited with ${code}:\n${cluster.output(name).slice(-3000)}`);
+    expect(unclean).toEqual([]);
+    expect(codes.size).toBe(4);
   });
 });

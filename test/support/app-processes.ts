@@ -89,6 +89,13 @@ export class AppCluster {
     return app;
   }
 
+  /** What the app has printed so far (its last lines when it failed). */
+  output(name: AppName): string {
+    const app = this.apps.get(name);
+    if (app === undefined) throw new Error(`${name} is not running`);
+    return app.output();
+  }
+
   url(name: AppName): string {
     const app = this.apps.get(name);
     if (!app) throw new Error(`${name} is not running`);
