@@ -15,7 +15,7 @@ const TOLERANCE_SECONDS = 300;
  * Deliveries are handed to billing in batches (one message and one insert for many under
  * load, none delayed when alone), with at most this many messages on their way at once.
  */
-const HANDOFF = { maxInFlight: 4, maxBatch: 200 };
+const HANDOFF = { maxInFlight: 2, maxBatch: 200 };
 
 /**
  * Stripe's webhooks. The signature covers the exact bytes sent, so this route gets the raw
