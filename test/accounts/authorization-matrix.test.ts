@@ -19,7 +19,13 @@ interface Tenant {
   subAccountId: string;
   subWalletId: string;
   namespace: string;
+  /** A webhook endpoint each role may try to delete, and one to read deliveries of. */
+  endpoints: Record<Role, string>;
+  endpointId: string;
 }
+
+/** Webhook targets must be public unless allow-listed: the tests' loopback is. */
+const HOOK_URL = 'http://127.0.0.1:9/hook';
 
 type Expected = 'OK' | 'FORBIDDEN' | 'NOT_FOUND' | 'NULL';
 const manage: Record<Role, Expected> = {
@@ -32,6 +38,8 @@ const manage: Record<Role, Expected> = {
   OUTSIDER: 'NOT_FOUND',
 };
 const read: Record<Role, Expected> = { ...manage, MEMBER: 'OK', FINANCE: 'OK', OUTSIDER: 'NULL' };
+/** Reads that answer a list: another tenant's is NOT_FOUND, not null. */
+const readList: Record<Role, Expected> = { ...read, OUTSIDER: 'NOT_FOUND' };
 const adjust: Record<Role, Expected> = {
   ...manage,
   OWNER: 'FORBIDDEN',
@@ -47,7 +55,7 @@ const platformOnly = Object.fromEntries(
 const operations: [
   string,
   string,
-  (t: Tenant) => Record<string, unknown>,
+  (t: Tenant, role: Role) => Record<string, unknown>,
   Record<Role, Expected>,
 ][] = [
   ['tenant', `query ($id: ID!) { tenant(id: $id) { id } }`, (t) => ({ id: t.id }), read],
@@ -114,6 +122,37 @@ const operations: [
     }),
     adjust,
   ],
+  ['invoices', `query ($t: ID!) { invoices(tenantId: $t) { id } }`, (t) => ({ t: t.id }), readList],
+  [
+    'statement',
+    `query ($t: ID!) { statement(tenantId: $t, month: "2026-01") { opening } }`,
+    (t) => ({ t: t.id }),
+    readList,
+  ],
+  [
+    'createWebhookEndpoint',
+    `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret } }`,
+    (t) => ({ input: { tenantId: t.id, url: HOOK_URL, eventTypes: ['invoice.issued'] } }),
+    manage,
+  ],
+  [
+    'webhookEndpoints',
+    `query ($t: ID!) { webhookEndpoints(tenantId: $t) { id } }`,
+    (t) => ({ t: t.id }),
+    manage,
+  ],
+  [
+    'webhookDeliveries',
+    `query ($e: ID!) { webhookDeliveries(endpointId: $e) { pageInfo { hasNextPage } } }`,
+    (t) => ({ e: t.endpointId }),
+    manage,
+  ],
+  [
+    'deleteWebhookEndpoint',
+    `mutation ($e: ID!) { deleteWebhookEndpoint(id: $e) { id } }`,
+    (t, role) => ({ e: t.endpoints[role] }),
+    manage,
+  ],
 ];
 
 describe('authorization matrix (operation × role) through the gateway', () => {
@@ -124,7 +163,9 @@ describe('authorization matrix (operation × role) through the gateway', () => {
     suite.admin<T>(query, variables);
 
   beforeAll(async () => {
-    await suite.start();
+    await suite.start(['gateway', 'account', 'billing'], {
+      TALLY_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+    });
     const created = await admin<{ createTenant: { id: string; wallet: { id: string } } }>(
       `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id wallet { id } } }`,
       { input: { name: 'Matrix', ownerExternalId: `owner-${randomUUID()}` } },
@@ -144,12 +185,24 @@ describe('authorization matrix (operation × role) through the gateway', () => {
     await admin(`mutation ($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`, {
       input: { walletId: wallet.id, amount: '1000', reason: 'seed', idempotencyKey: randomUUID() },
     });
+    const newEndpoint = async () => {
+      const reply = await admin<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+        `mutation ($input: CreateWebhookEndpointInput!) {
+           createWebhookEndpoint(input: $input) { endpoint { id } } }`,
+        { input: { tenantId: id, url: HOOK_URL, eventTypes: ['invoice.issued'] } },
+      );
+      return reply.data!.createWebhookEndpoint.endpoint.id;
+    };
+    const endpoints = {} as Record<Role, string>;
+    for (const role of ROLES) endpoints[role] = await newEndpoint();
     tenant = {
       id,
       walletId: wallet.id,
       subAccountId: sub.data!.createSubAccount.id,
       subWalletId: sub.data!.createSubAccount.wallet.id,
       namespace,
+      endpoints,
+      endpointId: await newEndpoint(),
     };
 
     for (const role of ['OWNER', 'ADMIN', 'MEMBER'] as const) {
@@ -176,7 +229,7 @@ describe('authorization matrix (operation × role) through the gateway', () => {
   );
 
   it.each(cells)('%s as %s', async (_, role, query, vars, expected) => {
-    const reply = await suite.gql(tokens.get(role), query, vars(tenant));
+    const reply = await suite.gql(tokens.get(role), query, vars(tenant, role));
     const got =
       outcome(reply) === 'OK' && Object.values(reply.data ?? {}).every((v) => v === null)
         ? 'NULL'
@@ -186,7 +239,8 @@ describe('authorization matrix (operation × role) through the gateway', () => {
 
   it('refuses every operation without a token', async () => {
     for (const [, query, vars] of operations) {
-      expect(outcome(await suite.gql(undefined, query, vars(tenant)))).toBe('UNAUTHENTICATED');
+      const reply = await suite.gql(undefined, query, vars(tenant, 'OWNER'));
+      expect(outcome(reply)).toBe('UNAUTHENTICATED');
     }
   });
 });
