@@ -47,6 +47,30 @@ describe('tenants, sub-accounts, workspaces and money through the gateway', () =
     return { ...reply.data!.createTenant, owner: jwt(ownerExternalId) };
   }
 
+  it('refuses the cluster’s and the platform’s namespaces as workspaces, after authorization', async () => {
+    const tenant = await newTenant();
+    for (const namespace of ['kube-system', 'kube-public', 'kube-node-lease', 'default', 'tally-system']) {
+      const reply = await gql(cluster, tenant.owner, CREATE_WS, {
+        input: { tenantId: tenant.id, namespace },
+      });
+      expect(outcome(reply)).toBe('BAD_USER_INPUT');
+      expect(reply.errors![0].extensions).toMatchObject({ reason: 'RESERVED_NAMESPACE' });
+    }
+    // Who may not create workspaces here learns nothing about the namespace: the same answer
+    // as for any other name.
+    const member = await fixtures.newMember(tenant.id, 'MEMBER');
+    const stranger = await newTenant();
+    for (const [token, expected] of [
+      [jwt(member.externalId), 'FORBIDDEN'],
+      [stranger.owner, 'NOT_FOUND'],
+    ] as const) {
+      const reply = await gql(cluster, token, CREATE_WS, {
+        input: { tenantId: tenant.id, namespace: 'kube-system' },
+      });
+      expect(outcome(reply)).toBe(expected);
+    }
+  });
+
   async function fund(walletId: string, amount: string) {
     const reply = await gql(cluster, ADMIN_KEY, ADJUST, {
       input: { walletId, amount, reason: 'test funding', idempotencyKey: randomUUID() },
