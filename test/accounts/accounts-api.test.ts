@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { gql, IdentityFixtures, outcome } from '../identity/identity-fixtures';
 import { AppCluster } from '../support/app-processes';
 import { GatewaySuite } from '../support/gateway-suite';
+import { ensurePriceBook } from '../support/price-books';
 
 const suite = new GatewaySuite();
 const ADMIN_KEY = suite.adminKey;
@@ -32,6 +33,7 @@ describe('tenants, sub-accounts, workspaces and money through the gateway', () =
   const jwt = (externalId: string) => suite.jwt(externalId);
 
   beforeAll(async () => {
+    await ensurePriceBook('EUR');
     await suite.start();
     cluster = suite.cluster;
     fixtures = suite.fixtures;
@@ -47,9 +49,28 @@ describe('tenants, sub-accounts, workspaces and money through the gateway', () =
     return { ...reply.data!.createTenant, owner: jwt(ownerExternalId) };
   }
 
+  it('refuses a tenant in a currency that has no price book in force', async () => {
+    // XTS is ISO 4217's code for testing: no suite ever gives it a price book.
+    const reply = await gql(cluster, ADMIN_KEY, CREATE_TENANT, {
+      input: { name: 'Nowhere', currency: 'XTS', ownerExternalId: `owner-${randomUUID()}` },
+    });
+    expect(outcome(reply)).toBe('BAD_USER_INPUT');
+    expect(reply.errors![0].extensions).toMatchObject({
+      reason: 'NO_PRICE_BOOK_FOR_CURRENCY',
+      currency: 'XTS',
+    });
+    expect(reply.errors![0].message).toMatch(/No price book in XTS/);
+  });
+
   it('refuses the cluster’s and the platform’s namespaces as workspaces, after authorization', async () => {
     const tenant = await newTenant();
-    for (const namespace of ['kube-system', 'kube-public', 'kube-node-lease', 'default', 'tally-system']) {
+    for (const namespace of [
+      'kube-system',
+      'kube-public',
+      'kube-node-lease',
+      'default',
+      'tally-system',
+    ]) {
       const reply = await gql(cluster, tenant.owner, CREATE_WS, {
         input: { tenantId: tenant.id, namespace },
       });

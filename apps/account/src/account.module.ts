@@ -29,6 +29,7 @@ import { CreateTenant } from './tenants/create-tenant';
 import { TenantRepository } from './tenants/tenant.repository';
 import { TenantsController } from './tenants/tenants.controller';
 import { ClusterNamespaces } from './peers/cluster-namespaces';
+import { PriceBooks } from './peers/price-books';
 import { WalletRepository } from './wallets/wallet.repository';
 import { CreateWorkspace } from './workspaces/create-workspace';
 import { MoveWorkspace } from './workspaces/move-workspace';
@@ -46,7 +47,7 @@ export class AccountModule {
         ...serviceFoundation(ServiceName.Account, config),
         QueueModule.forRoot(config.REDIS_URL, [QueueName.MonthlyBudgets, QueueName.DebtEvaluation]),
         IdentityModule,
-        // Calls out: metering (the cluster, at createWorkspace).
+        // Calls out: billing (price books, at createTenant), metering (the cluster, at createWorkspace).
         TransportModule.forClient({
           redisUrl: config.REDIS_URL,
           timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
@@ -83,6 +84,7 @@ export class AccountModule {
         WorkspacePlacementResolver,
         NamespaceClaims,
         ClusterNamespaces,
+        PriceBooks,
         BudgetTopUpRepository,
         TopUpMonthlyBudgets,
         MonthlyBudgetsProcessor,
