@@ -33,6 +33,8 @@ export interface SettlementRunView {
   readonly status: RunStatus;
   readonly startedAt: IsoTime;
   readonly finishedAt: IsoTime | null;
+  /** Why the run FAILED (for a settled hour: what it could not charge); null otherwise. */
+  readonly error: string | null;
 }
 
 export interface ReconciliationFinding {
@@ -65,8 +67,7 @@ export interface ReconciliationReportView {
  * `tally.dev/tenant` label names (null: no label).
  */
 export type NamespaceInCluster =
-  | { readonly exists: false }
-  | { readonly exists: true; readonly tenantLabel: string | null };
+  { readonly exists: false } | { readonly exists: true; readonly tenantLabel: string | null };
 
 export interface MeteringContract {
   /** Services only (the node agent): the same sample twice counts once. */
