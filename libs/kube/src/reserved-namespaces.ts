@@ -13,8 +13,15 @@ export const BUILT_IN_RESERVED_NAMESPACES: readonly string[] = [
   'tally-agent',
 ];
 
+// Kubernetes namespace names are DNS-1123 labels: lower-case alphanumerics and '-', starting
+// and ending alphanumeric, at most 63 characters.
 const NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const PREFIX = /^[a-z0-9][-a-z0-9]{0,61}\*$/;
+
+/** True when `name` is a valid Kubernetes namespace name (a DNS-1123 label). */
+export function isNamespaceName(name: string): boolean {
+  return NAME.test(name);
+}
 
 /** True when `entry` is a namespace name or a prefix pattern (`openshift-*`). */
 export function isReservedNamespaceEntry(entry: string): boolean {
@@ -47,5 +54,6 @@ export const reservedNamespacesSetting = z
       .filter(Boolean),
   )
   .refine((entries) => entries.every(isReservedNamespaceEntry), {
-    message: 'must be comma-separated namespace names or prefixes ending in * (e.g. monitoring,openshift-*)',
+    message:
+      'must be comma-separated namespace names or prefixes ending in * (e.g. monitoring,openshift-*)',
   });

@@ -32,9 +32,9 @@ const failure = async (call: () => unknown) => {
 describe('NamespaceClaims', () => {
   const cluster = new FakeCluster({
     'pre-made': { exists: true, tenantLabel: TENANT },
-    'unlabelled': { exists: true, tenantLabel: null },
-    'theirs': { exists: true, tenantLabel: 'tenant-2' },
-    'unreachable': new DomainError(ErrorCode.INTERNAL, 'The metering service is unreachable'),
+    unlabelled: { exists: true, tenantLabel: null },
+    theirs: { exists: true, tenantLabel: 'tenant-2' },
+    unreachable: new DomainError(ErrorCode.INTERNAL, 'The metering service is unreachable'),
   });
   const claims = (env: Record<string, string> = {}) =>
     new NamespaceClaims(
