@@ -77,6 +77,16 @@ describe('tenants, sub-accounts, workspaces and money through the gateway', () =
       expect(outcome(reply)).toBe('BAD_USER_INPUT');
       expect(reply.errors![0].extensions).toMatchObject({ reason: 'RESERVED_NAMESPACE' });
     }
+    // A workspace row naming one (from before they were refused) cannot be moved either.
+    await fixtures.legacyWorkspace('kube-public', tenant.wallet.id);
+    const move = await gql(
+      cluster,
+      tenant.owner,
+      `mutation ($ns: String!) { moveWorkspace(namespace: $ns, subAccountId: null) { id } }`,
+      { ns: 'kube-public' },
+    );
+    expect(outcome(move)).toBe('BAD_USER_INPUT');
+    expect(move.errors![0].extensions).toMatchObject({ reason: 'RESERVED_NAMESPACE' });
     // Who may not create workspaces here learns nothing about the namespace: the same answer
     // as for any other name.
     const member = await fixtures.newMember(tenant.id, 'MEMBER');
