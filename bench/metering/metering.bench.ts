@@ -139,8 +139,8 @@ async function settle(prisma: PrismaService, databaseUrl: string, redisUrl: stri
   );
   // Nothing else due: the workers' own catch-up stays out of the measured settlement.
   await prisma.pool.query(
-    `INSERT INTO metering.settled_hours (hour, source, price_book_id, price_book_version, currency, posted_at)
-     VALUES ('2999-01-01T00:00:00Z', 'prometheus', gen_random_uuid(), 1, 'USD', now())`,
+    `INSERT INTO metering.settled_hours (hour, source, price_books, posted_at)
+     VALUES ('2999-01-01T00:00:00Z', 'prometheus', '[]', now())`,
   );
   const cluster = await AppCluster.start(['gateway', 'account', 'billing', 'metering'], {
     DATABASE_URL: databaseUrl,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { gql, IdentityFixtures, outcome } from '../identity/identity-fixtures';
 import { AppCluster } from '../support/app-processes';
 import { GatewaySuite } from '../support/gateway-suite';
+import { ensurePriceBook } from '../support/price-books';
 
 const suite = new GatewaySuite();
 const ADMIN_KEY = suite.adminKey;
@@ -32,6 +33,7 @@ describe('tenants, sub-accounts, workspaces and money through the gateway', () =
   const jwt = (externalId: string) => suite.jwt(externalId);
 
   beforeAll(async () => {
+    await ensurePriceBook('EUR');
     await suite.start();
     cluster = suite.cluster;
     fixtures = suite.fixtures;
@@ -46,6 +48,59 @@ describe('tenants, sub-accounts, workspaces and money through the gateway', () =
     expect(reply.errors).toBeUndefined();
     return { ...reply.data!.createTenant, owner: jwt(ownerExternalId) };
   }
+
+  it('refuses a tenant in a currency that has no price book in force', async () => {
+    // XTS is ISO 4217's code for testing: no suite ever gives it a price book.
+    const reply = await gql(cluster, ADMIN_KEY, CREATE_TENANT, {
+      input: { name: 'Nowhere', currency: 'XTS', ownerExternalId: `owner-${randomUUID()}` },
+    });
+    expect(outcome(reply)).toBe('BAD_USER_INPUT');
+    expect(reply.errors![0].extensions).toMatchObject({
+      reason: 'NO_PRICE_BOOK_FOR_CURRENCY',
+      currency: 'XTS',
+    });
+    expect(reply.errors![0].message).toMatch(/No price book in XTS/);
+  });
+
+  it('refuses the cluster’s and the platform’s namespaces as workspaces, after authorization', async () => {
+    const tenant = await newTenant();
+    for (const namespace of [
+      'kube-system',
+      'kube-public',
+      'kube-node-lease',
+      'default',
+      'tally-system',
+    ]) {
+      const reply = await gql(cluster, tenant.owner, CREATE_WS, {
+        input: { tenantId: tenant.id, namespace },
+      });
+      expect(outcome(reply)).toBe('BAD_USER_INPUT');
+      expect(reply.errors![0].extensions).toMatchObject({ reason: 'RESERVED_NAMESPACE' });
+    }
+    // A workspace row naming one (from before they were refused) cannot be moved either.
+    await fixtures.legacyWorkspace('kube-public', tenant.wallet.id);
+    const move = await gql(
+      cluster,
+      tenant.owner,
+      `mutation ($ns: String!) { moveWorkspace(namespace: $ns, subAccountId: null) { id } }`,
+      { ns: 'kube-public' },
+    );
+    expect(outcome(move)).toBe('BAD_USER_INPUT');
+    expect(move.errors![0].extensions).toMatchObject({ reason: 'RESERVED_NAMESPACE' });
+    // Who may not create workspaces here learns nothing about the namespace: the same answer
+    // as for any other name.
+    const member = await fixtures.newMember(tenant.id, 'MEMBER');
+    const stranger = await newTenant();
+    for (const [token, expected] of [
+      [jwt(member.externalId), 'FORBIDDEN'],
+      [stranger.owner, 'NOT_FOUND'],
+    ] as const) {
+      const reply = await gql(cluster, token, CREATE_WS, {
+        input: { tenantId: tenant.id, namespace: 'kube-system' },
+      });
+      expect(outcome(reply)).toBe(expected);
+    }
+  });
 
   async function fund(walletId: string, amount: string) {
     const reply = await gql(cluster, ADMIN_KEY, ADJUST, {

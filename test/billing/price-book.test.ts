@@ -6,7 +6,11 @@ import { GatewaySuite } from '../support/gateway-suite';
 
 const PRICE_BOOK = `{ priceBook { id version currency effectiveFrom
   prices { resource unit pricePerUnitHour scale } } }`;
-const PRICE_BOOKS = `query ($first: Int) { priceBooks(first: $first) { id version effectiveFrom } }`;
+const PRICE_BOOKS = `query ($first: Int, $currency: String) {
+  priceBooks(first: $first, currency: $currency) { id version currency effectiveFrom }
+}`;
+const PRICE_BOOK_IN = `query ($currency: String) { priceBook(currency: $currency) { version currency
+  prices { resource pricePerUnitHour } } }`;
 const CREATE = `mutation ($input: CreatePriceBookVersionInput!) {
   createPriceBookVersion(input: $input) { id version currency effectiveFrom
     prices { resource unit pricePerUnitHour scale } }
@@ -149,12 +153,62 @@ describe('the price book through the gateway', () => {
       made.push(reply.data!.createPriceBookVersion);
     }
     const owner = await tenantUser('MEMBER');
-    const reply = await suite.gql<{ priceBooks: BookReply[] }>(owner, PRICE_BOOKS, { first: 100 });
+    const reply = await suite.gql<{ priceBooks: BookReply[] }>(owner, PRICE_BOOKS, {
+      first: 100,
+      currency: 'USD',
+    });
     expect(reply.errors).toBeUndefined();
     const versions = reply.data!.priceBooks.map((b) => b.version);
     expect(versions).toEqual([...versions].sort((a, b) => b - a));
     expect(versions.indexOf(made[1].version)).toBeLessThan(versions.indexOf(made[0].version));
     expect(versions).toContain(1);
+  });
+
+  it('numbers and orders each currency’s versions on their own, and serves each by currency', async () => {
+    // CHF: a currency only this test prices. Its first version starts in a minute — earlier
+    // than the USD versions this suite created a century ahead, which only matters per currency.
+    const soon = new Date(Date.now() + 60_000).toISOString();
+    const first = await suite.gql<{ createPriceBookVersion: BookReply }>(finance, CREATE, {
+      input: versionInput({ currency: 'CHF', effectiveFrom: soon, prices: fullTable('0.020000') }),
+    });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.createPriceBookVersion).toMatchObject({ version: 1, currency: 'CHF' });
+    const later = new Date(Date.now() + 2 * HOUR_MS).toISOString();
+    const second = await suite.gql<{ createPriceBookVersion: BookReply }>(finance, CREATE, {
+      input: versionInput({ currency: 'CHF', effectiveFrom: later }),
+    });
+    expect(second.data!.createPriceBookVersion).toMatchObject({ version: 2, currency: 'CHF' });
+    const earlier = await suite.gql(finance, CREATE, {
+      input: versionInput({ currency: 'CHF', effectiveFrom: soon }),
+    });
+    expect(outcome(earlier)).toBe('BAD_USER_INPUT');
+
+    const chf = await suite.gql<{ priceBooks: BookReply[] }>(finance, PRICE_BOOKS, {
+      first: 10,
+      currency: 'CHF',
+    });
+    expect(chf.data!.priceBooks.map((b) => [b.currency, b.version])).toEqual([
+      ['CHF', 2],
+      ['CHF', 1],
+    ]);
+    // Not in force yet: no CHF book now, and so no CHF tenant either.
+    expect(outcome(await suite.gql(finance, PRICE_BOOK_IN, { currency: 'CHF' }))).toBe('NOT_FOUND');
+    const tenant = await suite.admin(
+      `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id } }`,
+      { input: { name: 'Zurich', currency: 'CHF', ownerExternalId: 'owner-zurich' } },
+    );
+    expect(tenant.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'NO_PRICE_BOOK_FOR_CURRENCY',
+    });
+    // USD is untouched: still the seeded version 1 now, with or without naming it.
+    for (const variables of [{}, { currency: 'USD' }]) {
+      const usd = await suite.gql<{ priceBook: BookReply }>(finance, PRICE_BOOK_IN, variables);
+      expect(usd.data!.priceBook).toMatchObject({ version: 1, currency: 'USD' });
+    }
+    expect(outcome(await suite.gql(finance, PRICE_BOOK_IN, { currency: 'usd' }))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });
 
@@ -183,7 +237,7 @@ describe('PriceBookRepository', () => {
     const second = await books.append(draft(secondFrom), () => undefined);
     expect(second.version).toBe(first.version + 1);
 
-    const at = async (t: Date) => (await books.inForceAt(t))?.version;
+    const at = async (t: Date) => (await books.inForceAt('USD', t))?.version;
     expect(await at(new Date(firstFrom.getTime() - 1))).toBeLessThan(first.version);
     expect(await at(firstFrom)).toBe(first.version);
     expect(await at(new Date(secondFrom.getTime() - 1))).toBe(first.version);
@@ -193,7 +247,7 @@ describe('PriceBookRepository', () => {
     );
     // Nobody creates versions effective now; the seed has been in force since 1970.
     expect(await at(new Date())).toBe(1);
-    expect(await books.inForceAt(new Date('1969-12-31T23:59:59Z'))).toBeNull();
+    expect(await books.inForceAt('USD', new Date('1969-12-31T23:59:59Z'))).toBeNull();
   });
 
   it('keeps price books append-only in the database', async () => {

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import Stripe from 'stripe';
 import { outcome } from '../identity/identity-fixtures';
 import { GatewaySuite } from '../support/gateway-suite';
+import { ensurePriceBook } from '../support/price-books';
 import { StripeStub } from '../support/stripe-stub';
 
 const WEBHOOK_SECRET = `whsec_test_${randomUUID().replace(/-/g, '')}`;
@@ -31,6 +32,7 @@ describe('recharges through Stripe Checkout', () => {
   const signer = new Stripe('sk_test_x');
 
   beforeAll(async () => {
+    await ensurePriceBook('JPY');
     const apiUrl = await stripe.start();
     await suite.start(['gateway', 'account', 'billing'], {
       STRIPE_API_URL: apiUrl,
@@ -43,10 +45,10 @@ describe('recharges through Stripe Checkout', () => {
     await stripe.stop();
   });
 
-  async function newTenant(): Promise<{ walletId: string; owner: string }> {
+  async function newTenant(currency = 'USD'): Promise<{ walletId: string; owner: string }> {
     const ownerExternalId = `owner-${randomUUID()}`;
     const reply = await suite.admin<{ createTenant: { wallet: { id: string } } }>(CREATE_TENANT, {
-      input: { name: 'Acme', currency: 'USD', ownerExternalId },
+      input: { name: 'Acme', currency, ownerExternalId },
     });
     expect(reply.errors).toBeUndefined();
     return { walletId: reply.data!.createTenant.wallet.id, owner: suite.jwt(ownerExternalId) };
@@ -77,6 +79,7 @@ describe('recharges through Stripe Checkout', () => {
     session: { id: string; rechargeId: string; walletId: string },
     amountTotal: number,
     eventId = `evt_${randomUUID().replace(/-/g, '')}`,
+    currency = 'usd',
   ): string {
     return JSON.stringify({
       id: eventId,
@@ -90,7 +93,7 @@ describe('recharges through Stripe Checkout', () => {
           payment_status: 'paid',
           status: 'complete',
           amount_total: amountTotal,
-          currency: 'usd',
+          currency,
           client_reference_id: session.rechargeId,
           metadata: { rechargeId: session.rechargeId, walletId: session.walletId },
         },
@@ -205,6 +208,62 @@ describe('recharges through Stripe Checkout', () => {
     } finally {
       await db.end();
     }
+  });
+
+  it('charges a JPY wallet in whole yen and credits the yen Stripe took, exactly', async () => {
+    const { walletId, owner } = await newTenant('JPY');
+    const before = stripe.sessionCalls().length;
+    const recharge = (await start(owner, walletId, '1500')).data!.startRecharge;
+    // JPY has no minor unit: Stripe's amount is the number of yen, not of hundredths.
+    const body = stripe.sessionCalls().slice(before)[0].body;
+    expect(body.get('line_items[0][price_data][unit_amount]')).toBe('1500');
+    expect(body.get('line_items[0][price_data][currency]')).toBe('jpy');
+
+    const sessionId = /\/pay\/(cs_test_\w+)$/.exec(recharge.checkoutUrl!)![1];
+    const session = { id: sessionId, rechargeId: recharge.id, walletId };
+    const payload = completedEvent(session, 1500, undefined, 'jpy');
+    expect((await postWebhook(payload, sign(payload))).status).toBe(200);
+    await waitFor(async () => (await balanceOf(owner, walletId)) === '1500.000000');
+  });
+
+  it('refuses a JPY amount that is not whole yen, and opens no session', async () => {
+    const { walletId, owner } = await newTenant('JPY');
+    const before = stripe.sessionCalls().length;
+    const reply = await start(owner, walletId, '1500.5');
+    expect(outcome(reply)).toBe('BAD_USER_INPUT');
+    expect(reply.errors![0].extensions).toMatchObject({
+      reason: 'NOT_REPRESENTABLE_IN_CURRENCY',
+      currency: 'JPY',
+    });
+    expect(stripe.sessionCalls().length).toBe(before);
+  });
+
+  it('never credits a session paid in another currency than the recharge', async () => {
+    const { walletId, owner } = await newTenant('JPY');
+    const recharge = (await start(owner, walletId, '700')).data!.startRecharge;
+    const sessionId = /\/pay\/(cs_test_\w+)$/.exec(recharge.checkoutUrl!)![1];
+    const session = { id: sessionId, rechargeId: recharge.id, walletId };
+    const wrong = completedEvent(session, 700, undefined, 'usd');
+    expect((await postWebhook(wrong, sign(wrong))).status).toBe(200);
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      const eventError = async () =>
+        (
+          await db.query<{ error: string | null }>(
+            `SELECT error FROM billing.stripe_events WHERE id = $1 AND processed_at IS NULL`,
+            [(JSON.parse(wrong) as { id: string }).id],
+          )
+        ).rows[0]?.error ?? null;
+      await waitFor(async () => (await eventError()) !== null);
+      expect(await eventError()).toMatch(/paid in usd, recharge .* is in JPY/);
+      expect(await balanceOf(owner, walletId)).toBe('0.000000');
+    } finally {
+      await db.end();
+    }
+    const right = completedEvent(session, 700, undefined, 'jpy');
+    expect((await postWebhook(right, sign(right))).status).toBe(200);
+    await waitFor(async () => (await balanceOf(owner, walletId)) === '700.000000');
   });
 
   it('stores an event once and byte for byte, when it comes many times at once', async () => {

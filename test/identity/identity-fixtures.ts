@@ -61,6 +61,19 @@ export class IdentityFixtures {
     return user;
   }
 
+  /**
+   * A workspace row the API would refuse today (a reserved namespace, say): what a database
+   * from before a rule existed may still hold.
+   */
+  async legacyWorkspace(namespace: string, walletId: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO account.workspaces (id, namespace, tenant_id, sub_account_id, wallet_id)
+       SELECT gen_random_uuid(), $1, w.tenant_id, w.sub_account_id, w.id
+         FROM account.wallets w WHERE w.id = $2`,
+      [namespace, walletId],
+    );
+  }
+
   async roleOf(tenantId: string, externalId: string): Promise<string | null> {
     const { rows } = await this.db.query<{ role: string }>(
       `SELECT m.role FROM account.memberships m JOIN account.users u ON u.id = m.user_id

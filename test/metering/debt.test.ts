@@ -76,8 +76,8 @@ describe('debt states', () => {
     await adjust('10');
     // One unit an hour of spend, charged in the hour just past: 10 units last 10 h < 24 h.
     await account.prisma.pool.query(
-      `INSERT INTO metering.usage_charges (hour, namespace, wallet_id, lines, total_micros, short_hour)
-       VALUES ($1, $2, $3, '[]', 1000000, false)`,
+      `INSERT INTO metering.usage_charges (hour, namespace, wallet_id, currency, lines, total_micros, short_hour)
+       VALUES ($1, $2, $3, 'USD', '[]', 1000000, false)`,
       [
         new Date((Math.floor(Date.now() / HOUR_MS) - 1) * HOUR_MS),
         `spend-${randomUUID().slice(0, 8)}`,

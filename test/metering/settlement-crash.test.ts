@@ -36,8 +36,8 @@ describe('settlement survives SIGKILL at any point', () => {
     // A posted hour in the far future: the workers' own schedule then finds no hour due, so
     // a failpoint fires only in the settlement a test asks for (or resumes after a crash).
     await metering.prisma.pool.query(
-      `INSERT INTO metering.settled_hours (hour, source, price_book_id, price_book_version, currency, posted_at)
-       VALUES ('2999-01-01T00:00:00Z', 'prometheus', gen_random_uuid(), 1, 'USD', now())`,
+      `INSERT INTO metering.settled_hours (hour, source, price_books, posted_at)
+       VALUES ('2999-01-01T00:00:00Z', 'prometheus', '[]', now())`,
     );
     await suite.start(['gateway', 'account', 'billing', 'metering'], {
       DATABASE_URL: database.url,

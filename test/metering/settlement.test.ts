@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { outcome } from '../identity/identity-fixtures';
 import { GatewaySuite } from '../support/gateway-suite';
 import { everyMinute, MeteringContext, newNamespace, pastHour } from '../support/metering-context';
+import { ensurePriceBook } from '../support/price-books';
 
 const GIB = 2n ** 30n;
 const SETTLE = `mutation ($hour: DateTime!) {
@@ -26,6 +27,7 @@ describe('hourly settlement through the gateway', () => {
   let tenantId: string;
 
   beforeAll(async () => {
+    await ensurePriceBook('EUR');
     await suite.start(['gateway', 'account', 'billing', 'metering']);
     const tenant = await suite.newTenant('Metered');
     ({ id: tenantId, walletId: tenantWallet, owner } = tenant);
@@ -39,8 +41,8 @@ describe('hourly settlement through the gateway', () => {
   const workspace = (subAccount: string | null = null) =>
     suite.newWorkspace(tenantId, newNamespace('team'), subAccount);
 
-  async function balance(walletId: string): Promise<string> {
-    const reply = await suite.gql<{ wallet: { balance: string } }>(owner, BALANCE, {
+  async function balance(walletId: string, token = owner): Promise<string> {
+    const reply = await suite.gql<{ wallet: { balance: string } }>(token, BALANCE, {
       id: walletId,
     });
     return reply.data!.wallet.balance;
@@ -103,6 +105,66 @@ describe('hourly settlement through the gateway', () => {
     const again = await suite.admin<SettleReply>(SETTLE, { hour: hour.toISOString() });
     expect(again.data!.settleHour).toMatchObject({ namespaces: 0, charged: '0.000000' });
     expect(await balance(subWallet)).toBe(minus(before.sub, 30_000n));
+  });
+
+  it('prices each wallet with its own currency’s book, and fails the run for a currency without one', async () => {
+    const hour = pastHour();
+    const eur = await suite.newTenant('Euro', undefined, 'EUR');
+    const usd = await suite.newTenant('Dollar');
+    const [eurNs, usdNs] = [newNamespace('eur'), newNamespace('usd')];
+    await suite.newWorkspace(eur.id, eurNs);
+    await suite.newWorkspace(usd.id, usdNs);
+    // A wallet in a currency no book prices: a tenant opened before createTenant checked.
+    const xts = await metering.prisma.pool.query<{ wallet: string }>(
+      `WITH t AS (INSERT INTO account.tenants (id, name, currency)
+                  VALUES (gen_random_uuid(), 'Legacy', 'XTS') RETURNING id)
+       INSERT INTO account.wallets (id, tenant_id, kind, currency)
+       SELECT gen_random_uuid(), t.id, 'TENANT', 'XTS' FROM t RETURNING id AS wallet`,
+    );
+    const xtsWallet = xts.rows[0].wallet;
+    const xtsNs = newNamespace('xts');
+    await suite.fixtures.legacyWorkspace(xtsNs, xtsWallet);
+
+    // One core all hour in each.
+    await metering.record([
+      ...everyMinute(eurNs, 'CPU', hour, 60_000_000n),
+      ...everyMinute(usdNs, 'CPU', hour, 60_000_000n),
+      ...everyMinute(xtsNs, 'CPU', hour, 60_000_000n),
+    ]);
+    const settle = () =>
+      suite.admin<{ settleHour: { namespaces: number; status: string; error: string | null } }>(
+        `mutation ($hour: DateTime!) { settleHour(hour: $hour) { namespaces status error } }`,
+        { hour: hour.toISOString() },
+      );
+    const first = await settle();
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.settleHour).toMatchObject({ namespaces: 2, status: 'FAILED' });
+    expect(first.data!.settleHour.error).toMatch(
+      new RegExp(`no price book in force at ${hour.toISOString()}.*1 in XTS \\(${xtsNs}\\)`),
+    );
+    // EUR's book: 0.02 a core-hour; USD's: 0.03. Each wallet pays in its own currency.
+    expect(await balance(eur.walletId, eur.owner)).toBe('-0.020000');
+    expect(await balance(usd.walletId, usd.owner)).toBe('-0.030000');
+    const xtsBalance = await metering.prisma.pool.query<{ balance: string }>(
+      `SELECT balance_micros::text AS balance FROM account.wallets WHERE id = $1`,
+      [xtsWallet],
+    );
+    expect(xtsBalance.rows[0].balance).toBe('0');
+    const frozen = await metering.prisma.pool.query<{ namespace: string; currency: string }>(
+      `SELECT namespace, currency FROM metering.usage_charges
+        WHERE hour = $1 AND namespace = ANY ($2) ORDER BY currency`,
+      [hour, [eurNs, usdNs, xtsNs]],
+    );
+    expect(frozen.rows).toEqual([
+      { namespace: eurNs, currency: 'EUR' },
+      { namespace: usdNs, currency: 'USD' },
+    ]);
+
+    // Every later run of the hour says so again; nothing more is charged.
+    const again = await settle();
+    expect(again.data!.settleHour).toMatchObject({ namespaces: 0, status: 'FAILED' });
+    expect(again.data!.settleHour.error).toContain(xtsNs);
+    expect(await balance(eur.walletId, eur.owner)).toBe('-0.020000');
   });
 
   it('posts the charge as a balanced transaction keyed charge:<namespace>:<hour>', async () => {

@@ -22,7 +22,8 @@ export class GatewaySuite {
 
   /** `extraEnv` is added to every app's environment (e.g. STRIPE_API_URL of a stand-in). */
   async start(
-    apps: readonly AppName[] = ['gateway', 'account'],
+    // Billing too: createTenant asks it for a price book in the tenant's currency.
+    apps: readonly AppName[] = ['gateway', 'account', 'billing'],
     extraEnv: Readonly<Record<string, string>> = {},
   ): Promise<void> {
     this.redis = await RedisServer.start();
@@ -69,15 +70,16 @@ export class GatewaySuite {
     return gql<T>(this.cluster, token, query, variables);
   }
 
-  /** A tenant opened by the platform admin (USD), with its owner's JWT. */
+  /** A tenant opened by the platform admin (USD unless said), with its owner's JWT. */
   async newTenant(
     name = 'Tenant',
     ownerEmail?: string,
+    currency = 'USD',
   ): Promise<{ id: string; walletId: string; owner: string; ownerExternalId: string }> {
     const ownerExternalId = `owner-${randomUUID()}`;
     const reply = await this.admin<{ createTenant: { id: string; wallet: { id: string } } }>(
       `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id wallet { id } } }`,
-      { input: { name, currency: 'USD', ownerExternalId, ownerEmail } },
+      { input: { name, currency, ownerExternalId, ownerEmail } },
     );
     if (reply.errors) throw new Error(`createTenant: ${JSON.stringify(reply.errors)}`);
     const { id, wallet } = reply.data!.createTenant;

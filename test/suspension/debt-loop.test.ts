@@ -27,6 +27,7 @@ describe('debt suspends and resumes namespaces through the Kubernetes API', () =
     fixtures = new NamespaceFixtures(kube.adminKubeConfig());
     await suite.start(['gateway', 'account', 'billing', 'metering'], {
       KUBECONFIG: kube.meteringKubeConfigFile(),
+      TALLY_NAMESPACE_CLUSTER_CHECK: 'required',
       TALLY_DEBT_SWEEP_SECONDS: '1',
     });
   }, 90_000);
@@ -44,7 +45,8 @@ describe('debt suspends and resumes namespaces through the Kubernetes API', () =
   }
 
   async function workspaceIn(tenantId: string, subAccountId: string | null): Promise<string> {
-    const namespace = await fixtures.newNamespace(subAccountId ? 'lab' : 'main');
+    // Created before its workspace, so labelled for the tenant as an operator would.
+    const namespace = await fixtures.newNamespace(subAccountId ? 'lab' : 'main', tenantId);
     await fixtures.populate(namespace);
     return suite.newWorkspace(tenantId, namespace, subAccountId);
   }
@@ -83,6 +85,12 @@ describe('debt suspends and resumes namespaces through the Kubernetes API', () =
     const main = await workspaceIn(tenantId, null);
     const lab = await workspaceIn(tenantId, sub.id);
     const [mainBefore, labBefore] = [await fixtures.snapshot(main), await fixtures.snapshot(lab)];
+    // A workspace row naming kube-system in the exhausted wallet, as a database from before
+    // reserved namespaces were refused may hold: the suspender must leave it alone.
+    const coreDns = `coredns-${randomUUID().slice(0, 8)}`;
+    await fixtures.deployment('kube-system', coreDns, 2);
+    await suite.fixtures.legacyWorkspace('kube-system', sub.walletId);
+    const kubeSystemBefore = await fixtures.snapshot('kube-system');
 
     // An hour of two cores in each namespace: 0.06 each. The tenant wallet can pay; the
     // sub-account wallet (empty) goes to -0.06.
@@ -105,6 +113,10 @@ describe('debt suspends and resumes namespaces through the Kubernetes API', () =
     expect(suspended.quotas.map((q) => q.name)).toEqual(['tally-suspended']);
     // The tenant's own namespace keeps running: its wallet has money.
     expect(await fixtures.snapshot(main)).toEqual(mainBefore);
+    // kube-system was in the same job as lab, refused before any Kubernetes call.
+    expect(await fixtures.snapshot('kube-system')).toEqual(kubeSystemBefore);
+    expect((await fixtures.get('deployments', 'kube-system', coreDns)).spec.replicas).toBe(2);
+    expect(await workspaceState('kube-system')).toBe('ACTIVE');
     expect(await workspaceState(main)).toBe('ACTIVE');
 
     const lifted = Date.now();

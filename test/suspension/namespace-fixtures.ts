@@ -7,6 +7,7 @@ import {
   type KubeConfig,
   type V1ResourceQuota,
 } from '@kubernetes/client-node';
+import { TENANT_LABEL } from '@tally/kube';
 
 type Kind = 'deployments' | 'statefulsets' | 'cronjobs' | 'horizontalpodautoscalers';
 
@@ -48,9 +49,14 @@ export class NamespaceFixtures {
     this.objects = admin.makeApiClient(CustomObjectsApi);
   }
 
-  async newNamespace(prefix = 'tenant'): Promise<string> {
+  /**
+   * A namespace created in the cluster. `forTenant` puts Tally's ownership label on it, as an
+   * operator does who pre-creates a tenant's namespace, so the tenant may claim it as a workspace.
+   */
+  async newNamespace(prefix = 'tenant', forTenant?: string): Promise<string> {
     const name = `${prefix}-${randomBytes(4).toString('hex')}`;
-    await this.core.createNamespace({ body: { metadata: { name } } });
+    const labels = forTenant === undefined ? undefined : { [TENANT_LABEL]: forTenant };
+    await this.core.createNamespace({ body: { metadata: { name, labels } } });
     return name;
   }
 

@@ -1,10 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { QueueModule, QueueName } from '@tally/queue';
 import { serviceFoundation, serviceHealthController } from '@tally/runtime';
-import { ServiceName } from '@tally/transport';
+import { ServiceName, TransportModule } from '@tally/transport';
 import { MembershipRepository } from './access/membership.repository';
 import { TenantAccess } from './access/tenant-access';
-import { AccountConfig } from './account.config';
+import { ACCOUNT_CONFIG, AccountConfig } from './account.config';
 import { accountOutboxRelay } from './account-outbox';
 import { BudgetTopUpRepository } from './budgets/budget-top-up.repository';
 import { MonthlyBudgetsProcessor } from './budgets/monthly-budgets.processor';
@@ -28,9 +28,12 @@ import { SubAccountsController } from './sub-accounts/sub-accounts.controller';
 import { CreateTenant } from './tenants/create-tenant';
 import { TenantRepository } from './tenants/tenant.repository';
 import { TenantsController } from './tenants/tenants.controller';
+import { ClusterNamespaces } from './peers/cluster-namespaces';
+import { PriceBooks } from './peers/price-books';
 import { WalletRepository } from './wallets/wallet.repository';
 import { CreateWorkspace } from './workspaces/create-workspace';
 import { MoveWorkspace } from './workspaces/move-workspace';
+import { NamespaceClaims } from './workspaces/namespace-claims';
 import { WorkspacePlacementResolver } from './workspaces/workspace-placement';
 import { WorkspaceRepository } from './workspaces/workspace.repository';
 import { WorkspacesController } from './workspaces/workspaces.controller';
@@ -44,6 +47,11 @@ export class AccountModule {
         ...serviceFoundation(ServiceName.Account, config),
         QueueModule.forRoot(config.REDIS_URL, [QueueName.MonthlyBudgets, QueueName.DebtEvaluation]),
         IdentityModule,
+        // Calls out: billing (price books, at createTenant), metering (the cluster, at createWorkspace).
+        TransportModule.forClient({
+          redisUrl: config.REDIS_URL,
+          timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
+        }),
       ],
       controllers: [
         serviceHealthController(ServiceName.Account),
@@ -54,6 +62,7 @@ export class AccountModule {
         StatementsController,
       ],
       providers: [
+        { provide: ACCOUNT_CONFIG, useValue: config },
         MembershipRepository,
         TenantAccess,
         LedgerRepository,
@@ -73,6 +82,9 @@ export class AccountModule {
         CreateWorkspace,
         MoveWorkspace,
         WorkspacePlacementResolver,
+        NamespaceClaims,
+        ClusterNamespaces,
+        PriceBooks,
         BudgetTopUpRepository,
         TopUpMonthlyBudgets,
         MonthlyBudgetsProcessor,

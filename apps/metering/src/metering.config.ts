@@ -1,4 +1,5 @@
 import { defineConfig, port, positiveInt, url } from '@tally/config';
+import { reservedNamespacesSetting } from '@tally/kube';
 import { z } from 'zod';
 import {
   prometheusQueriesOverrideSchema,
@@ -93,6 +94,9 @@ export const loadMeteringConfig = defineConfig({
   TALLY_MAIL_FROM: z.string().min(3).default('Tally <billing@tally.localhost>'),
   // Every Kubernetes request is aborted (and retried, if attempts remain) after this long.
   TALLY_KUBE_REQUEST_TIMEOUT_MS: positiveInt(10_000),
+  // Namespaces never suspended or reclaimed, on top of the built-in kube-*, default,
+  // tally-system and tally-agent (libs/kube/src/reserved-namespaces.ts).
+  TALLY_RESERVED_NAMESPACES: reservedNamespacesSetting,
   // Namespaces suspended or resumed at once by one batch.
   TALLY_SUSPEND_CONCURRENCY: positiveInt(16),
   // Reclaim deletes a suspended namespace's workloads; it cannot be undone, so it is off

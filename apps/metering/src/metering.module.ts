@@ -9,7 +9,11 @@ import { DebtRepository } from './debt/debt.repository';
 import { EvaluateWallets } from './debt/evaluate-wallets';
 import { WalletSuspensionProcessor } from './debt/wallet-suspension.processor';
 import { Failpoints } from './failpoints';
+import { KubeClient } from './kube/kube-client';
+import { loadKubeConfig } from './kube/kube-config';
 import { meteringOutboxRelay } from './metering-outbox';
+import { NamespaceInspector } from './namespaces/namespace-inspector';
+import { NamespacesController } from './namespaces/namespaces.controller';
 import { enabledSources, METERING_CONFIG, MeteringConfig } from './metering.config';
 import { LedgerClient } from './peers/ledger.client';
 import { PriceBooks } from './peers/price-books';
@@ -64,12 +68,23 @@ export class MeteringModule {
         UsageController,
         SettlementController,
         ReconciliationController,
+        NamespacesController,
       ],
       providers: [
         { provide: METERING_CONFIG, useValue: config },
         ...(enabledSources(config).has('prometheus')
           ? [{ provide: HOURLY_SOURCE, useFactory: () => createPrometheusSource(config) }]
           : []),
+        {
+          provide: NamespaceInspector,
+          useFactory: async () =>
+            new NamespaceInspector(
+              await KubeClient.create(loadKubeConfig(config.KUBECONFIG), {
+                requestTimeoutMs: config.TALLY_KUBE_REQUEST_TIMEOUT_MS,
+                maxSockets: 4,
+              }),
+            ),
+        },
         FlowCountRepository,
         HubbleRunner,
         Failpoints,

@@ -267,6 +267,8 @@ export interface WorkspacePlacementView {
   readonly namespace: string;
   readonly tenantId: string;
   readonly walletId: string;
+  /** The paying wallet's currency: its charges are priced with that currency's book. */
+  readonly currency: string;
 }
 
 export interface LedgerAuditView {

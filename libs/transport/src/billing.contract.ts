@@ -174,10 +174,19 @@ export interface WebhookDeliveriesPage {
 type Rpc<Req, Res> = { request: Req; response: Res };
 
 export interface BillingContract {
-  /** The version in force at `at` (default: now). */
-  'billing.priceBook.current': Rpc<Authenticated<{ at?: IsoTime }>, PriceBookView>;
-  /** Newest version first. */
-  'billing.priceBook.history': Rpc<Authenticated<{ first: number }>, PriceBookView[]>;
+  /**
+   * The version of `currency` (default USD) in force at `at` (default: now); NOT_FOUND when
+   * that currency has none then. Each currency has its own versions.
+   */
+  'billing.priceBook.current': Rpc<
+    Authenticated<{ at?: IsoTime; currency?: string }>,
+    PriceBookView
+  >;
+  /** Newest version first: of `currency`, or of every currency when it is left out. */
+  'billing.priceBook.history': Rpc<
+    Authenticated<{ first: number; currency?: string }>,
+    PriceBookView[]
+  >;
   'billing.priceBook.create': Rpc<Authenticated<NewPriceBookVersion>, PriceBookView>;
   /** Idempotent on (tenant, idempotencyKey): a replay answers the first recharge. */
   'billing.recharges.start': Rpc<Authenticated<StartRechargeInput>, RechargeView>;

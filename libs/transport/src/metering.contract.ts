@@ -33,6 +33,8 @@ export interface SettlementRunView {
   readonly status: RunStatus;
   readonly startedAt: IsoTime;
   readonly finishedAt: IsoTime | null;
+  /** Why the run FAILED (for a settled hour: what it could not charge); null otherwise. */
+  readonly error: string | null;
 }
 
 export interface ReconciliationFinding {
@@ -60,6 +62,13 @@ export interface ReconciliationReportView {
   readonly finishedAt: IsoTime | null;
 }
 
+/**
+ * A namespace as the cluster has it: absent, or present with the tenant id its
+ * `tally.dev/tenant` label names (null: no label).
+ */
+export type NamespaceInCluster =
+  { readonly exists: false } | { readonly exists: true; readonly tenantLabel: string | null };
+
 export interface MeteringContract {
   /** Services only (the node agent): the same sample twice counts once. */
   'metering.samples.record': Rpc<
@@ -81,6 +90,11 @@ export interface MeteringContract {
     Authenticated<{ namespace: string; from: IsoTime; to: IsoTime }>,
     UsageLineView[]
   >;
+  /**
+   * Services only (account's createWorkspace): whether the namespace exists in the cluster and
+   * whose it is. INTERNAL with reason CLUSTER_UNAVAILABLE when the cluster cannot be asked.
+   */
+  'metering.namespaces.inspect': Rpc<Authenticated<{ namespace: string }>, NamespaceInCluster>;
   /** Platform admins: samples where needed and settles one past hour; idempotent. */
   'metering.settlement.settleHour': Rpc<Authenticated<{ hour: IsoTime }>, SettlementRunView>;
   /** Finance and platform admins: reconciles [from, to) now. */

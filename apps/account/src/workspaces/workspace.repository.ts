@@ -53,8 +53,11 @@ export class WorkspaceRepository {
   async placements(namespaces: readonly string[]): Promise<WorkspacePlacementView[]> {
     const { rows } = await this.prisma.pool.query<WorkspacePlacementView>({
       name: 'workspace_placements',
-      text: `SELECT namespace, tenant_id AS "tenantId", wallet_id AS "walletId"
-               FROM account.workspaces WHERE namespace = ANY ($1::text[])`,
+      text: `SELECT w.namespace, w.tenant_id AS "tenantId", w.wallet_id AS "walletId",
+                    wallet.currency
+               FROM account.workspaces w
+               JOIN account.wallets wallet ON wallet.id = w.wallet_id
+              WHERE w.namespace = ANY ($1::text[])`,
       values: [namespaces],
     });
     return rows;

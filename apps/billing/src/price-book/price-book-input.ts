@@ -1,5 +1,5 @@
 import { badInput } from '@tally/errors';
-import { isCurrency } from '@tally/money';
+import { isCurrency, type Currency } from '@tally/money';
 import { RESOURCES, type NewPriceBookVersion, type Resource } from '@tally/transport';
 import type { LatestVersion, PriceBookDraft } from './price-book.repository';
 
@@ -19,20 +19,30 @@ export function priceBookDraftFrom(
   now: Date,
   createdBy: string | null,
 ): PriceBookDraft {
-  if (!isCurrency(input.currency)) {
-    throw badInput('currency must be an ISO 4217 code such as USD', { reason: 'BAD_CURRENCY' });
-  }
+  const currency = currencyOf(input.currency);
   const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
   if (reason.length === 0 || reason.length > MAX_REASON) {
     throw badInput(`reason must be 1 to ${MAX_REASON} characters`, { reason: 'BAD_REASON' });
   }
   return {
-    currency: input.currency,
+    currency,
     effectiveFrom: effectiveFromOf(input.effectiveFrom, now),
     reason,
     createdBy,
     prices: pricesFrom(input.prices),
   };
+}
+
+/** The price book every caller gets without naming a currency: the seeded one. */
+export const DEFAULT_CURRENCY = 'USD';
+
+/** A currency code as price books are kept (ISO 4217, upper case); absent means USD. */
+export function currencyOf(raw: string | undefined): Currency {
+  const code = raw ?? DEFAULT_CURRENCY;
+  if (!isCurrency(code)) {
+    throw badInput('currency must be an ISO 4217 code such as USD', { reason: 'BAD_CURRENCY' });
+  }
+  return code;
 }
 
 /** Prices apply from now on: an hour already metered keeps the prices it was charged at. */

@@ -30,20 +30,21 @@ const withPrices = { prices: { orderBy: { resource: 'asc' } } } as const;
 export class PriceBookRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** The version in force at `at`: the greatest effectiveFrom at or before it. */
-  async inForceAt(at: Date): Promise<PriceBookView | null> {
+  /** The currency's version in force at `at`: its greatest effectiveFrom at or before it. */
+  async inForceAt(currency: string, at: Date): Promise<PriceBookView | null> {
     const book = await this.prisma.priceBook.findFirst({
-      where: { effectiveFrom: { lte: at } },
+      where: { currency, effectiveFrom: { lte: at } },
       orderBy: { effectiveFrom: 'desc' },
       include: withPrices,
     });
     return book && toPriceBookView(book);
   }
 
-  /** Newest version first. */
-  async history(first: number): Promise<PriceBookView[]> {
+  /** Newest version first, of one currency or (undefined) of all. */
+  async history(currency: string | undefined, first: number): Promise<PriceBookView[]> {
     const books = await this.prisma.priceBook.findMany({
-      orderBy: { version: 'desc' },
+      where: { currency },
+      orderBy: [{ createdAt: 'desc' }, { version: 'desc' }],
       take: first,
       include: withPrices,
     });
@@ -51,9 +52,9 @@ export class PriceBookRepository {
   }
 
   /**
-   * Appends the next version (previous max + 1) with its prices, in one transaction.
-   * `admit` sees the newest existing version under a lock that other appends wait on, so the
-   * "later than the latest" rule cannot be raced by two concurrent creators.
+   * Appends the currency's next version (its previous max + 1) with its prices, in one
+   * transaction. `admit` sees the currency's newest version under a lock that other appends
+   * wait on, so the "later than the latest" rule cannot be raced by two concurrent creators.
    */
   async append(
     draft: PriceBookDraft,
@@ -64,6 +65,7 @@ export class PriceBookRepository {
         // SHARE ROW EXCLUSIVE conflicts with itself and with inserts, not with reads.
         await tx.$executeRaw`LOCK TABLE "billing"."price_books" IN SHARE ROW EXCLUSIVE MODE`;
         const latest = await tx.priceBook.findFirst({
+          where: { currency: draft.currency },
           orderBy: { version: 'desc' },
           select: { version: true, effectiveFrom: true },
         });

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Prisma, Recharge, RechargeStatus } from '@prisma/client';
 import { RpcClient, type PostingRequest } from '@tally/transport';
 import { clawback } from './bonus-rules';
-import { centsToMicros } from './recharge-amount';
 import { RechargeRepository } from './recharge.repository';
+import { fromStripeAmount } from './stripe-amount';
 
 const BILLING_SERVICE = { kind: 'service', service: 'billing' } as const;
 
@@ -13,6 +13,8 @@ export interface SessionFields {
   readonly rechargeId: string | null;
   readonly paymentStatus: string | null;
   readonly amountTotal: number | null;
+  /** Lower case, as Stripe writes it. */
+  readonly currency: string | null;
   readonly paymentIntentId: string | null;
 }
 
@@ -106,9 +108,22 @@ export class ProcessStripeEvents {
         );
       } else if (session.amountTotal === null) {
         failures.set(session.id, new Error(`session ${session.id} has no amount_total`));
+      } else if (
+        session.currency !== null &&
+        session.currency.toUpperCase() !== recharge.currency
+      ) {
+        // Never credit a wallet in a currency other than its own.
+        failures.set(
+          session.id,
+          new Error(
+            `session ${session.id} was paid in ${session.currency}, recharge ${recharge.id} is in ${recharge.currency}`,
+          ),
+        );
       } else {
-        // Stripe's amount is what was paid: it is what the wallet gets.
-        ready.push({ session, recharge, paidMicros: centsToMicros(session.amountTotal) });
+        // Stripe's amount is what was paid, in the recharge's currency's minor unit: it is what
+        // the wallet gets.
+        const paidMicros = fromStripeAmount(session.amountTotal, recharge.currency);
+        ready.push({ session, recharge, paidMicros });
       }
     }
     if (ready.length === 0) return failures;
@@ -173,7 +188,8 @@ export class ProcessStripeEvents {
     if (recharge === null) {
       throw new RechargeNotYetRecorded(`no recharge (yet) for PaymentIntent ${paymentIntent}`);
     }
-    await this.recharges.recordRefund(recharge.id, centsToMicros(refundedCents), (r, cumulative) =>
+    const refunded = fromStripeAmount(refundedCents, recharge.currency);
+    await this.recharges.recordRefund(recharge.id, refunded, (r, cumulative) =>
       clawback(r.bonusMicros, r.amountMicros, r.refundedMicros, cumulative),
     );
     for (const step of await this.recharges.unpostedRefunds(recharge.id)) {
@@ -249,6 +265,7 @@ export function sessionFields(object: Prisma.JsonValue | undefined): SessionFiel
     typeof metadataId === 'string' ? metadataId : typeof reference === 'string' ? reference : null;
   const paymentStatus = field(object, 'payment_status');
   const amountTotal = field(object, 'amount_total');
+  const currency = field(object, 'currency');
   const paymentIntent = field(object, 'payment_intent');
   return {
     paymentIntentId: typeof paymentIntent === 'string' ? paymentIntent : null,
@@ -256,6 +273,7 @@ export function sessionFields(object: Prisma.JsonValue | undefined): SessionFiel
     rechargeId: rechargeId !== null && UUID.test(rechargeId) ? rechargeId : null,
     paymentStatus: typeof paymentStatus === 'string' ? paymentStatus : null,
     amountTotal: typeof amountTotal === 'number' ? amountTotal : null,
+    currency: typeof currency === 'string' ? currency : null,
   };
 }
 

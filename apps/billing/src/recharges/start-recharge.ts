@@ -10,8 +10,9 @@ import {
 import Stripe from 'stripe';
 import { BILLING_CONFIG, type BillingConfig } from '../billing.config';
 import { bonusFor, bonusRules } from './bonus-rules';
-import { rechargeCents, rechargeLimits } from './recharge-amount';
+import { rechargeLimits, rechargeMicros } from './recharge-amount';
 import { RechargeRepository, toRechargeView } from './recharge.repository';
+import { toStripeAmount } from './stripe-amount';
 
 /**
  * Starts a top-up: records the recharge (once per tenant and idempotency key) and opens a
@@ -32,7 +33,7 @@ export class StartRecharge {
 
   async execute({ principal, input }: Authenticated<StartRechargeInput>): Promise<RechargeView> {
     const limits = rechargeLimits(this.config.TALLY_RECHARGE_MIN, this.config.TALLY_RECHARGE_MAX);
-    const cents = rechargeCents(input.amountMicros, limits);
+    const amountMicros = rechargeMicros(input.amountMicros, limits);
     const idempotencyKey = input.idempotencyKey.trim();
     if (idempotencyKey.length === 0 || idempotencyKey.length > 200) {
       throw badInput('idempotencyKey must be 1 to 200 characters', {
@@ -44,8 +45,9 @@ export class StartRecharge {
       input: { ids: [input.walletId] },
     });
     if (wallet === undefined) throw notFound('Wallet', input.walletId);
+    // In the wallet's currency's smallest unit: cents, whole yen, thousandths of a dinar.
+    const stripeAmount = toStripeAmount(amountMicros, wallet.currency);
 
-    const amountMicros = BigInt(input.amountMicros);
     // The first-recharge part is a promise until the payment succeeds: the tenant's first
     // recharge to succeed claims it (see ProcessStripeEvents).
     const bonus = bonusFor(
@@ -74,7 +76,7 @@ export class StartRecharge {
             quantity: 1,
             price_data: {
               currency: recharge.currency.toLowerCase(),
-              unit_amount: Number(cents),
+              unit_amount: stripeAmount,
               product_data: { name: 'Tally wallet recharge' },
             },
           },

@@ -9,17 +9,25 @@ import { CreatePriceBookVersionInput } from './dto/price-book.inputs';
 export class PriceBookResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @Query(() => PriceBook, { description: 'The prices in force now.' })
-  async priceBook(@CurrentPrincipal() principal: Principal): Promise<PriceBook> {
-    return toPriceBook(await this.rpc.send('billing.priceBook.current', { principal, input: {} }));
+  @Query(() => PriceBook, { description: 'The prices in force now, in a currency (default USD).' })
+  async priceBook(
+    @Args('currency', { type: () => String, nullable: true }) currency: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PriceBook> {
+    const input = { currency: currency ?? undefined };
+    return toPriceBook(await this.rpc.send('billing.priceBook.current', { principal, input }));
   }
 
-  @Query(() => [PriceBook], { description: 'Every price book version, newest first.' })
+  @Query(() => [PriceBook], {
+    description: 'Price book versions, newest first: of one currency, or of all when left out.',
+  })
   async priceBooks(
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('currency', { type: () => String, nullable: true }) currency: string | undefined,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PriceBook[]> {
-    const views = await this.rpc.send('billing.priceBook.history', { principal, input: { first } });
+    const input = { first, currency: currency ?? undefined };
+    const views = await this.rpc.send('billing.priceBook.history', { principal, input });
     return views.map(toPriceBook);
   }
 

@@ -24,6 +24,11 @@ export class SettlementRun {
   @Field() status!: string;
   @Field(() => Date) startedAt!: Date;
   @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the run FAILED, e.g. usage no price book of its currency could charge.',
+  })
+  error!: string | null;
 }
 
 @ObjectType({ description: 'One thing a reconciliation run found.' })

@@ -21,6 +21,7 @@ export function toSettlementRun(view: SettlementRunView): SettlementRun {
     status: view.status,
     startedAt: new Date(view.startedAt),
     finishedAt: view.finishedAt === null ? null : new Date(view.finishedAt),
+    error: view.error,
   };
 }
 

@@ -8,6 +8,7 @@ import { DebtTopic, outbound, WalletAction } from './debt-events';
 import { isSuspended } from './debt-policy';
 import { DebtRepository } from './debt.repository';
 import { NAMESPACE_SUSPENDER, type NamespaceSuspender } from '../suspension/namespace-suspender';
+import { isReservedNamespaceRefusal } from '../suspension/suspension.errors';
 
 /** Namespaces of one wallet worked on at once. */
 const PARALLEL_NAMESPACES = 8;
@@ -44,6 +45,14 @@ export class WalletSuspensionProcessor extends WorkerHost {
       await Promise.all(
         workspaces.slice(i, i + PARALLEL_NAMESPACES).map((workspace) =>
           this.apply(topic, workspace, reason).catch((error: unknown) => {
+            // Retrying would never succeed, and the namespace must stay as it is: said loudly.
+            if (isReservedNamespaceRefusal(error)) {
+              this.logger.error(
+                { err: error, namespace: workspace.namespace, topic, walletId },
+                'workspace names a reserved namespace: left alone',
+              );
+              return;
+            }
             this.logger.warn(
               { err: error, namespace: workspace.namespace, topic },
               'namespace not done',
@@ -61,6 +70,7 @@ export class WalletSuspensionProcessor extends WorkerHost {
     const { namespace } = workspace;
     switch (topic) {
       case DebtTopic.SuspendWallet:
+        this.suspender.assertMayStop(namespace);
         await this.setState(namespace, 'SUSPENDING');
         await this.suspender.suspend(namespace, reason);
         await this.setState(namespace, 'SUSPENDED');
@@ -75,6 +85,7 @@ export class WalletSuspensionProcessor extends WorkerHost {
           await this.announce('namespace.resumed', workspace, reason);
         return;
       case DebtTopic.ReclaimWallet:
+        this.suspender.assertMayStop(namespace);
         await this.suspender.reclaim(namespace);
         return;
       default:

@@ -5,6 +5,7 @@ import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
 import { LedgerClient } from '../peers/ledger.client';
 import { PriceBooks } from '../peers/price-books';
 import { usagePosting } from '../settlement/charge-posting';
+import { pricesByResource } from '../settlement/hourly-charges';
 import { priceLine } from '../settlement/pricing';
 import type { FrozenLine } from '../settlement/settlement.repository';
 import type { HourlyUsageSource } from '../sources/usage-source';
@@ -59,14 +60,21 @@ export class CorrectCharges {
       const hour = charges[0].hour;
       const refilled = await this.refill(hour);
       refilledSamples += refilled;
-      const book = await this.priceBooks.inForceAt(hour);
-      const prices = new Map<Resource, PriceView>(book.prices.map((p) => [p.resource, p]));
+      // Each charge is repriced in its own currency: the book that priced it is still in force
+      // at its hour (books are append-only).
+      const books = await this.priceBooks.inForceAt(
+        charges.map((charge) => charge.currency),
+        hour,
+      );
       const usage = await this.usage.hourly(this.config.TALLY_BILLING_SOURCE, hour);
       for (const charge of charges) {
+        const book = books.get(charge.currency);
+        if (book === undefined)
+          throw new Error(`no ${charge.currency} price book at ${hour.toISOString()}`);
         const lines = differences(
           charge,
           usage.filter((row) => row.namespace === charge.namespace),
-          prices,
+          pricesByResource(book),
         );
         if (lines.length === 0) continue;
         const adjustment: PendingAdjustment = {

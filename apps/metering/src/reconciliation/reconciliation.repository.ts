@@ -14,6 +14,8 @@ export interface ChargeUnderReview {
   readonly namespace: string;
   readonly hour: Date;
   readonly walletId: string;
+  /** The currency the charge was priced in. */
+  readonly currency: string;
   /** What was charged per resource so far: the frozen lines plus earlier adjustments. */
   readonly charged: ReadonlyMap<Resource, bigint>;
   readonly nextSeq: number;
@@ -93,11 +95,12 @@ export class ReconciliationRepository {
       namespace: string;
       hour: Date;
       wallet_id: string;
+      currency: string;
       lines: { resource: Resource; amountMicros: string }[];
       adjustments: { resource: Resource; amountMicros: string }[][] | null;
       next_seq: number;
     }>(
-      `SELECT c.namespace, c.hour, c.wallet_id, c.lines,
+      `SELECT c.namespace, c.hour, c.wallet_id, c.currency, c.lines,
               (SELECT json_agg(a.lines) FROM metering.usage_adjustments a
                 WHERE a.namespace = c.namespace AND a.hour = c.hour) AS adjustments,
               (SELECT COALESCE(MAX(a.seq), 0) + 1 FROM metering.usage_adjustments a
@@ -118,6 +121,7 @@ export class ReconciliationRepository {
         namespace: row.namespace,
         hour: row.hour,
         walletId: row.wallet_id,
+        currency: row.currency,
         charged,
         nextSeq: row.next_seq,
       };

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import type { PriceView, Resource } from '@tally/transport';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
 import { PriceBooks } from '../peers/price-books';
 import { WorkspaceDirectory } from '../peers/workspace-directory';
@@ -13,7 +12,8 @@ const INGEST_CHUNK = 10_000;
 
 /**
  * Fixes what an hour costs: samples it from Prometheus if nothing arrived for it, prices
- * every namespace's usage with the book in force at the hour, and stores the charges together
+ * every namespace's usage with the book of its wallet's currency in force at the hour (usage
+ * of a currency without one is recorded as unpriced, not charged), and stores the charges together
  * with the hour in one transaction. From then on posting replays exactly these charges, so a
  * crash and a rerun can never post a different amount under the same key.
  */
@@ -34,23 +34,33 @@ export class FreezeHour {
     const source = this.config.TALLY_BILLING_SOURCE;
     await this.sampleIfMissing(hour);
     const usage = await this.usage.hourly(source, hour);
-    const [book, placements] = await Promise.all([
-      this.priceBooks.inForceAt(hour),
-      this.workspaces.placements([...new Set(usage.map((row) => row.namespace))]),
+    const placements = await this.workspaces.placements([
+      ...new Set(usage.map((row) => row.namespace)),
     ]);
-    const prices = new Map<Resource, PriceView>(book.prices.map((p) => [p.resource, p]));
-    const { charges, unattributed } = hourlyCharges(usage, placements, prices);
+    const books = await this.priceBooks.inForceAt(
+      [...placements.values()].map((placement) => placement.currency),
+      hour,
+    );
+    const { charges, unattributed, unpriced } = hourlyCharges(usage, placements, books);
     if (unattributed.length > 0) {
       this.logger.warn(
         { hour, count: unattributed.length, sample: unattributed.slice(0, 10) },
         'usage in namespaces without a workspace is not charged',
       );
     }
-    await this.settlements.freeze(
-      hour,
-      { source, priceBookId: book.id, priceBookVersion: book.version, currency: book.currency },
-      charges,
-    );
+    // Recorded with the hour, so every run of the hour reports them (see SettleHour).
+    if (unpriced.length > 0) {
+      this.logger.error(
+        { hour, count: unpriced.length, sample: unpriced.slice(0, 10) },
+        'usage of wallets whose currency has no price book in force is not charged',
+      );
+    }
+    const priceBooks = [...books.values()].map(({ currency, id, version }) => ({
+      currency,
+      id,
+      version,
+    }));
+    await this.settlements.freeze(hour, { source, priceBooks, unpriced }, charges);
   }
 
   private async sampleIfMissing(hour: Date): Promise<void> {

@@ -4,12 +4,13 @@ import type { SettlementRunView, SettlementTrigger } from '@tally/transport';
 import { Failpoints } from '../failpoints';
 import { FreezeHour } from './freeze-hour';
 import { PostCharges } from './post-charges';
-import { SettlementRepository } from './settlement.repository';
+import { SettlementRepository, type UnpricedUsage } from './settlement.repository';
 
 const HOUR_MS = 3_600_000;
 
 /**
- * Settles one past hour: freeze its charges (once), post what is not posted, record the run.
+ * Settles one past hour: freeze its charges (once), post what is not posted, record the run
+ * (FAILED, naming them, when some usage had no price book of its wallet's currency).
  * Every step is safe to repeat, so the scheduled run, a catch-up after downtime and an admin's
  * settleHour all call this, and a worker killed at any point is simply run again.
  */
@@ -39,7 +40,15 @@ export class SettleHour {
         const frozen = performance.now();
         const posted = await this.postCharges.execute(hour);
         await this.settlements.markHourPosted(hour);
-        const finished = await this.settlements.finishRun(run.id, 'SUCCEEDED', posted);
+        // What no book could price stays uncharged, and every run of the hour says so: the
+        // others' charges are posted all the same, and no later book can price a past hour.
+        const unpriced = describeUnpriced(hour, await this.settlements.unpricedOf(hour));
+        const finished = await this.settlements.finishRun(
+          run.id,
+          unpriced === null ? 'SUCCEEDED' : 'FAILED',
+          unpriced === null ? posted : { ...posted, error: unpriced },
+        );
+        if (unpriced !== null) this.logger.error({ ...finished, trigger }, unpriced);
         const phases = {
           freezeMs: Math.round(frozen - started),
           postMs: Math.round(performance.now() - frozen),
@@ -57,6 +66,20 @@ export class SettleHour {
       }
     });
   }
+}
+
+/** The reason a run of the hour fails for usage no book priced; null when there is none. */
+export function describeUnpriced(hour: Date, unpriced: readonly UnpricedUsage[]): string | null {
+  if (unpriced.length === 0) return null;
+  const byCurrency = new Map<string, string[]>();
+  for (const { currency, namespace } of unpriced) {
+    byCurrency.set(currency, [...(byCurrency.get(currency) ?? []), namespace]);
+  }
+  const parts = [...byCurrency].map(
+    ([currency, namespaces]) =>
+      `${namespaces.length} in ${currency} (${namespaces.slice(0, 5).join(', ')}${namespaces.length > 5 ? ', …' : ''})`,
+  );
+  return `not charged: no price book in force at ${hour.toISOString()} for the currency of these namespaces' wallets: ${parts.join('; ')}`;
 }
 
 /** A whole UTC hour that has ended: an hour still running has usage yet to come. */

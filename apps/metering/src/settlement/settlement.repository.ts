@@ -10,6 +10,8 @@ import type { SampleSource } from '../usage/usage-sample';
 export interface FrozenCharge {
   readonly namespace: string;
   readonly walletId: string;
+  /** The wallet's currency; the lines are priced with its book. */
+  readonly currency: string;
   readonly lines: readonly FrozenLine[];
   readonly totalMicros: bigint;
   readonly shortHour: boolean;
@@ -21,11 +23,18 @@ export interface FrozenLine {
   readonly amountMicros: bigint;
 }
 
+/** Usage of a wallet whose currency had no price book in force at the hour. */
+export interface UnpricedUsage {
+  readonly namespace: string;
+  readonly walletId: string;
+  readonly currency: string;
+}
+
 export interface HourPricing {
   readonly source: SampleSource;
-  readonly priceBookId: string;
-  readonly priceBookVersion: number;
-  readonly currency: string;
+  /** The book each currency was priced with. */
+  readonly priceBooks: readonly { currency: string; id: string; version: number }[];
+  readonly unpriced: readonly UnpricedUsage[];
 }
 
 @Injectable()
@@ -129,26 +138,38 @@ export class SettlementRepository {
       }),
     );
     await this.prisma.pool.query(
-      `INSERT INTO metering.settled_hours (hour, source, price_book_id, price_book_version, currency)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [hour, pricing.source, pricing.priceBookId, pricing.priceBookVersion, pricing.currency],
+      `INSERT INTO metering.settled_hours (hour, source, price_books, unpriced)
+       VALUES ($1, $2, $3, $4)`,
+      [hour, pricing.source, JSON.stringify(pricing.priceBooks), JSON.stringify(pricing.unpriced)],
     );
+  }
+
+  /** What the freeze of `hour` could not price (nothing for an hour not frozen). */
+  async unpricedOf(hour: Date): Promise<UnpricedUsage[]> {
+    const { rows } = await this.prisma.pool.query<{ unpriced: UnpricedUsage[] }>(
+      'SELECT unpriced FROM metering.settled_hours WHERE hour = $1',
+      [hour],
+    );
+    return rows[0]?.unpriced ?? [];
   }
 
   // One JSON document rather than five array parameters: Postgres parses it in a fraction of
   // the time node-postgres takes to escape a jsonb[] literal.
   private async insertCharges(hour: Date, charges: readonly FrozenCharge[]): Promise<void> {
     await this.prisma.pool.query(
-      `INSERT INTO metering.usage_charges (hour, namespace, wallet_id, lines, total_micros, short_hour)
-       SELECT $1, c.namespace, c.wallet_id, c.lines, c.total, c.short_hour
+      `INSERT INTO metering.usage_charges
+              (hour, namespace, wallet_id, currency, lines, total_micros, short_hour)
+       SELECT $1, c.namespace, c.wallet_id, c.currency, c.lines, c.total, c.short_hour
          FROM jsonb_to_recordset($2::jsonb)
-                AS c (namespace text, wallet_id uuid, lines jsonb, total bigint, short_hour boolean)`,
+                AS c (namespace text, wallet_id uuid, currency text, lines jsonb, total bigint,
+                      short_hour boolean)`,
       [
         hour,
         JSON.stringify(
           charges.map((c) => ({
             namespace: c.namespace,
             wallet_id: c.walletId,
+            currency: c.currency,
             lines: c.lines.map(lineJson),
             total: c.totalMicros.toString(),
             short_hour: c.shortHour,
@@ -166,7 +187,7 @@ export class SettlementRepository {
   async chargesToPost(hour: Date): Promise<FrozenCharge[]> {
     const { rows } = await this.prisma.pool.query<ChargeRow>({
       name: 'charges_to_post',
-      text: `SELECT namespace, wallet_id, lines, total_micros::text, short_hour
+      text: `SELECT namespace, wallet_id, currency, lines, total_micros::text, short_hour
                FROM metering.usage_charges
               WHERE hour = $1 AND total_micros > 0
               ORDER BY wallet_id, namespace`,
@@ -190,7 +211,8 @@ export class SettlementRepository {
   ): Promise<(FrozenCharge & { hour: Date })[]> {
     const { rows } = await this.prisma.pool.query<ChargeRow & { hour: Date }>({
       name: 'charges_of_namespace',
-      text: `SELECT c.hour, c.namespace, c.wallet_id, c.lines, c.total_micros::text, c.short_hour
+      text: `SELECT c.hour, c.namespace, c.wallet_id, c.currency, c.lines, c.total_micros::text,
+                    c.short_hour
                FROM metering.usage_charges c
                JOIN metering.settled_hours s ON s.hour = c.hour
               WHERE c.namespace = $1 AND c.hour >= $2 AND c.hour < $3
@@ -204,6 +226,7 @@ export class SettlementRepository {
 interface ChargeRow {
   namespace: string;
   wallet_id: string;
+  currency: string;
   lines: { resource: Resource; quantity: string; amountMicros: string }[];
   total_micros: string;
   short_hour: boolean;
@@ -221,6 +244,7 @@ function toFrozenCharge(row: ChargeRow): FrozenCharge {
   return {
     namespace: row.namespace,
     walletId: row.wallet_id,
+    currency: row.currency,
     lines: row.lines.map((line) => ({
       resource: line.resource,
       quantity: BigInt(line.quantity),
@@ -239,6 +263,7 @@ function toRunView(run: {
   status: string;
   startedAt: Date;
   finishedAt: Date | null;
+  error: string | null;
 }): SettlementRunView {
   return {
     id: run.id,
@@ -248,5 +273,6 @@ function toRunView(run: {
     status: run.status as RunStatus,
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
+    error: run.error,
   };
 }

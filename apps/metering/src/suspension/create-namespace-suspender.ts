@@ -1,4 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node';
+import { reservedNamespaces } from '@tally/kube';
 import { KubeClient } from '../kube/kube-client';
 import type { RetryPolicy } from '../kube/kube-retry';
 import { KubeNamespaceSuspender } from './kube-namespace-suspender';
@@ -11,6 +12,8 @@ export interface SuspenderOptions {
   readonly requestTimeoutMs: number;
   readonly concurrency: number;
   readonly reclaim: ReclaimSettings;
+  /** Reserved on top of the built-in ones (TALLY_RESERVED_NAMESPACES). */
+  readonly reservedNamespaces?: readonly string[];
   readonly retry?: RetryPolicy;
 }
 
@@ -30,5 +33,6 @@ export async function createNamespaceSuspender(
     new ResumeNamespace(cluster),
     new ReclaimNamespace(cluster, options.reclaim),
     options.concurrency,
+    reservedNamespaces(options.reservedNamespaces),
   );
 }

@@ -1,8 +1,10 @@
+import type { ReservedNamespaces } from '@tally/kube';
 import { forEachNamespace, type NamespaceOutcome } from './for-each-namespace';
 import type { NamespaceSuspender } from './namespace-suspender';
 import { ReclaimNamespace } from './reclaim-namespace';
 import { ResumeNamespace } from './resume-namespace';
 import { SuspendNamespace } from './suspend-namespace';
+import { reservedNamespace } from './suspension.errors';
 
 /** NamespaceSuspender on the Kubernetes API: one use case per operation. */
 export class KubeNamespaceSuspender implements NamespaceSuspender {
@@ -12,9 +14,15 @@ export class KubeNamespaceSuspender implements NamespaceSuspender {
     private readonly reclaimNamespace: ReclaimNamespace,
     /** Namespaces worked on at once by suspendAll/resumeAll. */
     private readonly concurrency: number,
+    private readonly reserved: ReservedNamespaces,
   ) {}
 
-  suspend(namespace: string, reason: string): Promise<void> {
+  assertMayStop(namespace: string): void {
+    if (this.reserved(namespace)) throw reservedNamespace(namespace);
+  }
+
+  async suspend(namespace: string, reason: string): Promise<void> {
+    this.assertMayStop(namespace);
     return this.suspendNamespace.execute(namespace, reason);
   }
 
@@ -22,7 +30,8 @@ export class KubeNamespaceSuspender implements NamespaceSuspender {
     return this.resumeNamespace.execute(namespace);
   }
 
-  reclaim(namespace: string): Promise<void> {
+  async reclaim(namespace: string): Promise<void> {
+    this.assertMayStop(namespace);
     return this.reclaimNamespace.execute(namespace);
   }
 

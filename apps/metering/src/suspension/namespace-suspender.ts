@@ -6,6 +6,12 @@ import type { NamespaceOutcome } from './for-each-namespace';
  * let one namespace's failure stop the others.
  */
 export interface NamespaceSuspender {
+  /**
+   * Throws RESERVED_NAMESPACE (FORBIDDEN) for a namespace Tally must never stop (kube-*,
+   * default, the platform's own, TALLY_RESERVED_NAMESPACES), whatever a workspace row says.
+   * suspend and reclaim check it too; resume does not, since it only undoes what Tally saved.
+   */
+  assertMayStop(namespace: string): void;
   /** Stops everything in the namespace and remembers how to bring it back. Re-run by sweeps. */
   suspend(namespace: string, reason: string): Promise<void>;
   /** Brings back exactly what suspend saved. */

@@ -5,6 +5,7 @@ export enum SuspensionErrorCode {
   RECLAIM_DISABLED = 'RECLAIM_DISABLED',
   NOT_SUSPENDED = 'NOT_SUSPENDED',
   SAVED_VALUE_INVALID = 'SAVED_VALUE_INVALID',
+  RESERVED_NAMESPACE = 'RESERVED_NAMESPACE',
 }
 
 /** An expected suspension failure; `reason` says which, `code` is the public error code. */
@@ -50,3 +51,15 @@ export const savedValueInvalid = (namespace: string, object: string, value: stri
     `Saved value on ${namespace}/${object} is not valid: ${JSON.stringify(value)}`,
     { namespace, object },
   );
+
+/** Never retried: a reserved namespace stays reserved. */
+export const reservedNamespace = (namespace: string) =>
+  new SuspensionError(
+    SuspensionErrorCode.RESERVED_NAMESPACE,
+    ErrorCode.FORBIDDEN,
+    `Namespace ${namespace} is reserved for the cluster or the platform; Tally never suspends or reclaims it`,
+    { namespace },
+  );
+
+export const isReservedNamespaceRefusal = (error: unknown): boolean =>
+  error instanceof SuspensionError && error.reason === SuspensionErrorCode.RESERVED_NAMESPACE;

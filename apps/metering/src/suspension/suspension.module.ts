@@ -20,6 +20,7 @@ export class SuspensionModule {
             createNamespaceSuspender(loadKubeConfig(config.KUBECONFIG), {
               requestTimeoutMs: config.TALLY_KUBE_REQUEST_TIMEOUT_MS,
               concurrency: config.TALLY_SUSPEND_CONCURRENCY,
+              reservedNamespaces: config.TALLY_RESERVED_NAMESPACES,
               reclaim: {
                 enabled: config.TALLY_RECLAIM_ENABLED,
                 deletePersistentVolumeClaims: config.TALLY_RECLAIM_DELETE_PVCS,

@@ -1,0 +1,2 @@
+export * from './namespace-owner';
+export * from './reserved-namespaces';
