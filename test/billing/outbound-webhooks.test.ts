@@ -293,6 +293,7 @@ describe('outbound webhooks', () => {
         {
           kind: 'usage',
           idempotencyKey: `charge:inv-${randomUUID().slice(0, 8)}:${hour.toISOString()}`,
+          usageHour: hour,
           lines: [
             { account: { walletId }, amountMicros: -4_200_000n },
             { account: { system: SystemAccount.RevenueCpu }, amountMicros: 4_200_000n },

@@ -95,6 +95,8 @@ export interface PostingRequest {
   readonly idempotencyKey: string;
   readonly lines: readonly { readonly account: string; readonly amountMicros: MicrosString }[];
   readonly reason?: string;
+  /** `usage` and `usage_adjustment` only, and required there: the UTC hour charged for. */
+  readonly usageHour?: IsoTime;
 }
 
 export interface PostingResult {
