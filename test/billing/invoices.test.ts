@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Posting } from '@tally/account/ledger/ledger.types';
 import { SystemAccount } from '@tally/account/ledger/ledger.types';
+import { billingMonth, previousMonth } from '@tally/billing/invoices/billing-month';
 import { InvoiceRepository } from '@tally/billing/invoices/invoice.repository';
 import { PrismaService } from '@tally/prisma';
 import type { StatementBody } from '@tally/transport';
 import { outcome } from '../identity/identity-fixtures';
+import { createScratchDatabase, type TestDatabase } from '../setup/test-database';
 import { AccountContext, systemJob } from '../support/account-context';
 import { GatewaySuite } from '../support/gateway-suite';
+import { waitFor } from '../support/ports';
 
 const CREATE_TENANT = `mutation ($input: CreateTenantInput!) {
   createTenant(input: $input) { id wallet { id } }
@@ -18,7 +21,7 @@ const CREATE_SUB = `mutation ($input: CreateSubAccountInput!) {
 const TRANSFER = `mutation ($input: TransferInput!) { transfer(input: $input) { id } }`;
 const ADJUST = `mutation ($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`;
 const GENERATE = `mutation ($month: String!) {
-  generateStatements(month: $month) { month tenants issued alreadyDone failed }
+  generateStatements(month: $month) { month usageCutoff tenants issued alreadyDone failed }
 }`;
 const INVOICES = `query ($tenantId: ID!) {
   invoices(tenantId: $tenantId) {
@@ -27,9 +30,14 @@ const INVOICES = `query ($tenantId: ID!) {
 }`;
 const STATEMENT = `query ($tenantId: ID!, $month: String!) {
   statement(tenantId: $tenantId, month: $month) {
-    final opening recharges charges adjustments other closing invoiceId
-    wallets { walletId opening recharges charges adjustments internalTransfers other closing }
+    final usageSince usageCutoff opening recharges charges priorPeriod chargesPostedLater
+    chargesOfOtherStatements adjustments other closing invoiceId
+    wallets {
+      walletId opening recharges charges priorPeriod chargesPostedLater chargesOfOtherStatements
+      adjustments internalTransfers other closing
+    }
     usage { namespace resource amount }
+    priorPeriodLines { month namespace resource amount }
     otherLines { kind amount }
   }
 }`;
@@ -38,6 +46,7 @@ const VOID = `mutation ($id: ID!, $reason: String!) {
 }`;
 
 const M = 1_000_000n;
+const HOUR_MS = 3_600_000;
 const fmt = (micros: bigint) => {
   const sign = micros < 0n ? '-' : '';
   const abs = micros < 0n ? -micros : micros;
@@ -51,25 +60,83 @@ interface Posted {
   /** wallet id → amount */
   readonly walletAmounts: ReadonlyMap<string, bigint>;
   readonly kind: string;
+  /** Usage only: the hour it is for. */
+  readonly usageHour?: Date;
 }
 
+/**
+ * Runs on a database of its own: a month closes only once every hour of it is settled, and
+ * this suite decides which hours are (metering.settled_hours), without other suites' hours.
+ */
 describe('monthly statements and invoices', () => {
   const suite = new GatewaySuite();
+  let database: TestDatabase;
   let ctx: AccountContext;
   let db: Client;
+  // The month before this one, which billing closes at start-up: one of its hours is left
+  // unsettled until the first test settles it.
+  const lastMonth = billingMonth(previousMonth(new Date()));
+  const unsettledHour = new Date(lastMonth.start.getTime() + 100 * HOUR_MS);
 
   beforeAll(async () => {
-    await suite.start(['gateway', 'account', 'billing']);
-    ctx = AccountContext.create(4);
-    db = new Client({ connectionString: process.env.DATABASE_URL });
+    database = await createScratchDatabase({ migrated: true });
+    db = new Client({ connectionString: database.url });
     await db.connect();
+    // A posted hour in the far future: metering's own schedule then finds no hour due.
+    await settle(new Date('2999-01-01T00:00:00Z'), new Date('2999-01-01T01:00:00Z'));
+    await settleMonth(lastMonth.month, unsettledHour);
+    await suite.start(['gateway', 'account', 'billing', 'metering'], {
+      DATABASE_URL: database.url,
+      TALLY_MONTH_CLOSE_RETRY_SECONDS: '1',
+    });
+    ctx = AccountContext.create(4, database.url);
   });
 
   afterAll(async () => {
     await db?.end();
     await ctx?.close();
     await suite.stop();
+    await database?.drop();
   });
+
+  /** Marks the hours of [from, to) settled as metering does, each posted 66 minutes after it
+   *  began (never in the future: a month closes a margin after its last hour was posted). */
+  async function settle(from: Date, to: Date, except: Date | null = null): Promise<void> {
+    await db.query(
+      `INSERT INTO metering.settled_hours
+         (hour, source, price_book_id, price_book_version, currency, posted_at)
+       SELECT h, 'prometheus', gen_random_uuid(), 1, 'USD',
+              least(h + interval '66 minutes', now() - interval '10 minutes')
+         FROM generate_series($1::timestamptz, $2::timestamptz - interval '1 hour', interval '1 hour') h
+        WHERE h IS DISTINCT FROM $3::timestamptz
+       ON CONFLICT DO NOTHING`,
+      [from, to, except],
+    );
+  }
+
+  function settleMonth(month: string, except: Date | null = null): Promise<void> {
+    const { start, end } = billingMonth(month);
+    return settle(start, end, except);
+  }
+
+  /** A wallet's balance at an instant, straight from the ledger's entries. */
+  async function balanceAt(walletId: string, at: Date): Promise<bigint> {
+    const { rows } = await db.query<{ sum: string | null }>(
+      `SELECT sum(amount_micros)::text AS sum FROM account.ledger_entries
+        WHERE wallet_id = $1 AND created_at < $2`,
+      [walletId, at],
+    );
+    return BigInt(rows[0].sum ?? '0');
+  }
+
+  async function statementOf(owner: string, tenantId: string, month: string) {
+    const reply = await suite.gql<{ statement: StatementReply }>(owner, STATEMENT, {
+      tenantId,
+      month,
+    });
+    expect(outcome(reply)).toBe('OK');
+    return reply.data!.statement;
+  }
 
   /** Moves transactions to the instant they "were posted": the ledger refuses edits, so the
    *  test lifts its append-only triggers inside one transaction (nothing else sees it). */
@@ -103,16 +170,17 @@ describe('monthly statements and invoices', () => {
     }
   }
 
-  async function newTenant() {
+  /** By default it existed before the months under test, so month-end runs include it. */
+  async function newTenant(createdAt = new Date('2025-12-01T00:00:00Z')) {
     const ownerExternalId = `owner-${randomUUID()}`;
     const reply = await suite.admin<{ createTenant: { id: string; wallet: { id: string } } }>(
       CREATE_TENANT,
       { input: { name: 'Acme', currency: 'USD', ownerExternalId } },
     );
     const tenant = reply.data!.createTenant;
-    // Existed before the months under test, so month-end runs include it.
-    await db.query(`UPDATE account.tenants SET created_at = '2025-12-01' WHERE id = $1`, [
+    await db.query(`UPDATE account.tenants SET created_at = $2 WHERE id = $1`, [
       tenant.id,
+      createdAt,
     ]);
     return { tenantId: tenant.id, walletId: tenant.wallet.id, owner: suite.jwt(ownerExternalId) };
   }
@@ -124,7 +192,13 @@ describe('monthly statements and invoices', () => {
     for (const line of posting.lines) {
       if ('walletId' in line.account) walletAmounts.set(line.account.walletId, line.amountMicros);
     }
-    log.push({ transactionId: result.transactionId, at, walletAmounts, kind: posting.kind });
+    log.push({
+      transactionId: result.transactionId,
+      at,
+      walletAmounts,
+      kind: posting.kind,
+      usageHour: posting.usageHour,
+    });
   }
 
   const recharge = (walletId: string, amount: bigint): Posting => ({
@@ -161,11 +235,68 @@ describe('monthly statements and invoices', () => {
         kind === 'usage'
           ? `charge:${namespace}:${hour.toISOString()}`
           : `recon:${namespace}:${hour.toISOString()}:${n}`,
+      usageHour: hour,
       lines: [{ account: { walletId }, amountMicros: -total }, ...lines],
     };
   };
 
-  it('ties a month of recharges, transfers, adjustments, bonuses and hourly charges out to the ledger', async () => {
+  it('does not close a month while one of its hours is unsettled, and closes it once it is', async () => {
+    // Billing's start-up job closes last month, of which the suite left one hour unsettled.
+    const { tenantId, walletId, owner } = await newTenant(
+      new Date(lastMonth.start.getTime() + 24 * HOUR_MS),
+    );
+    const hour = new Date(lastMonth.start.getTime() + 5 * HOUR_MS);
+    const ns = `job-${randomUUID().slice(0, 8)}`;
+    await post(recharge(walletId, 10n * M), new Date(hour.getTime() - HOUR_MS), []);
+    await post(
+      charge(walletId, ns, hour, { cpu: 4_200_000n }),
+      new Date(hour.getTime() + HOUR_MS),
+      [],
+    );
+
+    // The job asked metering, was told which hour is missing, and waits (asking again).
+    const waiting = await waitFor('month-end to wait for the unsettled hour', async () =>
+      suite.cluster
+        .output('billing')
+        .split('\n')
+        .find(
+          (line) =>
+            line.includes('month not settled yet') &&
+            line.includes(`"month":"${lastMonth.month}"`) &&
+            line.includes(`"firstUnsettledHour":"${unsettledHour.toISOString()}"`),
+        ),
+    );
+    expect(JSON.parse(waiting)).toMatchObject({ unsettledHours: 1 });
+    // generateStatements refuses it too, saying why; and nothing was issued.
+    const refused = await suite.admin(GENERATE, { month: lastMonth.month });
+    expect(outcome(refused)).toBe('BAD_USER_INPUT');
+    expect(refused.errors![0].extensions).toMatchObject({
+      reason: 'MONTH_NOT_SETTLED',
+      unsettledHours: 1,
+      firstUnsettledHour: unsettledHour.toISOString(),
+    });
+    const stored = () =>
+      db.query<{ charges: string }>(
+        `SELECT charges_micros::text AS charges FROM billing.statements
+          WHERE tenant_id = $1 AND period_start = $2`,
+        [tenantId, lastMonth.start],
+      );
+    expect((await stored()).rows).toEqual([]);
+
+    // Once the hour is settled, the waiting job closes the month on its own.
+    await settle(unsettledHour, new Date(unsettledHour.getTime() + HOUR_MS));
+    const [statement] = await waitFor('the month-end job to close the month', async () => {
+      const { rows } = await stored();
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(statement).toEqual({ charges: '4200000' });
+    const invoices = await suite.gql<{ invoices: InvoiceReply[] }>(owner, INVOICES, { tenantId });
+    expect(invoices.data!.invoices.map((i) => [i.periodStart, i.total])).toEqual([
+      [lastMonth.start.toISOString(), fmt(4_200_000n)],
+    ]);
+  });
+
+  it('ties a month of recharges, transfers, adjustments, bonuses and hourly charges out to the ledger, the last hour settled after midnight included', async () => {
     const { tenantId, walletId: main, owner } = await newTenant();
     const subs = await Promise.all(
       ['dev', 'ops'].map(async (name) => {
@@ -181,7 +312,10 @@ describe('monthly statements and invoices', () => {
     const log: Posted[] = [];
     const feb = new Date('2026-02-20T10:00:00Z');
     const mar = (day: number, hour = 12) => new Date(Date.UTC(2026, 2, day, hour));
-    const apr = new Date('2026-04-01T00:00:00.5Z');
+    // The last hour's charge, settled after midnight; metering marks the hour posted at 00:06.
+    const apr = new Date('2026-04-01T00:05:00Z');
+    const cutoff = new Date('2026-04-01T00:06:00Z');
+    await settleMonth('2026-03');
 
     // Before the month: the opening balances.
     await post(recharge(main, 500n * M), feb, log);
@@ -226,32 +360,33 @@ describe('monthly statements and invoices', () => {
       mar(1, 1),
       log,
     );
-    // The last hour of the month, posted after midnight: it belongs to April by posting time.
+    // The last hour of the month, posted after midnight: it is March's usage, on March's
+    // invoice, although it moves the balance in April.
     await post(charge(main, nsMain, new Date('2026-03-31T23:00:00Z'), { cpu: 999n }), apr, log);
 
-    const run = await suite.admin<{ generateStatements: { issued: number; failed: number } }>(
-      GENERATE,
-      { month: '2026-03' },
-    );
+    const run = await suite.admin<{
+      generateStatements: { usageCutoff: string; issued: number; failed: number };
+    }>(GENERATE, { month: '2026-03' });
     expect(outcome(run)).toBe('OK');
-    expect(run.data!.generateStatements.failed).toBe(0);
+    expect(run.data!.generateStatements).toMatchObject({
+      failed: 0,
+      usageCutoff: cutoff.toISOString(),
+    });
 
     // What the ledger says, straight from its tables.
     const start = new Date('2026-03-01T00:00:00Z');
     const end = new Date('2026-04-01T00:00:00Z');
-    const balanceAt = async (walletId: string, at: Date) => {
-      const { rows } = await db.query<{ sum: string | null }>(
-        `SELECT sum(amount_micros)::text AS sum FROM account.ledger_entries
-          WHERE wallet_id = $1 AND created_at < $2`,
-        [walletId, at],
+    // Charged: usage of March's hours posted before the cutoff; some of it after the end.
+    const charged = log.filter(
+      (p) => p.usageHour && p.usageHour >= start && p.usageHour < end && p.at < cutoff,
+    );
+    const chargesOf = (wallet: string | null, of = charged) =>
+      of.reduce((sum, p) => sum - sumFor(p, wallet), 0n);
+    const postedLaterOf = (wallet: string | null) =>
+      chargesOf(
+        wallet,
+        charged.filter((p) => p.at >= end),
       );
-      return BigInt(rows[0].sum ?? '0');
-    };
-    const inMonth = log.filter((p) => p.at >= start && p.at < end);
-    const chargesOf = (wallet: string | null) =>
-      inMonth
-        .filter((p) => p.kind === 'usage' || p.kind === 'usage_adjustment')
-        .reduce((sum, p) => sum - sumFor(p, wallet), 0n);
 
     const reply = await suite.gql<{ statement: StatementReply }>(owner, STATEMENT, {
       tenantId,
@@ -259,7 +394,11 @@ describe('monthly statements and invoices', () => {
     });
     expect(outcome(reply)).toBe('OK');
     const statement = reply.data!.statement;
-    expect(statement.final).toBe(true);
+    expect(statement).toMatchObject({
+      final: true,
+      usageSince: start.toISOString(),
+      usageCutoff: cutoff.toISOString(),
+    });
 
     const wallets = [main, dev, ops];
     let opening = 0n;
@@ -272,17 +411,16 @@ describe('monthly statements and invoices', () => {
       closing += close;
       expect(row.opening).toBe(fmt(open));
       expect(row.closing).toBe(fmt(close));
-      expect(row.charges).toBe(fmt(chargesOf(wallet)));
-      const movements =
-        BigInt(toMicros(row.recharges)) -
-        BigInt(toMicros(row.charges)) +
-        BigInt(toMicros(row.adjustments)) +
-        BigInt(toMicros(row.internalTransfers)) +
-        BigInt(toMicros(row.other));
-      expect(BigInt(toMicros(row.opening)) + movements).toBe(close);
+      expect(row).toMatchObject({
+        charges: fmt(chargesOf(wallet)),
+        chargesPostedLater: fmt(postedLaterOf(wallet)),
+        chargesOfOtherStatements: fmt(0n),
+        priorPeriod: fmt(0n),
+      });
+      expect(tiedOut(row)).toBe(close);
     }
     expect(
-      statement.wallets.map((w) => BigInt(toMicros(w.internalTransfers))).reduce((a, b) => a + b),
+      statement.wallets.map((w) => BigInt(toMicros(w.internalTransfers!))).reduce((a, b) => a + b),
     ).toBe(0n);
     expect(statement.opening).toBe(fmt(opening));
     expect(statement.closing).toBe(fmt(closing));
@@ -290,6 +428,8 @@ describe('monthly statements and invoices', () => {
     expect(statement.adjustments).toBe(fmt(3_000_007n - 1_000_000n));
     expect(statement.otherLines).toEqual([{ kind: 'bonus', amount: fmt(12_500_000n) }]);
     expect(statement.charges).toBe(fmt(chargesOf(null)));
+    expect(statement.chargesPostedLater).toBe(fmt(999n));
+    expect(tiedOut(statement)).toBe(closing);
     const usageTotal = statement.usage.reduce(
       (sum, line) => sum + BigInt(toMicros(line.amount)),
       0n,
@@ -300,6 +440,11 @@ describe('monthly statements and invoices', () => {
         { namespace: nsDev, resource: 'CPU', amount: fmt(48n * 70_007n - 3_000n) },
         { namespace: nsDev, resource: 'STORAGE', amount: fmt(48n) },
         { namespace: nsMain, resource: 'MEMORY', amount: fmt(48n * 2_003n) },
+        {
+          namespace: nsMain,
+          resource: 'CPU',
+          amount: fmt(48n * 10_001n + (47n * 48n) / 2n + 999n),
+        },
       ]),
     );
 
@@ -319,18 +464,23 @@ describe('monthly statements and invoices', () => {
     expect(invoice.number).toMatch(/^\d{4}-\d{6}$/);
     expect(statement.invoiceId).toBe(invoice.id);
 
-    // April is not generated: its statement is the figures so far (the charge posted after
-    // midnight), not stored. A month still running cannot be generated; tenants cannot generate.
+    // April is not generated: its statement is the figures so far, not stored. The charge
+    // posted after midnight moves its balance but is charged on March's statement. A month
+    // still running cannot be generated; tenants cannot generate.
     const april = await suite.gql<{ statement: StatementReply }>(owner, STATEMENT, {
       tenantId,
       month: '2026-04',
     });
     expect(april.data!.statement).toMatchObject({
       final: false,
-      charges: fmt(999n),
+      usageSince: cutoff.toISOString(),
+      usageCutoff: null,
+      charges: fmt(0n),
+      chargesOfOtherStatements: fmt(999n),
       opening: statement.closing,
       invoiceId: null,
     });
+    expect(tiedOut(april.data!.statement)).toBe(BigInt(toMicros(april.data!.statement.closing)));
     const thisMonth = new Date().toISOString().slice(0, 7);
     expect(outcome(await suite.admin(GENERATE, { month: thisMonth }))).toBe('BAD_USER_INPUT');
     expect(outcome(await suite.gql(owner, GENERATE, { month: '2026-03' }))).toBe('FORBIDDEN');
@@ -423,6 +573,122 @@ describe('monthly statements and invoices', () => {
     }
   });
 
+  it('charges a correction posted after its month closed on the next statement, as a prior-period line, both tied out to the ledger', async () => {
+    const { tenantId, walletId, owner } = await newTenant();
+    const ns = `web-${randomUUID().slice(0, 8)}`;
+    const log: Posted[] = [];
+    const at = (iso: string) => new Date(iso);
+    const lastHourOfApril = at('2026-04-30T23:00:00Z');
+    await post(recharge(walletId, 100n * M), at('2026-04-01T08:00:00Z'), log);
+    await post(
+      charge(walletId, ns, at('2026-04-10T05:00:00Z'), { cpu: 1_000_000n }),
+      at('2026-04-10T06:05:00Z'),
+      log,
+    );
+    // Corrected while April is open: on April's statement.
+    await post(
+      charge(walletId, ns, at('2026-04-10T05:00:00Z'), { cpu: -100_000n }, 'usage_adjustment'),
+      at('2026-04-20T00:30:00Z'),
+      log,
+    );
+    // April's last hour, settled after midnight: April's usage, May's balance.
+    await post(
+      charge(walletId, ns, lastHourOfApril, { cpu: 2_000_000n, memory: 7n }),
+      at('2026-05-01T00:05:00Z'),
+      log,
+    );
+    await settleMonth('2026-04');
+    const aprilRun = await suite.admin<{ generateStatements: { failed: number } }>(GENERATE, {
+      month: '2026-04',
+    });
+    expect(aprilRun.data!.generateStatements).toMatchObject({
+      failed: 0,
+      usageCutoff: '2026-05-01T00:06:00.000Z',
+    });
+
+    // After April closed: a correction of its last hour, then May's own usage.
+    await post(
+      charge(walletId, ns, lastHourOfApril, { cpu: 50_000n }, 'usage_adjustment'),
+      at('2026-05-03T09:00:00Z'),
+      log,
+    );
+    await post(
+      charge(walletId, ns, at('2026-05-05T10:00:00Z'), { cpu: 300_000n }),
+      at('2026-05-05T11:05:00Z'),
+      log,
+    );
+    await settleMonth('2026-05');
+    const mayRun = await suite.admin<{ generateStatements: { failed: number } }>(GENERATE, {
+      month: '2026-05',
+    });
+    expect(mayRun.data!.generateStatements).toMatchObject({
+      failed: 0,
+      usageCutoff: '2026-06-01T00:06:00.000Z',
+    });
+
+    const april = await statementOf(owner, tenantId, '2026-04');
+    const may = await statementOf(owner, tenantId, '2026-05');
+    expect(april).toMatchObject({
+      usageSince: '2026-04-01T00:00:00.000Z',
+      usageCutoff: '2026-05-01T00:06:00.000Z',
+      charges: fmt(2_900_007n),
+      priorPeriod: fmt(0n),
+      chargesPostedLater: fmt(2_000_007n),
+      chargesOfOtherStatements: fmt(0n),
+      usage: [
+        { namespace: ns, resource: 'CPU', amount: fmt(2_900_000n) },
+        { namespace: ns, resource: 'MEMORY', amount: fmt(7n) },
+      ],
+      priorPeriodLines: [],
+    });
+    expect(may).toMatchObject({
+      usageSince: '2026-05-01T00:06:00.000Z',
+      usageCutoff: '2026-06-01T00:06:00.000Z',
+      opening: april.closing,
+      charges: fmt(350_000n),
+      priorPeriod: fmt(50_000n),
+      chargesPostedLater: fmt(0n),
+      // April's last hour moved May's balance; April's statement charged it.
+      chargesOfOtherStatements: fmt(2_000_007n),
+      usage: [{ namespace: ns, resource: 'CPU', amount: fmt(300_000n) }],
+      priorPeriodLines: [
+        { month: '2026-04', namespace: ns, resource: 'CPU', amount: fmt(50_000n) },
+      ],
+    });
+
+    // Both tie out to the ledger to the micro-unit: balances by posting time, the lines add up
+    // to them, and every micro-unit of usage the ledger holds is charged exactly once.
+    for (const [statement, month] of [
+      [april, '2026-04'],
+      [may, '2026-05'],
+    ] as const) {
+      const { start, end } = billingMonth(month);
+      expect(statement.opening).toBe(fmt(await balanceAt(walletId, start)));
+      expect(statement.closing).toBe(fmt(await balanceAt(walletId, end)));
+      expect(tiedOut(statement)).toBe(BigInt(toMicros(statement.closing)));
+      expect(statement.wallets).toHaveLength(1);
+      expect(tiedOut(statement.wallets[0])).toBe(BigInt(toMicros(statement.closing)));
+    }
+    const { rows } = await db.query<{ used: string }>(
+      `SELECT (-sum(e.amount_micros))::text AS used
+         FROM account.ledger_entries e
+         JOIN account.ledger_transactions t ON t.id = e.transaction_id
+        WHERE e.wallet_id = $1 AND t.kind IN ('usage', 'usage_adjustment')`,
+      [walletId],
+    );
+    expect(BigInt(toMicros(april.charges)) + BigInt(toMicros(may.charges))).toBe(
+      BigInt(rows[0].used),
+    );
+    expect(BigInt(rows[0].used)).toBe(
+      log.filter((p) => p.usageHour).reduce((sum, p) => sum - sumFor(p, walletId), 0n),
+    );
+    const invoices = await suite.gql<{ invoices: InvoiceReply[] }>(owner, INVOICES, { tenantId });
+    expect(invoices.data!.invoices.map((i) => [i.periodStart, i.total])).toEqual([
+      ['2026-05-01T00:00:00.000Z', fmt(350_000n)],
+      ['2026-04-01T00:00:00.000Z', fmt(2_900_007n)],
+    ]);
+  });
+
   it('keeps an issued invoice immutable in the database itself', async () => {
     const { tenantId, walletId } = await newTenant();
     const log: Posted[] = [];
@@ -434,6 +700,7 @@ describe('monthly statements and invoices', () => {
       new Date('2026-06-02T01:05:00Z'),
       log,
     );
+    await settleMonth('2026-06');
     await suite.admin(GENERATE, { month: '2026-06' });
     const { rows } = await db.query<{ id: string }>(
       `SELECT id FROM billing.invoices WHERE tenant_id = $1`,
@@ -466,7 +733,7 @@ describe('monthly statements and invoices', () => {
   });
 
   it('numbers invoices without gaps when many are issued at once, rolled-back ones included', async () => {
-    const prisma = new PrismaService({ databaseUrl: process.env.DATABASE_URL!, poolMax: 12 });
+    const prisma = new PrismaService({ databaseUrl: database.url, poolMax: 12 });
     const invoices = new InvoiceRepository(prisma);
     try {
       const tenants = Array.from({ length: 24 }, () => randomUUID());
@@ -478,14 +745,20 @@ describe('monthly statements and invoices', () => {
         currency: 'USD',
         periodStart: periodStart.toISOString(),
         periodEnd: periodEnd.toISOString(),
+        usageSince: periodStart.toISOString(),
+        usageCutoff: periodEnd.toISOString(),
         openingMicros: '0',
         rechargesMicros: '10',
         chargesMicros: '7',
+        priorPeriodMicros: '0',
+        chargesPostedLaterMicros: '0',
+        chargesOfOtherStatementsMicros: '0',
         adjustmentsMicros: '0',
         otherMicros: '0',
         closingMicros: '3',
         wallets: [],
         usage: [],
+        priorPeriod: [],
         other: [],
       });
       const render = async () => Buffer.from('%PDF-test');
@@ -495,16 +768,24 @@ describe('monthly statements and invoices', () => {
       const attempts = tenants.flatMap((tenantId, i) => [
         // Every tenant twice (idempotent), every third one first through a crash.
         invoices.issue(
-          { tenantId, periodStart, periodEnd, body: body(tenantId) },
+          { tenantId, periodStart, periodEnd, usageCutoff: periodEnd, body: body(tenantId) },
           7n,
           i % 3 === 0 ? failing : render,
         ),
-        invoices.issue({ tenantId, periodStart, periodEnd, body: body(tenantId) }, 7n, render),
+        invoices.issue(
+          { tenantId, periodStart, periodEnd, usageCutoff: periodEnd, body: body(tenantId) },
+          7n,
+          render,
+        ),
       ]);
       await Promise.allSettled(attempts);
       await Promise.all(
         tenants.map((tenantId) =>
-          invoices.issue({ tenantId, periodStart, periodEnd, body: body(tenantId) }, 7n, render),
+          invoices.issue(
+            { tenantId, periodStart, periodEnd, usageCutoff: periodEnd, body: body(tenantId) },
+            7n,
+            render,
+          ),
         ),
       );
       const { rows } = await db.query<{ tenant_id: string; year: number; sequence: number }>(
@@ -538,30 +819,49 @@ interface InvoiceReply {
   status: string;
   total: string;
   pdfUrl: string;
+  periodStart: string;
   voidReason: string | null;
 }
 
-interface StatementReply {
-  final: boolean;
+/** The money of a statement, or of one wallet's part of it. */
+interface StatementFiguresReply {
   opening: string;
   recharges: string;
   charges: string;
+  priorPeriod: string;
+  chargesPostedLater: string;
+  chargesOfOtherStatements: string;
   adjustments: string;
+  /** Per wallet only; the tenant's `other` includes them (they net to zero). */
+  internalTransfers?: string;
   other: string;
   closing: string;
+}
+
+interface StatementReply extends StatementFiguresReply {
+  final: boolean;
+  usageSince: string;
+  usageCutoff: string | null;
   invoiceId: string | null;
-  wallets: {
-    walletId: string;
-    opening: string;
-    recharges: string;
-    charges: string;
-    adjustments: string;
-    internalTransfers: string;
-    other: string;
-    closing: string;
-  }[];
+  wallets: (StatementFiguresReply & { walletId: string })[];
   usage: { namespace: string; resource: string; amount: string }[];
+  priorPeriodLines: { month: string; namespace: string; resource: string; amount: string }[];
   otherLines: { kind: string; amount: string }[];
+}
+
+/** The closing balance the statement's lines add up to (the equation of statement.ts). */
+function tiedOut(figures: StatementFiguresReply): bigint {
+  const micros = (amount = '0') => BigInt(toMicros(amount));
+  return (
+    micros(figures.opening) +
+    micros(figures.recharges) -
+    micros(figures.charges) +
+    micros(figures.chargesPostedLater) -
+    micros(figures.chargesOfOtherStatements) +
+    micros(figures.adjustments) +
+    micros(figures.internalTransfers) +
+    micros(figures.other)
+  );
 }
 
 function toMicros(decimal: string): string {

@@ -122,7 +122,7 @@ describe('outbound webhooks', () => {
 
   beforeAll(async () => {
     base = await receiver.start();
-    await suite.start(['gateway', 'account', 'billing'], {
+    await suite.start(['gateway', 'account', 'billing', 'metering'], {
       TALLY_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1/32',
       TALLY_WEBHOOK_TIMEOUT_MS: '1500',
       TALLY_WEBHOOK_RETRY_BASE_MS: '200',
@@ -286,13 +286,21 @@ describe('outbound webhooks', () => {
     const { tenantId, owner } = await newTenant();
     await endpoint(owner, tenantId, '/invoices', ['invoice.issued']);
     const [{ id: walletId }] = await prisma.wallet.findMany({ where: { tenantId } });
-    const hour = new Date('2026-08-03T10:00:00Z');
+    // A month no other suite settles an hour of (pastHour() reaches back about 27 years), so
+    // this suite can mark all of its hours settled: a month closes only then.
+    const hour = new Date('1998-08-03T10:00:00Z');
+    await prisma.$executeRaw`
+      INSERT INTO metering.settled_hours (hour, source, price_book_id, price_book_version, currency, posted_at)
+      SELECT h, 'prometheus', gen_random_uuid(), 1, 'USD', h + interval '65 minutes'
+        FROM generate_series('1998-08-01T00:00:00Z'::timestamptz, '1998-08-31T23:00:00Z', interval '1 hour') h
+      ON CONFLICT DO NOTHING`;
     // As settlement posts it: in a batch, which may take the wallet below zero.
     const [posted] = await ctx.postBatch.execute(
       [
         {
           kind: 'usage',
           idempotencyKey: `charge:inv-${randomUUID().slice(0, 8)}:${hour.toISOString()}`,
+          usageHour: hour,
           lines: [
             { account: { walletId }, amountMicros: -4_200_000n },
             { account: { system: SystemAccount.RevenueCpu }, amountMicros: 4_200_000n },
@@ -301,14 +309,14 @@ describe('outbound webhooks', () => {
       ],
       systemJob,
     );
-    // Posted in August (the ledger refuses edits; the test lifts its triggers for one UPDATE).
+    // Posted in the month (the ledger refuses edits; the test lifts its triggers for one UPDATE).
     await prisma.$transaction([
       prisma.$executeRaw`ALTER TABLE account.ledger_entries DISABLE TRIGGER ledger_entries_append_only`,
       prisma.$executeRaw`UPDATE account.ledger_entries SET created_at = ${hour} WHERE transaction_id = ${posted.transactionId}::uuid`,
       prisma.$executeRaw`ALTER TABLE account.ledger_entries ENABLE TRIGGER ledger_entries_append_only`,
-      prisma.$executeRaw`UPDATE account.tenants SET created_at = '2026-01-01' WHERE id = ${tenantId}::uuid`,
+      prisma.$executeRaw`UPDATE account.tenants SET created_at = '1998-01-01' WHERE id = ${tenantId}::uuid`,
     ]);
-    const run = await suite.admin(GENERATE, { month: '2026-08' });
+    const run = await suite.admin(GENERATE, { month: '1998-08' });
     expect(outcome(run)).toBe('OK');
     const [hit] = await until('invoice.issued', () => {
       const hits = receiver.on('/invoices');
@@ -325,8 +333,8 @@ describe('outbound webhooks', () => {
       data: {
         totalMicros: '4200000',
         currency: 'USD',
-        periodStart: '2026-08-01T00:00:00.000Z',
-        periodEnd: '2026-09-01T00:00:00.000Z',
+        periodStart: '1998-08-01T00:00:00.000Z',
+        periodEnd: '1998-09-01T00:00:00.000Z',
       },
     });
     expect(event.data.number).toMatch(/^\d{4}-\d{6}$/);

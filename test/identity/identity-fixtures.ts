@@ -17,8 +17,8 @@ export interface TestUser {
 export class IdentityFixtures {
   private constructor(private readonly db: Client) {}
 
-  static async connect(): Promise<IdentityFixtures> {
-    const db = new Client({ connectionString: process.env.DATABASE_URL });
+  static async connect(databaseUrl = process.env.DATABASE_URL): Promise<IdentityFixtures> {
+    const db = new Client({ connectionString: databaseUrl });
     await db.connect();
     return new IdentityFixtures(db);
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '@tally/errors';
 import { Posting, SystemAccount } from '@tally/account/ledger/ledger.types';
 import { AccountContext, systemJob } from '../support/account-context';
 
@@ -54,5 +55,43 @@ describe('batch posting (hourly charges)', () => {
       unbalancedWallets: 0,
       unbalancedTransactions: 0,
     });
+  });
+
+  it('records the hour each usage transaction is for, whatever the order of the batch', async () => {
+    const { walletId } = await ctx.newTenant();
+    const run = randomUUID().slice(0, 8);
+    const usage = (key: string, hour: string, kind = 'usage'): Posting => ({
+      ...charge(walletId, key, [5n]),
+      kind,
+      usageHour: new Date(hour),
+    });
+    // Keys sort differently from the batch order (the function inserts them sorted).
+    const postings = [
+      usage(`charge:z-${run}:2026-03-31T23:00:00.000Z`, '2026-03-31T23:00:00Z'),
+      usage(`charge:a-${run}:2026-04-01T00:00:00.000Z`, '2026-04-01T00:00:00Z'),
+      usage(
+        `recon:m-${run}:2026-02-10T05:00:00.000Z:1`,
+        '2026-02-10T05:00:00Z',
+        'usage_adjustment',
+      ),
+      charge(walletId, `other:${run}`, [1n]),
+    ];
+    await ctx.postBatch.execute(postings, systemJob);
+    const hours = await ctx.prisma.ledgerTransaction.findMany({
+      where: { idempotencyKey: { in: postings.map((p) => p.idempotencyKey) } },
+      select: { idempotencyKey: true, usageHour: true },
+    });
+    expect(new Map(hours.map((h) => [h.idempotencyKey, h.usageHour]))).toEqual(
+      new Map(postings.map((p) => [p.idempotencyKey, p.usageHour ?? null])),
+    );
+
+    // Usage without its hour is refused before anything is written.
+    const hourless: Posting = { ...charge(walletId, `charge:h-${run}:x`, [1n]), kind: 'usage' };
+    await expect(ctx.postBatch.execute([hourless], systemJob)).rejects.toThrow(DomainError);
+    expect(
+      await ctx.prisma.ledgerTransaction.count({
+        where: { idempotencyKey: hourless.idempotencyKey },
+      }),
+    ).toBe(0);
   });
 });

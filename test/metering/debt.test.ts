@@ -92,6 +92,7 @@ describe('debt states', () => {
         {
           kind: 'usage',
           idempotencyKey: `charge:debt-test:${randomUUID()}`,
+          usageHour: new Date((Math.floor(Date.now() / HOUR_MS) - 1) * HOUR_MS),
           lines: [
             { account: { walletId }, amountMicros: -10_500_000n },
             { account: { system: SystemAccount.RevenueCpu }, amountMicros: 10_500_000n },

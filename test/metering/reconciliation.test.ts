@@ -121,12 +121,18 @@ describe('reconciliation through the gateway', () => {
     expect(report.findings[0].detail).toMatch(/CPU \+0\.015/);
     const key = `recon:${ns}:${hour.toISOString()}:1`;
     expect(await walletEntries(key)).toEqual(['-15000']);
-    const { rows } = await metering.prisma.pool.query<{ kind: string; reason: string }>(
-      'SELECT kind, reason FROM account.ledger_transactions WHERE idempotency_key = $1',
+    const { rows } = await metering.prisma.pool.query<{
+      kind: string;
+      reason: string;
+      usage_hour: Date;
+    }>(
+      'SELECT kind, reason, usage_hour FROM account.ledger_transactions WHERE idempotency_key = $1',
       [key],
     );
     expect(rows[0].kind).toBe('usage_adjustment');
     expect(rows[0].reason).toMatch(/^reconciliation: /);
+    // For the hour it corrects: a statement charges it there, or as a prior-period line.
+    expect(rows[0].usage_hour).toEqual(hour);
 
     // Reconciled once: a second run finds nothing to correct.
     const again = (await reconcile(hour)).data!.reconcile;

@@ -167,21 +167,26 @@ describe('hourly settlement through the gateway', () => {
     expect(await balance(eur.walletId, eur.owner)).toBe('-0.020000');
   });
 
-  it('posts the charge as a balanced transaction keyed charge:<namespace>:<hour>', async () => {
+  it('posts the charge as a balanced transaction keyed charge:<namespace>:<hour>, for that hour', async () => {
     const hour = pastHour();
     const ns = await workspace();
     await metering.record(everyMinute(ns, 'NETWORK_EGRESS', hour, GIB / 60n + 1n));
     await suite.admin(SETTLE, { hour: hour.toISOString() });
-    const { rows } = await metering.prisma.pool.query<{ account: string; amount: string }>(
-      `SELECT e.account, e.amount_micros::text AS amount
+    const { rows } = await metering.prisma.pool.query<{
+      account: string;
+      amount: string;
+      usage_hour: Date;
+    }>(
+      `SELECT e.account, e.amount_micros::text AS amount, t.usage_hour
          FROM account.ledger_transactions t JOIN account.ledger_entries e ON e.transaction_id = t.id
         WHERE t.idempotency_key = $1 ORDER BY e.amount_micros`,
       [`charge:${ns}:${hour.toISOString()}`],
     );
     // 60 × (GiB/60 + 1) bytes is a hair over 1 GiB: 0.08 rounded up to the next micro-unit.
+    // The ledger knows the hour the charge is for, whenever it was posted: statements use it.
     expect(rows).toEqual([
-      { account: `wallet:${tenantWallet}`, amount: '-80001' },
-      { account: 'system:revenue:network_egress', amount: '80001' },
+      { account: `wallet:${tenantWallet}`, amount: '-80001', usage_hour: hour },
+      { account: 'system:revenue:network_egress', amount: '80001', usage_hour: hour },
     ]);
   });
 

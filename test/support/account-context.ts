@@ -22,10 +22,8 @@ export class AccountContext {
     this.postBatch = new PostBatch(this.ledger);
   }
 
-  static create(poolMax = 10): AccountContext {
-    return new AccountContext(
-      new PrismaService({ databaseUrl: process.env.DATABASE_URL!, poolMax }),
-    );
+  static create(poolMax = 10, databaseUrl = process.env.DATABASE_URL!): AccountContext {
+    return new AccountContext(new PrismaService({ databaseUrl, poolMax }));
   }
 
   async close(): Promise<void> {

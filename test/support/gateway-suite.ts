@@ -34,7 +34,8 @@ export class GatewaySuite {
       TALLY_ADMIN_API_KEY: this.adminKey,
       ...extraEnv,
     });
-    this.db = await IdentityFixtures.connect();
+    // The apps' database: a suite may run them on one of its own.
+    this.db = await IdentityFixtures.connect(extraEnv.DATABASE_URL ?? process.env.DATABASE_URL);
   }
 
   async stop(): Promise<void> {

@@ -35,6 +35,10 @@ export const loadBillingConfig = defineConfig(
     TALLY_WEBHOOK_RETRY_WINDOW_MS: positiveInt(3 * 24 * 3600_000),
     // Month-end invoicing runs at this minute past 00:00 UTC on the 1st (late postings settle).
     TALLY_INVOICING_MINUTE: z.coerce.number().int().min(0).max(59).default(10),
+    // A month closes this long after metering posted its last hour (postings still in flight
+    // then have committed), and month-end asks again this often until it may.
+    TALLY_MONTH_CLOSE_MARGIN_MINUTES: z.coerce.number().int().min(0).default(5),
+    TALLY_MONTH_CLOSE_RETRY_SECONDS: positiveInt(600),
   },
   ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
 );

@@ -10,6 +10,7 @@ import { InvoiceRepository } from './invoices/invoice.repository';
 import { InvoicesController } from './invoices/invoices.controller';
 import { InvoicingProcessor } from './invoices/invoicing.processor';
 import { IssueMonthlyInvoice } from './invoices/issue-monthly-invoice';
+import { MonthFigures } from './invoices/month-figures';
 import { RunMonthEnd } from './invoices/run-month-end';
 import { VoidInvoice } from './invoices/void-invoice';
 import { CreatePriceBookVersion } from './price-book/create-price-book-version';
@@ -80,6 +81,7 @@ export class BillingModule {
         StripeReconcileProcessor,
         TenantAccessClient,
         InvoiceRepository,
+        MonthFigures,
         IssueMonthlyInvoice,
         RunMonthEnd,
         VoidInvoice,

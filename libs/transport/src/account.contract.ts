@@ -95,6 +95,8 @@ export interface PostingRequest {
   readonly idempotencyKey: string;
   readonly lines: readonly { readonly account: string; readonly amountMicros: MicrosString }[];
   readonly reason?: string;
+  /** `usage` and `usage_adjustment` only, and required there: the UTC hour charged for. */
+  readonly usageHour?: IsoTime;
 }
 
 export interface PostingResult {
@@ -124,9 +126,18 @@ export interface WalletFigures {
 }
 
 /**
- * What a usage or usage_adjustment transaction credited to `system:revenue:<resource>` for one
+ * Where a statement puts usage (see apps/billing/src/statements/statement.ts): `period`, used in
+ * one of the period's hours and posted before the usage cutoff; `prior`, used before the period
+ * and posted in [usageSince, usageCutoff), after the previous statement was closed; `null`,
+ * charged on another statement (listed only when posted in the period).
+ */
+export type UsageCharged = 'period' | 'prior' | null;
+
+/**
+ * What usage or usage_adjustment transactions credited to `system:revenue:<resource>` for one
  * namespace (from the key `charge:<ns>:<hour>` / `recon:<ns>:<hour>:<n>`), drawn from
- * `walletId`. Positive: consumed by the tenant.
+ * `walletId`, summed by the month of their usage hour and by where the statement puts them.
+ * Positive: consumed by the tenant.
  */
 export interface UsageFigure {
   readonly walletId: string;
@@ -134,16 +145,28 @@ export interface UsageFigure {
   /** The revenue account's suffix, upper-cased (CPU, MEMORY, ...). */
   readonly resource: string;
   readonly kind: string;
+  /** YYYY-MM of the hours the usage is for (UTC). */
+  readonly usageMonth: string;
+  readonly charged: UsageCharged;
+  /** Posted in [periodStart, periodEnd): it moved the period's balances. */
+  readonly postedInPeriod: boolean;
   readonly amountMicros: MicrosString;
 }
 
-/** The ledger's figures of one tenant for [periodStart, periodEnd), by posting time. */
+/**
+ * The ledger's figures of one tenant for [periodStart, periodEnd): balances and movements by
+ * posting time, usage also by the hour it was used in.
+ */
 export interface StatementFigures {
   readonly tenantId: string;
   readonly tenantName: string;
   readonly currency: string;
   readonly periodStart: IsoTime;
   readonly periodEnd: IsoTime;
+  /** Prior-period usage counts from here: the previous statement's usage cutoff. */
+  readonly usageSince: IsoTime;
+  /** Usage posted from here on is left to later statements; null: none yet (figures so far). */
+  readonly usageCutoff: IsoTime | null;
   readonly wallets: readonly WalletFigures[];
   readonly usage: readonly UsageFigure[];
 }
@@ -215,9 +238,18 @@ export interface AccountContract {
     Authenticated<{ postings: readonly PostingRequest[] }>,
     PostingResult[]
   >;
-  /** NOT_FOUND unless the caller may read the tenant. */
+  /**
+   * NOT_FOUND unless the caller may read the tenant. `usageSince` (default: periodStart, at or
+   * after it) and `usageCutoff` (default: none, else at or after periodEnd): see UsageCharged.
+   */
   'account.statements.figures': Rpc<
-    Authenticated<{ tenantId: string; periodStart: IsoTime; periodEnd: IsoTime }>,
+    Authenticated<{
+      tenantId: string;
+      periodStart: IsoTime;
+      periodEnd: IsoTime;
+      usageSince?: IsoTime;
+      usageCutoff?: IsoTime | null;
+    }>,
     StatementFigures
   >;
   /** Services only: every tenant created before `before`, for month-end runs. */

@@ -77,8 +77,14 @@ export interface WalletStatementView {
   readonly subAccountName: string | null;
   readonly openingMicros: MicrosString;
   readonly rechargesMicros: MicrosString;
-  /** Usage consumed (positive), reconciliation corrections included. */
+  /** Usage charged here (positive): the period's hours and prior-period lines, corrections included. */
   readonly chargesMicros: MicrosString;
+  /** The part of the charges for hours before the period. */
+  readonly priorPeriodMicros: MicrosString;
+  /** Charged here, posted to the wallet after the period end. */
+  readonly chargesPostedLaterMicros: MicrosString;
+  /** Posted to the wallet in the period, charged on another statement. */
+  readonly chargesOfOtherStatementsMicros: MicrosString;
   readonly adjustmentsMicros: MicrosString;
   /** Net in (+) / out (-) from the tenant's other wallets (transfers, budget top-ups). */
   readonly internalTransfersMicros: MicrosString;
@@ -88,9 +94,11 @@ export interface WalletStatementView {
 }
 
 /**
- * A tenant's statement for a period: opening + recharges − charges + adjustments + other =
- * closing, for the tenant and for each wallet. Transfers between the tenant's own wallets show
- * per wallet and net to zero in the tenant's `otherMicros`.
+ * A tenant's statement for a period (the equations: apps/billing/src/statements/statement.ts):
+ * opening + recharges − charges + chargesPostedLater − chargesOfOtherStatements + adjustments +
+ * other = closing, for the tenant and for each wallet. Charges are by the hour the usage was
+ * for, balances by posting time. Transfers between the tenant's own wallets show per wallet and
+ * net to zero in the tenant's `otherMicros`.
  */
 export interface StatementBody {
   readonly tenantId: string;
@@ -98,15 +106,29 @@ export interface StatementBody {
   readonly currency: string;
   readonly periodStart: IsoTime;
   readonly periodEnd: IsoTime;
+  /** Prior-period usage counts when posted from here on: the previous statement's cutoff. */
+  readonly usageSince: IsoTime;
+  /** Usage posted from here on is left to later statements; null while not closed. */
+  readonly usageCutoff: IsoTime | null;
   readonly openingMicros: MicrosString;
   readonly rechargesMicros: MicrosString;
   readonly chargesMicros: MicrosString;
+  readonly priorPeriodMicros: MicrosString;
+  readonly chargesPostedLaterMicros: MicrosString;
+  readonly chargesOfOtherStatementsMicros: MicrosString;
   readonly adjustmentsMicros: MicrosString;
   readonly otherMicros: MicrosString;
   readonly closingMicros: MicrosString;
   readonly wallets: readonly WalletStatementView[];
-  /** Charges by workspace (namespace) and resource. */
+  /** The period's usage by workspace (namespace) and resource. */
   readonly usage: readonly { namespace: string; resource: string; amountMicros: MicrosString }[];
+  /** Usage of earlier months (YYYY-MM) posted after they were closed: corrections, mostly. */
+  readonly priorPeriod: readonly {
+    month: string;
+    namespace: string;
+    resource: string;
+    amountMicros: MicrosString;
+  }[];
   readonly other: readonly { kind: string; amountMicros: MicrosString }[];
 }
 
@@ -133,6 +155,8 @@ export interface InvoiceView {
 
 export interface MonthRunSummary {
   readonly month: string;
+  /** The month's usage cutoff: when its last hour was settled (never before the month's end). */
+  readonly usageCutoff: IsoTime;
   readonly tenants: number;
   readonly issued: number;
   readonly alreadyDone: number;

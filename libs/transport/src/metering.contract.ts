@@ -37,6 +37,21 @@ export interface SettlementRunView {
   readonly error: string | null;
 }
 
+/** How far settlement has got over [from, to): what billing waits for before it closes a month. */
+export interface SettlementProgressView {
+  readonly from: IsoTime;
+  readonly to: IsoTime;
+  /** The first hour metering ever settled; hours before it had no metering and are not owed. */
+  readonly settlingSince: IsoTime | null;
+  /** Hours of [from, to) owed a settlement: those from `settlingSince` on. */
+  readonly hoursOwed: number;
+  /** Owed hours whose charges are not all posted yet. */
+  readonly unsettledHours: number;
+  readonly firstUnsettledHour: IsoTime | null;
+  /** When the last of the range's posted hours was posted (the database's clock). */
+  readonly lastPostedAt: IsoTime | null;
+}
+
 export interface ReconciliationFinding {
   readonly kind: 'adjustment' | 'source_mismatch' | 'ledger' | 'missing_charge';
   readonly namespace?: string;
@@ -97,6 +112,11 @@ export interface MeteringContract {
   'metering.namespaces.inspect': Rpc<Authenticated<{ namespace: string }>, NamespaceInCluster>;
   /** Platform admins: samples where needed and settles one past hour; idempotent. */
   'metering.settlement.settleHour': Rpc<Authenticated<{ hour: IsoTime }>, SettlementRunView>;
+  /** Services only (billing's month-end): whole hours [from, to), at most 31 days. */
+  'metering.settlement.progress': Rpc<
+    Authenticated<{ from: IsoTime; to: IsoTime }>,
+    SettlementProgressView
+  >;
   /** Finance and platform admins: reconciles [from, to) now. */
   'metering.reconciliation.run': Rpc<
     Authenticated<{ from: IsoTime; to: IsoTime }>,

@@ -24,7 +24,7 @@ const FOREIGN_KEY_VIOLATION = '23503';
 const MAX_DEADLOCK_RETRIES = 3;
 const POST_TRANSACTIONS = `SELECT * FROM account.post_transactions(
   $1::text[], $2::text[], $3::text[], $4::text[], $5, $6, $7,
-  $8::int[], $9::uuid[], $10::text[], $11::bigint[], $12)`;
+  $8::int[], $9::uuid[], $10::text[], $11::bigint[], $12, $13::timestamptz[])`;
 
 @Injectable()
 export class LedgerRepository {
@@ -68,6 +68,7 @@ export class LedgerRepository {
       lineAccounts,
       lineAmounts,
       enforceFloor,
+      postings.map((p) => p.usageHour ?? null),
     ];
     // A deadlock aborts the caller's whole transaction, so only a posting of our own is redone.
     const attempts = db === this.prisma.pool ? MAX_DEADLOCK_RETRIES : 1;

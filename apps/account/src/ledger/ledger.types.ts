@@ -31,6 +31,11 @@ export interface Posting {
   readonly lines: readonly PostingLine[];
   /** Why a person moved money; kept in the audit trail. */
   readonly reason?: string;
+  /**
+   * The UTC hour a usage charge or correction is for: required on `usage` and
+   * `usage_adjustment`, refused on every other kind. Statements invoice usage by this hour.
+   */
+  readonly usageHour?: Date;
 }
 
 /** Who posted: a user, an API key, the bootstrap admin key, or one of Tally's own jobs. */

@@ -4,6 +4,8 @@ import { MAX_MICROS } from '@tally/money';
 import { accountName, Posting } from './ledger.types';
 
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,200}$/;
+const USAGE_KINDS = new Set(['usage', 'usage_adjustment']);
+const HOUR_MS = 3_600_000;
 
 /** The rules every posting obeys before it reaches the database (which checks them again). */
 export function assertBalanced(posting: Posting): void {
@@ -30,11 +32,41 @@ export function assertBalanced(posting: Posting): void {
   if (sum !== 0n) {
     throw badInput('Ledger entries must sum to zero', { reason: 'UNBALANCED' });
   }
+  assertUsageHour(posting);
+}
+
+/**
+ * Usage says which hour it is for, because statements invoice it by that hour; no other kind
+ * has one. An hour that has not begun cannot have been used (statements rely on usage never
+ * being posted before its hour).
+ */
+function assertUsageHour({ kind, usageHour }: Posting): void {
+  if (!USAGE_KINDS.has(kind)) {
+    if (usageHour !== undefined) {
+      throw badInput('Only usage and usage_adjustment transactions have a usageHour', {
+        reason: 'USAGE_HOUR_NOT_USAGE',
+      });
+    }
+    return;
+  }
+  if (usageHour === undefined) {
+    throw badInput(`A ${kind} transaction needs the usageHour it charges for`, {
+      reason: 'USAGE_HOUR_REQUIRED',
+    });
+  }
+  if (Number.isNaN(usageHour.getTime()) || usageHour.getTime() % HOUR_MS !== 0) {
+    throw badInput('usageHour must be a whole UTC hour', { reason: 'BAD_USAGE_HOUR' });
+  }
+  if (usageHour.getTime() > Date.now()) {
+    throw badInput('usageHour must be an hour that has begun', { reason: 'BAD_USAGE_HOUR' });
+  }
 }
 
 /**
  * What makes two postings "the same": a replay must match this hash, or its key is being
- * reused for something else. Line order does not matter.
+ * reused for something else. Line order does not matter. The usage hour is left out: postings
+ * made before the ledger stored it must still replay (a half-posted hour resumed after the
+ * upgrade), and metering's keys name their hour anyway.
  */
 export function contentHash(posting: Posting): string {
   const lines = posting.lines

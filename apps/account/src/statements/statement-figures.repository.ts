@@ -1,10 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@tally/prisma';
-import type { KindMovement, UsageFigure, WalletFigures, WalletKind } from '@tally/transport';
+import type {
+  KindMovement,
+  UsageCharged,
+  UsageFigure,
+  WalletFigures,
+  WalletKind,
+} from '@tally/transport';
 
 export interface Period {
   readonly start: Date;
   readonly end: Date;
+}
+
+/** Which usage postings a statement charges, beyond the period's own hours (UsageCharged). */
+export interface UsageWindow {
+  /** Prior-period usage counts when posted from here on (at or after the period start). */
+  readonly since: Date;
+  /** Usage posted from here on is left to later statements; null: none yet. */
+  readonly cutoff: Date | null;
 }
 
 interface WalletRow {
@@ -15,9 +29,11 @@ interface WalletRow {
 }
 
 /**
- * A tenant's ledger figures for a period, by posting time (`ledger_entries.created_at`): an
- * entry belongs to the period it was posted in, so opening + movements = closing holds exactly
- * for every wallet. Reads only; every query takes the tenant's wallets as its scope.
+ * A tenant's ledger figures for a period. Balances and movements are by posting time
+ * (`ledger_entries.created_at`): an entry belongs to the period it was posted in, so opening +
+ * movements = closing holds exactly for every wallet. Usage is also read by the hour it is for
+ * (`ledger_transactions.usage_hour`), which is what statements charge by. Reads only; every
+ * query takes the tenant's wallets as its scope.
  */
 @Injectable()
 export class StatementFiguresRepository {
@@ -49,42 +65,74 @@ export class StatementFiguresRepository {
   }
 
   /**
-   * Usage charges and their reconciliation corrections, per wallet, namespace and resource:
+   * Usage charges and their reconciliation corrections, per wallet, namespace and resource, by
+   * the month of the hour they are for and by where the statement puts them (UsageCharged):
    * what the transactions moved to `system:revenue:<resource>` (a charge takes money off the
-   * wallet, entry < 0, and adds it to revenue, entry > 0: consumed is positive). The namespace is the second field of the key (`charge:<ns>:<hour>`,
-   * `recon:<ns>:<hour>:<n>`). Each such transaction debits exactly one wallet.
+   * wallet, entry < 0, and adds it to revenue, entry > 0: consumed is positive). The namespace
+   * is the second field of the key (`charge:<ns>:<hour>`, `recon:<ns>:<hour>:<n>`). Each such
+   * transaction debits exactly one wallet. Usage is never posted before its hour (the ledger
+   * refuses an hour that has not begun), so nothing posted before the period is read.
    */
-  async usageFigures(walletIds: readonly string[], period: Period): Promise<UsageFigure[]> {
+  async usageFigures(
+    walletIds: readonly string[],
+    period: Period,
+    window: UsageWindow,
+  ): Promise<UsageFigure[]> {
     const { rows } = await this.prisma.pool.query<{
       wallet_id: string;
       namespace: string;
       resource: string;
       kind: string;
+      usage_month: string;
+      charged: UsageCharged;
+      posted_in_period: boolean;
       amount: string;
     }>(
-      `SELECT w.wallet_id,
-              split_part(t.idempotency_key, ':', 2) AS namespace,
-              coalesce(nullif(upper(substr(r.account, length('system:revenue:') + 1)), ''),
-                       'UNSPECIFIED') AS resource,
-              t.kind,
-              sum(r.amount_micros)::text AS amount
-         FROM account.ledger_entries w
-         JOIN account.ledger_transactions t ON t.id = w.transaction_id
-         JOIN account.ledger_entries r
-           ON r.transaction_id = w.transaction_id
-          AND (r.account = 'system:revenue' OR r.account LIKE 'system:revenue:%')
-        WHERE w.wallet_id = ANY ($1::uuid[])
-          AND w.created_at >= $2 AND w.created_at < $3
-          AND t.kind IN ('usage', 'usage_adjustment')
-        GROUP BY 1, 2, 3, 4
-        ORDER BY 2, 3, 4, 1`,
-      [walletIds, period.start, period.end],
+      `WITH usage AS (
+         SELECT w.wallet_id,
+                split_part(t.idempotency_key, ':', 2) AS namespace,
+                coalesce(nullif(upper(substr(r.account, length('system:revenue:') + 1)), ''),
+                         'UNSPECIFIED') AS resource,
+                t.kind,
+                -- Null only for usage posted before the ledger had the column, under a key
+                -- the migration could not read an hour from: counted by its posting hour.
+                coalesce(t.usage_hour, date_trunc('hour', w.created_at, 'UTC')) AS hour,
+                w.created_at AS posted_at,
+                r.amount_micros
+           FROM account.ledger_entries w
+           JOIN account.ledger_transactions t ON t.id = w.transaction_id
+           JOIN account.ledger_entries r
+             ON r.transaction_id = w.transaction_id
+            AND (r.account = 'system:revenue' OR r.account LIKE 'system:revenue:%')
+          WHERE w.wallet_id = ANY ($1::uuid[])
+            AND w.created_at >= $2 AND w.created_at < coalesce($5::timestamptz, 'infinity')
+            AND t.kind IN ('usage', 'usage_adjustment')
+       ), placed AS (
+         SELECT usage.*,
+                CASE
+                  WHEN hour >= $2 AND hour < $3 THEN 'period'
+                  WHEN hour < $2 AND posted_at >= $4 THEN 'prior'
+                END AS charged,
+                posted_at < $3 AS posted_in_period
+           FROM usage
+       )
+       SELECT wallet_id, namespace, resource, kind,
+              to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM') AS usage_month, charged,
+              posted_in_period, sum(amount_micros)::text AS amount
+         FROM placed
+        WHERE charged IS NOT NULL OR posted_in_period
+        GROUP BY 1, 2, 3, 4, 5, 6, 7
+        ORDER BY 5, 2, 3, 4, 1, 6, 7`,
+      [walletIds, period.start, period.end, window.since, window.cutoff],
     );
     return rows.map((row) => ({
       walletId: row.wallet_id,
       namespace: row.namespace,
       resource: row.resource,
       kind: row.kind,
+      usageMonth: row.usage_month,
+      charged: row.charged,
+      postedInPeriod: row.posted_in_period,
       amountMicros: row.amount,
     }));
   }

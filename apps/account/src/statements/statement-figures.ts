@@ -22,6 +22,18 @@ export class GetStatementFigures {
     if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || start >= end) {
       throw badInput('periodStart must be a time before periodEnd', { reason: 'BAD_PERIOD' });
     }
+    const since = new Date(input.usageSince ?? start);
+    if (Number.isNaN(since.getTime()) || since < start) {
+      throw badInput('usageSince must be a time at or after periodStart', {
+        reason: 'BAD_USAGE_WINDOW',
+      });
+    }
+    const cutoff = input.usageCutoff == null ? null : new Date(input.usageCutoff);
+    if (cutoff !== null && (Number.isNaN(cutoff.getTime()) || cutoff < end)) {
+      throw badInput('usageCutoff must be a time at or after periodEnd', {
+        reason: 'BAD_USAGE_WINDOW',
+      });
+    }
     const [tenant] = await this.tenants.byIds([input.tenantId]);
     if (tenant === undefined) throw notFound('Tenant', input.tenantId);
     await this.access.assert(principal, tenant.id, 'read');
@@ -31,6 +43,7 @@ export class GetStatementFigures {
     const usage = await this.figures.usageFigures(
       wallets.map((w) => w.walletId),
       period,
+      { since, cutoff },
     );
     return {
       tenantId: tenant.id,
@@ -38,6 +51,8 @@ export class GetStatementFigures {
       currency: tenant.currency,
       periodStart: start.toISOString(),
       periodEnd: end.toISOString(),
+      usageSince: since.toISOString(),
+      usageCutoff: cutoff?.toISOString() ?? null,
       wallets,
       usage,
     };

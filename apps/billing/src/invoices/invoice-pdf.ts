@@ -9,6 +9,8 @@ export interface InvoiceDocument {
   readonly statement: StatementBody;
 }
 
+type TimingField = 'chargesPostedLaterMicros' | 'chargesOfOtherStatementsMicros';
+
 const LEFT = 50;
 const AMOUNT_X = 400;
 const AMOUNT_WIDTH = 145;
@@ -47,6 +49,17 @@ export function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
     doc.text(money(amount), AMOUNT_X, y, { width: AMOUNT_WIDTH, align: 'right' });
     doc.y = Math.max(after, doc.y);
   };
+  // Usage is charged by the hour it was used in, balances move when it is posted: these two
+  // rows (shown when not zero) are the difference, so the balances still add up.
+  const timingRows = (figures: Pick<StatementBody, TimingField>) => {
+    if (BigInt(figures.chargesPostedLaterMicros) !== 0n)
+      row('Of these, posted to the balance after the period', figures.chargesPostedLaterMicros);
+    if (BigInt(figures.chargesOfOtherStatementsMicros) !== 0n)
+      row(
+        'Usage posted in the period, charged on another statement',
+        -BigInt(figures.chargesOfOtherStatementsMicros),
+      );
+  };
 
   doc.font('Helvetica-Bold').fontSize(18).text(`Invoice ${invoice.number}`, LEFT);
   doc.font('Helvetica').fontSize(10).moveDown(0.5);
@@ -60,6 +73,11 @@ export function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
   if (statement.usage.length === 0) doc.text('No usage in this period.', LEFT);
   for (const line of statement.usage)
     row(`${line.namespace} · ${line.resource}`, line.amountMicros);
+  if (statement.priorPeriod.length > 0) {
+    doc.moveDown(0.3).text('Earlier months, posted after they were closed:', LEFT);
+    for (const line of statement.priorPeriod)
+      row(`${line.month} · ${line.namespace} · ${line.resource}`, line.amountMicros);
+  }
   doc.font('Helvetica-Bold');
   row('Total due for the period', invoice.totalMicros);
   doc.moveDown();
@@ -69,6 +87,7 @@ export function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
   row('Opening balance', statement.openingMicros);
   row('Recharges', statement.rechargesMicros);
   row('Usage charges', -BigInt(statement.chargesMicros));
+  timingRows(statement);
   row('Adjustments', statement.adjustmentsMicros);
   for (const other of statement.other) row(`Other: ${other.kind}`, other.amountMicros);
   doc.font('Helvetica-Bold');
@@ -84,6 +103,7 @@ export function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
     row('Opening', wallet.openingMicros);
     row('Recharges', wallet.rechargesMicros);
     row('Usage charges', -BigInt(wallet.chargesMicros));
+    timingRows(wallet);
     row('Adjustments', wallet.adjustmentsMicros);
     row('Transfers with own wallets', wallet.internalTransfersMicros);
     row('Other', wallet.otherMicros);

@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '@tally/errors';
-import {
-  RpcClient,
-  type Authenticated,
-  type InvoiceView,
-  type RpcResponse,
-  type StatementBody,
-  type StatementView,
-} from '@tally/transport';
+import type { Authenticated, InvoiceView, RpcResponse, StatementView } from '@tally/transport';
 import { TenantAccessClient } from '../access/tenant-access.client';
 import { isUuid } from '../access/uuid';
-import { buildStatement, toStatementView } from '../statements/statement';
+import { buildStatement, storedStatementBody, toStatementView } from '../statements/statement';
 import { billingMonth } from './billing-month';
 import { InvoiceRepository } from './invoice.repository';
+import { MonthFigures } from './month-figures';
 
 /** Invoices, their PDFs and statements, for whoever may read the tenant. */
 @Injectable()
@@ -20,7 +14,7 @@ export class InvoiceReads {
   constructor(
     private readonly invoices: InvoiceRepository,
     private readonly access: TenantAccessClient,
-    private readonly rpc: RpcClient,
+    private readonly figures: MonthFigures,
   ) {}
 
   async byTenant({
@@ -57,17 +51,10 @@ export class InvoiceReads {
     await this.access.assert(principal, input.tenantId, 'read');
     const stored = await this.invoices.statementOf(input.tenantId, month.start);
     if (stored !== null) {
-      const body = stored.figures as unknown as StatementBody;
+      const body = storedStatementBody(stored.figures, stored.usageCutoff);
       return { ...body, final: true, invoiceId: stored.invoice?.id ?? null };
     }
-    const figures = await this.rpc.send('account.statements.figures', {
-      principal,
-      input: {
-        tenantId: input.tenantId,
-        periodStart: month.start.toISOString(),
-        periodEnd: month.end.toISOString(),
-      },
-    });
+    const figures = await this.figures.soFar(principal, input.tenantId, month);
     return { ...toStatementView(buildStatement(figures)), final: false, invoiceId: null };
   }
 }

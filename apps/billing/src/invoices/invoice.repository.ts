@@ -8,7 +8,14 @@ export interface NewStatement {
   readonly tenantId: string;
   readonly periodStart: Date;
   readonly periodEnd: Date;
+  readonly usageCutoff: Date;
   readonly body: StatementBody;
+}
+
+/** The tenant's statement before a period (when there is one), and whether a later one exists. */
+export interface StatementsAround {
+  readonly previous: { readonly periodEnd: Date; readonly usageCutoff: Date } | null;
+  readonly laterExists: boolean;
 }
 
 export type IssueOutcome =
@@ -55,12 +62,18 @@ export class InvoiceRepository {
       async (tx) => {
         const stored = await tx.$queryRaw<{ id: string }[]>`
           INSERT INTO billing.statements
-            (id, tenant_id, period_start, period_end, currency, opening_micros, recharges_micros,
-             charges_micros, adjustments_micros, other_micros, closing_micros, figures)
+            (id, tenant_id, period_start, period_end, usage_cutoff, currency, opening_micros,
+             recharges_micros, charges_micros, prior_period_micros, charges_posted_later_micros,
+             charges_of_other_statements_micros, adjustments_micros, other_micros,
+             closing_micros, figures)
           VALUES (gen_random_uuid(), ${statement.tenantId}::uuid, ${statement.periodStart},
-                  ${statement.periodEnd}, ${statement.body.currency},
+                  ${statement.periodEnd}, ${statement.usageCutoff}, ${statement.body.currency},
                   ${BigInt(statement.body.openingMicros)}, ${BigInt(statement.body.rechargesMicros)},
-                  ${BigInt(statement.body.chargesMicros)}, ${BigInt(statement.body.adjustmentsMicros)},
+                  ${BigInt(statement.body.chargesMicros)},
+                  ${BigInt(statement.body.priorPeriodMicros)},
+                  ${BigInt(statement.body.chargesPostedLaterMicros)},
+                  ${BigInt(statement.body.chargesOfOtherStatementsMicros)},
+                  ${BigInt(statement.body.adjustmentsMicros)},
                   ${BigInt(statement.body.otherMicros)}, ${BigInt(statement.body.closingMicros)},
                   ${JSON.stringify(statement.body)}::jsonb)
           ON CONFLICT (tenant_id, period_start) DO NOTHING
@@ -127,8 +140,20 @@ export class InvoiceRepository {
   statementOf(tenantId: string, periodStart: Date) {
     return this.prisma.statement.findUnique({
       where: { tenantId_periodStart: { tenantId, periodStart } },
-      select: { figures: true, invoice: { select: { id: true } } },
+      select: { figures: true, usageCutoff: true, invoice: { select: { id: true } } },
     });
+  }
+
+  async statementsAround(tenantId: string, periodStart: Date): Promise<StatementsAround> {
+    const [previous, later] = await Promise.all([
+      this.prisma.statement.findFirst({
+        where: { tenantId, periodStart: { lt: periodStart } },
+        orderBy: { periodStart: 'desc' },
+        select: { periodEnd: true, usageCutoff: true },
+      }),
+      this.prisma.statement.count({ where: { tenantId, periodStart: { gt: periodStart } } }),
+    ]);
+    return { previous, laterExists: later > 0 };
   }
 
   /** ISSUED → VOID with who and why; answers false when the invoice was not ISSUED. */

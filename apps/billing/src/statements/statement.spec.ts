@@ -1,5 +1,10 @@
-import type { StatementFigures, WalletFigures } from '@tally/transport';
-import { buildStatement, StatementDoesNotTieOut, toStatementView } from './statement';
+import type { StatementFigures, UsageFigure, WalletFigures } from '@tally/transport';
+import {
+  buildStatement,
+  StatementDoesNotTieOut,
+  storedStatementBody,
+  toStatementView,
+} from './statement';
 
 const wallet = (id: string, over: Partial<WalletFigures>): WalletFigures => ({
   walletId: id,
@@ -12,12 +17,33 @@ const wallet = (id: string, over: Partial<WalletFigures>): WalletFigures => ({
   ...over,
 });
 
+/** Usage of March charged in March and posted in March, unless said otherwise. */
+const used = (
+  walletId: string,
+  namespace: string,
+  resource: string,
+  amountMicros: string,
+  over: Partial<UsageFigure> = {},
+): UsageFigure => ({
+  walletId,
+  namespace,
+  resource,
+  kind: 'usage',
+  usageMonth: '2026-03',
+  charged: 'period',
+  postedInPeriod: true,
+  amountMicros,
+  ...over,
+});
+
 const figures = (over: Partial<StatementFigures> = {}): StatementFigures => ({
   tenantId: 't',
   tenantName: 'Acme',
   currency: 'USD',
   periodStart: '2026-03-01T00:00:00.000Z',
   periodEnd: '2026-04-01T00:00:00.000Z',
+  usageSince: '2026-03-01T00:00:00.000Z',
+  usageCutoff: '2026-04-01T01:05:00.000Z',
   wallets: [
     wallet('main', {
       kind: 'TENANT',
@@ -40,19 +66,25 @@ const figures = (over: Partial<StatementFigures> = {}): StatementFigures => ({
     }),
   ],
   usage: [
-    { walletId: 'main', namespace: 'web', resource: 'CPU', kind: 'usage', amountMicros: '10' },
-    { walletId: 'main', namespace: 'web', resource: 'MEMORY', kind: 'usage', amountMicros: '3' },
-    { walletId: 'dev', namespace: 'ci', resource: 'CPU', kind: 'usage', amountMicros: '9' },
-    {
-      walletId: 'dev',
-      namespace: 'ci',
-      resource: 'CPU',
-      kind: 'usage_adjustment',
-      amountMicros: '-2',
-    },
+    used('main', 'web', 'CPU', '10'),
+    used('main', 'web', 'MEMORY', '3'),
+    used('dev', 'ci', 'CPU', '9'),
+    used('dev', 'ci', 'CPU', '-2', { kind: 'usage_adjustment' }),
   ],
   ...over,
 });
+
+/** The tenant wallet of `figures()` with its usage and closing balance replaced. */
+const mainWith = (closingMicros: string, movedByUsage: string): WalletFigures =>
+  wallet('main', {
+    kind: 'TENANT',
+    openingMicros: '100',
+    closingMicros,
+    movements: [
+      { kind: 'recharge', amountMicros: '1000', transactions: 1 },
+      { kind: 'usage', amountMicros: movedByUsage, transactions: 2 },
+    ],
+  });
 
 describe('buildStatement', () => {
   it('sums wallets into tenant totals, nets own transfers, folds corrections into charges', () => {
@@ -61,17 +93,84 @@ describe('buildStatement', () => {
       openingMicros: '100',
       rechargesMicros: '1000',
       chargesMicros: '20',
+      priorPeriodMicros: '0',
+      chargesPostedLaterMicros: '0',
+      chargesOfOtherStatementsMicros: '0',
       adjustmentsMicros: '0',
       otherMicros: '50',
       closingMicros: '1130',
+      usageSince: '2026-03-01T00:00:00.000Z',
+      usageCutoff: '2026-04-01T01:05:00.000Z',
       other: [{ kind: 'bonus', amountMicros: '50' }],
       usage: [
         { namespace: 'ci', resource: 'CPU', amountMicros: '7' },
         { namespace: 'web', resource: 'CPU', amountMicros: '10' },
         { namespace: 'web', resource: 'MEMORY', amountMicros: '3' },
       ],
+      priorPeriod: [],
     });
     expect(view.wallets.map((w) => w.internalTransfersMicros)).toEqual(['-40', '40']);
+  });
+
+  it('charges the last hour of the period, posted after its end, and says so', () => {
+    // 23:00 on the 31st (5) was posted after midnight: the wallet moved by 13 in March only.
+    const late = used('main', 'web', 'CPU', '5', { postedInPeriod: false });
+    const built = buildStatement(
+      figures({
+        wallets: [mainWith('1087', '-13')],
+        usage: [used('main', 'web', 'CPU', '10'), used('main', 'web', 'MEMORY', '3'), late],
+      }),
+    );
+    expect(toStatementView(built)).toMatchObject({
+      chargesMicros: '18',
+      chargesPostedLaterMicros: '5',
+      chargesOfOtherStatementsMicros: '0',
+      closingMicros: '1087',
+      usage: [
+        { namespace: 'web', resource: 'CPU', amountMicros: '15' },
+        { namespace: 'web', resource: 'MEMORY', amountMicros: '3' },
+      ],
+    });
+    const { totals: t } = built;
+    expect(
+      t.openingMicros +
+        t.rechargesMicros -
+        t.chargesMicros +
+        t.chargesPostedLaterMicros -
+        t.chargesOfOtherStatementsMicros +
+        t.adjustmentsMicros +
+        t.otherMicros,
+    ).toBe(t.closingMicros);
+  });
+
+  it('leaves the previous month’s late hour to its statement and shows prior-period lines', () => {
+    // Posted in March: 23:00 of February (4, on February's statement: posted before its
+    // cutoff) and a correction for a February hour posted after February closed (-1, here).
+    const built = buildStatement(
+      figures({
+        usageSince: '2026-03-01T01:05:00.000Z',
+        wallets: [mainWith('1084', '-16')],
+        usage: [
+          used('main', 'web', 'CPU', '13'),
+          used('main', 'web', 'CPU', '4', { usageMonth: '2026-02', charged: null }),
+          used('main', 'web', 'CPU', '-1', {
+            usageMonth: '2026-02',
+            charged: 'prior',
+            kind: 'usage_adjustment',
+          }),
+        ],
+      }),
+    );
+    expect(toStatementView(built)).toMatchObject({
+      chargesMicros: '12',
+      priorPeriodMicros: '-1',
+      chargesPostedLaterMicros: '0',
+      chargesOfOtherStatementsMicros: '4',
+      usage: [{ namespace: 'web', resource: 'CPU', amountMicros: '13' }],
+      priorPeriod: [{ month: '2026-02', namespace: 'web', resource: 'CPU', amountMicros: '-1' }],
+    });
+    // 100 + 1000 − 12 + 0 − 4 = 1084
+    expect(built.totals.closingMicros).toBe(1084n);
   });
 
   it('refuses figures whose wallet does not tie out to its closing balance', () => {
@@ -80,10 +179,33 @@ describe('buildStatement', () => {
     expect(() => buildStatement({ ...broken, wallets })).toThrow(StatementDoesNotTieOut);
   });
 
-  it('refuses usage lines that do not add up to the charges', () => {
+  it('refuses usage posted in the period that does not add up to the charges moved', () => {
     const broken = figures();
     expect(() => buildStatement({ ...broken, usage: broken.usage.slice(1) })).toThrow(
-      /usage lines/,
+      /usage posted in the period 3 ≠ charges moved 13/,
     );
+    // Usage said to be posted later, although the wallet moved by it in the period.
+    const misplaced = broken.usage.map((f, i) => (i === 0 ? { ...f, postedInPeriod: false } : f));
+    expect(() => buildStatement({ ...broken, usage: misplaced })).toThrow(StatementDoesNotTieOut);
+  });
+});
+
+describe('storedStatementBody', () => {
+  it('reads a statement stored before usage was charged by hour as charged by posting time', () => {
+    const { usageSince, usageCutoff, priorPeriod, ...legacy } = toStatementView(
+      buildStatement(figures()),
+    );
+    void [usageSince, usageCutoff, priorPeriod];
+    const body = storedStatementBody(legacy, new Date('2026-04-01T00:00:00Z'));
+    expect(body).toMatchObject({
+      usageSince: '2026-03-01T00:00:00.000Z',
+      usageCutoff: '2026-04-01T00:00:00.000Z',
+      priorPeriod: [],
+      priorPeriodMicros: '0',
+      chargesPostedLaterMicros: '0',
+      chargesOfOtherStatementsMicros: '0',
+      chargesMicros: '20',
+    });
+    expect(body.wallets[0]).toMatchObject({ chargesPostedLaterMicros: '0', chargesMicros: '13' });
   });
 });

@@ -1,11 +1,50 @@
-import type { StatementBody, StatementFigures, WalletFigures } from '@tally/transport';
+import type {
+  StatementBody,
+  StatementFigures,
+  UsageFigure,
+  WalletFigures,
+  WalletStatementView,
+} from '@tally/transport';
 
 /**
- * How ledger transaction kinds show on a statement. Usage and its reconciliation corrections
- * are charges; transfers and budget top-ups move money between the tenant's own wallets and
- * net to zero for the tenant; anything else (bonuses, refunds, write-offs) is listed by kind.
+ * A statement charges usage by the hour it was used in, while balances move when entries are
+ * posted; the two meet in two explicit lines, so everything ties out to the micro-unit.
+ *
+ * The period is P = [s, e), UTC. Its usage window is [L, C): L is the previous statement's
+ * cutoff (s for a tenant's first statement), C its own cutoff, the instant the period's last
+ * hour was settled (never before e; no cutoff yet for figures so far). A usage or
+ * usage_adjustment transaction u for hour h, posted at t, is
+ *
+ *   charged here ⇔ t < C ∧ (h ∈ P ∨ (h < s ∧ t ≥ L))      ("the period" / "prior period")
+ *   posted in P  ⇔ s ≤ t < e
+ *
+ * A tenant's statements follow one another month by month (issuing refuses a gap or a month
+ * before one already stated), each L is the C of the one before, and usage is never posted
+ * before its hour (h ≤ t). So every u is charged on exactly one statement: its hour's month if
+ * posted before that month's cutoff (the 23:00 charge of the last day, settled after midnight,
+ * included), else the statement whose window [L, C) holds t (a correction posted after its
+ * month was closed: a prior-period line there). Per wallet, with X = Σ usage charged here and
+ * posted in P:
+ *
+ *   Pc = Σ usage posted in P                                 (the ledger's movements)
+ *   Ch = Σ usage charged here = period usage + prior period  (the invoice total)
+ *   A  = Ch − X  "charges posted later": charged here, posted after e (and before C)
+ *   B  = Pc − X  "charges of other statements": posted in P, charged elsewhere (normally the
+ *                previous month's last hours, settled after s)
+ *   so Pc = Ch − A + B
+ *
+ * and, balances being by posting time,
+ *
+ *   closing = opening + recharges − Pc + adjustments + transfers + other      (the ledger)
+ *           = opening + recharges − Ch + A − B + adjustments + transfers + other  (the lines)
+ *
+ * The tenant's statement is the sum of its wallets' (transfers between them net to zero).
+ * `buildStatement` refuses figures for which either equation or Σ usage posted in P = Pc
+ * (revenue entries against wallet movements) fails: the ledger and this code disagree.
  */
 const CHARGE_KINDS = new Set(['usage', 'usage_adjustment']);
+// Transfers and budget top-ups move money between the tenant's own wallets; anything else
+// (bonuses, refunds, write-offs) is listed by kind.
 const INTERNAL_KINDS = new Set(['transfer', 'budget']);
 
 export interface WalletStatement {
@@ -14,8 +53,14 @@ export interface WalletStatement {
   readonly subAccountName: string | null;
   readonly openingMicros: bigint;
   readonly rechargesMicros: bigint;
-  /** Consumed: positive. */
+  /** Charged here (Ch), consumed: positive. */
   readonly chargesMicros: bigint;
+  /** The prior-period part of the charges. */
+  readonly priorPeriodMicros: bigint;
+  /** A: charged here, posted after the period end. */
+  readonly chargesPostedLaterMicros: bigint;
+  /** B: posted in the period, charged on another statement. */
+  readonly chargesOfOtherStatementsMicros: bigint;
   readonly adjustmentsMicros: bigint;
   /** In (+) or out (-) of this wallet from the tenant's other wallets. */
   readonly internalTransfersMicros: bigint;
@@ -31,10 +76,18 @@ export interface UsageLine {
   readonly amountMicros: bigint;
 }
 
+export interface PriorPeriodLine extends UsageLine {
+  /** YYYY-MM of the hours charged for. */
+  readonly month: string;
+}
+
 export interface StatementTotals {
   readonly openingMicros: bigint;
   readonly rechargesMicros: bigint;
   readonly chargesMicros: bigint;
+  readonly priorPeriodMicros: bigint;
+  readonly chargesPostedLaterMicros: bigint;
+  readonly chargesOfOtherStatementsMicros: bigint;
   readonly adjustmentsMicros: bigint;
   /** Everything else, internal transfers included (they sum to zero across the tenant). */
   readonly otherMicros: bigint;
@@ -45,37 +98,21 @@ export interface BuiltStatement {
   readonly figures: StatementFigures;
   readonly wallets: readonly WalletStatement[];
   readonly usage: readonly UsageLine[];
+  readonly priorPeriod: readonly PriorPeriodLine[];
   readonly otherByKind: ReadonlyMap<string, bigint>;
   readonly totals: StatementTotals;
 }
 
 export class StatementDoesNotTieOut extends Error {}
 
-/**
- * Turns the ledger's figures into a statement, and refuses one that does not tie out: per
- * wallet, opening + movements must equal the closing balance the ledger reports, usage lines
- * must add up to the wallet's charges, and transfers between the tenant's wallets must net
- * to zero. A failure means the ledger and this code disagree: nothing is issued.
- */
+/** Turns the ledger's figures into a statement; refuses one that does not tie out (above). */
 export function buildStatement(figures: StatementFigures): BuiltStatement {
-  const wallets = figures.wallets.map(walletStatement);
-  const usage = usageLines(figures);
-
-  const usageByWallet = new Map<string, bigint>();
-  for (const figure of figures.usage) {
-    usageByWallet.set(
-      figure.walletId,
-      (usageByWallet.get(figure.walletId) ?? 0n) + BigInt(figure.amountMicros),
-    );
-  }
-  for (const wallet of wallets) {
-    const lines = usageByWallet.get(wallet.walletId) ?? 0n;
-    if (lines !== wallet.chargesMicros) {
-      throw new StatementDoesNotTieOut(
-        `wallet ${wallet.walletId}: usage lines ${lines} ≠ charges ${wallet.chargesMicros}`,
-      );
-    }
-  }
+  const wallets = figures.wallets.map((wallet) =>
+    walletStatement(
+      wallet,
+      figures.usage.filter((figure) => figure.walletId === wallet.walletId),
+    ),
+  );
   const internal = sum(wallets.map((w) => w.internalTransfersMicros));
   if (internal !== 0n) {
     throw new StatementDoesNotTieOut(`transfers between own wallets net to ${internal}, not 0`);
@@ -87,37 +124,59 @@ export function buildStatement(figures: StatementFigures): BuiltStatement {
       otherByKind.set(kind, (otherByKind.get(kind) ?? 0n) + amount);
     }
   }
+  const total = (field: keyof WalletStatement & `${string}Micros`) =>
+    sum(wallets.map((w) => w[field]));
   const totals: StatementTotals = {
-    openingMicros: sum(wallets.map((w) => w.openingMicros)),
-    rechargesMicros: sum(wallets.map((w) => w.rechargesMicros)),
-    chargesMicros: sum(wallets.map((w) => w.chargesMicros)),
-    adjustmentsMicros: sum(wallets.map((w) => w.adjustmentsMicros)),
+    openingMicros: total('openingMicros'),
+    rechargesMicros: total('rechargesMicros'),
+    chargesMicros: total('chargesMicros'),
+    priorPeriodMicros: total('priorPeriodMicros'),
+    chargesPostedLaterMicros: total('chargesPostedLaterMicros'),
+    chargesOfOtherStatementsMicros: total('chargesOfOtherStatementsMicros'),
+    adjustmentsMicros: total('adjustmentsMicros'),
     otherMicros: sum([...otherByKind.values()]) + internal,
-    closingMicros: sum(wallets.map((w) => w.closingMicros)),
+    closingMicros: total('closingMicros'),
   };
-  return { figures, wallets, usage, otherByKind, totals };
+  return {
+    figures,
+    wallets,
+    usage: linesOf(figures.usage.filter((figure) => figure.charged === 'period')),
+    priorPeriod: priorPeriodLines(figures.usage.filter((figure) => figure.charged === 'prior')),
+    otherByKind,
+    totals,
+  };
 }
 
-function walletStatement(wallet: WalletFigures): WalletStatement {
+function walletStatement(wallet: WalletFigures, usage: readonly UsageFigure[]): WalletStatement {
   let recharges = 0n;
-  let charges = 0n;
+  let postedCharges = 0n;
   let adjustments = 0n;
   let internal = 0n;
   const other = new Map<string, bigint>();
   for (const movement of wallet.movements) {
     const amount = BigInt(movement.amountMicros);
     if (movement.kind === 'recharge') recharges += amount;
-    else if (CHARGE_KINDS.has(movement.kind)) charges -= amount;
+    else if (CHARGE_KINDS.has(movement.kind)) postedCharges -= amount;
     else if (movement.kind === 'adjustment') adjustments += amount;
     else if (INTERNAL_KINDS.has(movement.kind)) internal += amount;
     else other.set(movement.kind, (other.get(movement.kind) ?? 0n) + amount);
   }
   const opening = BigInt(wallet.openingMicros);
   const closing = BigInt(wallet.closingMicros);
-  const derived = opening + recharges - charges + adjustments + internal + sum([...other.values()]);
+  const derived =
+    opening + recharges - postedCharges + adjustments + internal + sum([...other.values()]);
   if (derived !== closing) {
     throw new StatementDoesNotTieOut(
       `wallet ${wallet.walletId}: opening + movements = ${derived} ≠ closing ${closing}`,
+    );
+  }
+
+  const amounts = (keep: (figure: UsageFigure) => boolean) =>
+    sum(usage.filter(keep).map((figure) => BigInt(figure.amountMicros)));
+  const posted = amounts((f) => f.postedInPeriod);
+  if (posted !== postedCharges) {
+    throw new StatementDoesNotTieOut(
+      `wallet ${wallet.walletId}: usage posted in the period ${posted} ≠ charges moved ${postedCharges}`,
     );
   }
   return {
@@ -126,7 +185,10 @@ function walletStatement(wallet: WalletFigures): WalletStatement {
     subAccountName: wallet.subAccountName,
     openingMicros: opening,
     rechargesMicros: recharges,
-    chargesMicros: charges,
+    chargesMicros: amounts((f) => f.charged !== null),
+    priorPeriodMicros: amounts((f) => f.charged === 'prior'),
+    chargesPostedLaterMicros: amounts((f) => f.charged !== null && !f.postedInPeriod),
+    chargesOfOtherStatementsMicros: amounts((f) => f.charged === null && f.postedInPeriod),
     adjustmentsMicros: adjustments,
     internalTransfersMicros: internal,
     otherByKind: other,
@@ -134,20 +196,35 @@ function walletStatement(wallet: WalletFigures): WalletStatement {
   };
 }
 
-/** Charges per workspace and resource across the tenant's wallets, corrections folded in. */
-function usageLines(figures: StatementFigures): UsageLine[] {
-  const byKey = new Map<string, UsageLine>();
-  for (const figure of figures.usage) {
-    const key = `${figure.namespace}\u0000${figure.resource}`;
-    const known = byKey.get(key);
+/**
+ * Charges per workspace and resource across the tenant's wallets, corrections folded in (the
+ * period's usage is all of one month).
+ */
+function linesOf(figures: readonly UsageFigure[]): UsageLine[] {
+  return priorPeriodLines(figures).map(({ namespace, resource, amountMicros }) => ({
+    namespace,
+    resource,
+    amountMicros,
+  }));
+}
+
+/** The same, per month the usage was in. */
+function priorPeriodLines(figures: readonly UsageFigure[]): PriorPeriodLine[] {
+  const byKey = new Map<string, PriorPeriodLine>();
+  for (const figure of figures) {
+    const key = `${figure.usageMonth}\u0000${figure.namespace}\u0000${figure.resource}`;
     byKey.set(key, {
+      month: figure.usageMonth,
       namespace: figure.namespace,
       resource: figure.resource,
-      amountMicros: (known?.amountMicros ?? 0n) + BigInt(figure.amountMicros),
+      amountMicros: (byKey.get(key)?.amountMicros ?? 0n) + BigInt(figure.amountMicros),
     });
   }
   return [...byKey.values()].sort(
-    (a, b) => a.namespace.localeCompare(b.namespace) || a.resource.localeCompare(b.resource),
+    (a, b) =>
+      a.month.localeCompare(b.month) ||
+      a.namespace.localeCompare(b.namespace) ||
+      a.resource.localeCompare(b.resource),
   );
 }
 
@@ -164,9 +241,14 @@ export function toStatementView(statement: BuiltStatement): StatementBody {
     currency: figures.currency,
     periodStart: figures.periodStart,
     periodEnd: figures.periodEnd,
+    usageSince: figures.usageSince,
+    usageCutoff: figures.usageCutoff,
     openingMicros: totals.openingMicros.toString(),
     rechargesMicros: totals.rechargesMicros.toString(),
     chargesMicros: totals.chargesMicros.toString(),
+    priorPeriodMicros: totals.priorPeriodMicros.toString(),
+    chargesPostedLaterMicros: totals.chargesPostedLaterMicros.toString(),
+    chargesOfOtherStatementsMicros: totals.chargesOfOtherStatementsMicros.toString(),
     adjustmentsMicros: totals.adjustmentsMicros.toString(),
     otherMicros: totals.otherMicros.toString(),
     closingMicros: totals.closingMicros.toString(),
@@ -177,6 +259,9 @@ export function toStatementView(statement: BuiltStatement): StatementBody {
       openingMicros: wallet.openingMicros.toString(),
       rechargesMicros: wallet.rechargesMicros.toString(),
       chargesMicros: wallet.chargesMicros.toString(),
+      priorPeriodMicros: wallet.priorPeriodMicros.toString(),
+      chargesPostedLaterMicros: wallet.chargesPostedLaterMicros.toString(),
+      chargesOfOtherStatementsMicros: wallet.chargesOfOtherStatementsMicros.toString(),
       adjustmentsMicros: wallet.adjustmentsMicros.toString(),
       internalTransfersMicros: wallet.internalTransfersMicros.toString(),
       otherMicros: sum([...wallet.otherByKind.values()]).toString(),
@@ -187,9 +272,45 @@ export function toStatementView(statement: BuiltStatement): StatementBody {
       resource: line.resource,
       amountMicros: line.amountMicros.toString(),
     })),
+    priorPeriod: statement.priorPeriod.map((line) => ({
+      month: line.month,
+      namespace: line.namespace,
+      resource: line.resource,
+      amountMicros: line.amountMicros.toString(),
+    })),
     other: [...statement.otherByKind].map(([kind, amount]) => ({
       kind,
       amountMicros: amount.toString(),
     })),
+  };
+}
+
+// Statements stored before usage was charged by hour charged exactly what their period posted.
+const BY_POSTING_TIME = {
+  priorPeriodMicros: '0',
+  chargesPostedLaterMicros: '0',
+  chargesOfOtherStatementsMicros: '0',
+} as const;
+type ChargeSplit = keyof typeof BY_POSTING_TIME;
+type StoredBeforeUsageHours = Omit<
+  StatementBody,
+  ChargeSplit | 'usageSince' | 'usageCutoff' | 'priorPeriod' | 'wallets'
+> & { wallets: Omit<WalletStatementView, ChargeSplit>[] };
+
+/**
+ * A stored statement's body. One stored before usage was charged by hour lacks the fields that
+ * came with it: its split of the charges is zero, its prior-period lines none, and its window
+ * the period itself (`usage_cutoff` was back-filled with the period end).
+ */
+export function storedStatementBody(figures: unknown, usageCutoff: Date): StatementBody {
+  if ('priorPeriod' in (figures as StatementBody)) return figures as StatementBody;
+  const body = figures as StoredBeforeUsageHours;
+  return {
+    ...body,
+    ...BY_POSTING_TIME,
+    usageSince: body.periodStart,
+    usageCutoff: usageCutoff.toISOString(),
+    priorPeriod: [],
+    wallets: body.wallets.map((wallet) => ({ ...wallet, ...BY_POSTING_TIME })),
   };
 }

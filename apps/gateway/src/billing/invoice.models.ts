@@ -36,7 +36,16 @@ export class WalletStatement {
   @Field(() => String, { nullable: true }) subAccountName!: string | null;
   @Field(() => MoneyScalar) opening!: bigint;
   @Field(() => MoneyScalar) recharges!: bigint;
-  @Field(() => MoneyScalar, { description: 'Usage consumed (positive).' }) charges!: bigint;
+  @Field(() => MoneyScalar, {
+    description: 'Usage charged on this statement (positive), by the hour it was used in.',
+  })
+  charges!: bigint;
+  @Field(() => MoneyScalar, { description: 'The part of charges for hours before the period.' })
+  priorPeriod!: bigint;
+  @Field(() => MoneyScalar, { description: 'Charged here, posted after the period end.' })
+  chargesPostedLater!: bigint;
+  @Field(() => MoneyScalar, { description: 'Posted in the period, charged on another statement.' })
+  chargesOfOtherStatements!: bigint;
   @Field(() => MoneyScalar) adjustments!: bigint;
   @Field(() => MoneyScalar, { description: 'Net in/out from the tenant’s other wallets.' })
   internalTransfers!: bigint;
@@ -52,6 +61,14 @@ export class StatementUsageLine {
 }
 
 @ObjectType()
+export class StatementPriorPeriodLine {
+  @Field({ description: 'YYYY-MM of the hours charged for.' }) month!: string;
+  @Field() namespace!: string;
+  @Field() resource!: string;
+  @Field(() => MoneyScalar) amount!: bigint;
+}
+
+@ObjectType()
 export class StatementOtherLine {
   @Field({ description: 'Ledger transaction kind (bonus, refund, ...).' }) kind!: string;
   @Field(() => MoneyScalar) amount!: bigint;
@@ -59,7 +76,7 @@ export class StatementOtherLine {
 
 @ObjectType({
   description:
-    'opening + recharges − charges + adjustments + other = closing, for the tenant and each wallet. Entries count in the period they were posted in.',
+    'opening + recharges − charges + chargesPostedLater − chargesOfOtherStatements + adjustments + other = closing, for the tenant and each wallet. Usage is charged in the month of the hour it was used in (prior-period lines for usage of a closed month posted later); balances are by posting time.',
 })
 export class Statement {
   @Field(() => ID) tenantId!: string;
@@ -68,15 +85,33 @@ export class Statement {
   @Field(() => Date) periodEnd!: Date;
   @Field({ description: 'False while the month runs or before month-end generation.' })
   final!: boolean;
+  @Field(() => Date, {
+    description: 'Prior-period usage counts when posted from here on (the previous cutoff).',
+  })
+  usageSince!: Date;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the month closed: usage posted later goes on the next statement.',
+  })
+  usageCutoff!: Date | null;
   @Field(() => MoneyScalar) opening!: bigint;
   @Field(() => MoneyScalar) recharges!: bigint;
-  @Field(() => MoneyScalar) charges!: bigint;
+  @Field(() => MoneyScalar, { description: 'The invoice total: usage of the period + prior.' })
+  charges!: bigint;
+  @Field(() => MoneyScalar) priorPeriod!: bigint;
+  @Field(() => MoneyScalar) chargesPostedLater!: bigint;
+  @Field(() => MoneyScalar) chargesOfOtherStatements!: bigint;
   @Field(() => MoneyScalar) adjustments!: bigint;
   @Field(() => MoneyScalar, { description: 'Bonuses, refunds...; own transfers net to 0.' })
   other!: bigint;
   @Field(() => MoneyScalar) closing!: bigint;
   @Field(() => [WalletStatement]) wallets!: WalletStatement[];
-  @Field(() => [StatementUsageLine]) usage!: StatementUsageLine[];
+  @Field(() => [StatementUsageLine], { description: 'The period’s usage.' })
+  usage!: StatementUsageLine[];
+  @Field(() => [StatementPriorPeriodLine], {
+    description: 'Usage of earlier months posted after they were closed (corrections, mostly).',
+  })
+  priorPeriodLines!: StatementPriorPeriodLine[];
   @Field(() => [StatementOtherLine]) otherLines!: StatementOtherLine[];
   @Field(() => ID, { nullable: true }) invoiceId!: string | null;
 }
@@ -84,6 +119,8 @@ export class Statement {
 @ObjectType()
 export class MonthRun {
   @Field() month!: string;
+  @Field(() => Date, { description: 'When the month’s last hour was settled (≥ its end).' })
+  usageCutoff!: Date;
   @Field(() => Int) tenants!: number;
   @Field(() => Int) issued!: number;
   @Field(() => Int) alreadyDone!: number;

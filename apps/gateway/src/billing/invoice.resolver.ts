@@ -6,7 +6,7 @@ import { Tenant } from '../accounts/account.models';
 import { toTenant } from '../accounts/account.views';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
 import { Invoice, MonthRun, Statement } from './invoice.models';
-import { toInvoice, toStatement } from './invoice.views';
+import { toInvoice, toMonthRun, toStatement } from './invoice.views';
 
 @Resolver(() => Invoice)
 export class InvoiceResolver {
@@ -56,13 +56,15 @@ export class InvoiceResolver {
 
   @Mutation(() => MonthRun, {
     description:
-      'Platform admin only. Statements and invoices of a finished month (YYYY-MM) for every tenant; idempotent (the month-end job does the same).',
+      'Platform admin only. Statements and invoices of a finished month (YYYY-MM) for every tenant; idempotent (the month-end job does the same). BAD_USER_INPUT (reason MONTH_NOT_SETTLED) while metering has not settled every hour of the month.',
   })
   async generateStatements(
     @Args('month') month: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<MonthRun> {
-    return this.rpc.send('billing.invoices.runMonth', { principal, input: { month } });
+    return toMonthRun(
+      await this.rpc.send('billing.invoices.runMonth', { principal, input: { month } }),
+    );
   }
 
   @ResolveField(() => Tenant)

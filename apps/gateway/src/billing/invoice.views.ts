@@ -1,5 +1,5 @@
-import type { InvoiceView, StatementView } from '@tally/transport';
-import { Invoice, InvoiceStatus, Statement } from './invoice.models';
+import type { InvoiceView, MonthRunSummary, StatementView } from '@tally/transport';
+import { Invoice, InvoiceStatus, MonthRun, Statement } from './invoice.models';
 
 /** Where an invoice's PDF is served (InvoicePdfController), relative to the gateway. */
 export const invoicePdfPath = (id: string) => `/invoices/${id}/pdf`;
@@ -24,9 +24,14 @@ export const toStatement = (view: StatementView): Statement => ({
   periodStart: new Date(view.periodStart),
   periodEnd: new Date(view.periodEnd),
   final: view.final,
+  usageSince: new Date(view.usageSince),
+  usageCutoff: view.usageCutoff === null ? null : new Date(view.usageCutoff),
   opening: BigInt(view.openingMicros),
   recharges: BigInt(view.rechargesMicros),
   charges: BigInt(view.chargesMicros),
+  priorPeriod: BigInt(view.priorPeriodMicros),
+  chargesPostedLater: BigInt(view.chargesPostedLaterMicros),
+  chargesOfOtherStatements: BigInt(view.chargesOfOtherStatementsMicros),
   adjustments: BigInt(view.adjustmentsMicros),
   other: BigInt(view.otherMicros),
   closing: BigInt(view.closingMicros),
@@ -37,6 +42,9 @@ export const toStatement = (view: StatementView): Statement => ({
     opening: BigInt(w.openingMicros),
     recharges: BigInt(w.rechargesMicros),
     charges: BigInt(w.chargesMicros),
+    priorPeriod: BigInt(w.priorPeriodMicros),
+    chargesPostedLater: BigInt(w.chargesPostedLaterMicros),
+    chargesOfOtherStatements: BigInt(w.chargesOfOtherStatementsMicros),
     adjustments: BigInt(w.adjustmentsMicros),
     internalTransfers: BigInt(w.internalTransfersMicros),
     other: BigInt(w.otherMicros),
@@ -47,6 +55,17 @@ export const toStatement = (view: StatementView): Statement => ({
     resource: u.resource,
     amount: BigInt(u.amountMicros),
   })),
+  priorPeriodLines: view.priorPeriod.map((p) => ({
+    month: p.month,
+    namespace: p.namespace,
+    resource: p.resource,
+    amount: BigInt(p.amountMicros),
+  })),
   otherLines: view.other.map((o) => ({ kind: o.kind, amount: BigInt(o.amountMicros) })),
   invoiceId: view.invoiceId,
+});
+
+export const toMonthRun = (summary: MonthRunSummary): MonthRun => ({
+  ...summary,
+  usageCutoff: new Date(summary.usageCutoff),
 });

@@ -134,6 +134,7 @@ export class CorrectCharges {
       usagePosting(
         'usage_adjustment',
         key,
+        adjustment.hour,
         adjustment.walletId,
         adjustment.lines,
         adjustment.reason,

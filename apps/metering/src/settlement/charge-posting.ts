@@ -12,13 +12,14 @@ export function chargeKey(namespace: string, hour: Date): string {
 
 /**
  * `charge:<namespace>:<hour>`: the wallet pays the total, each resource's revenue account
- * receives its line. Reconciliation's corrections have the same shape with signed lines (a
+ * receives its line, and the ledger records the hour it is for (statements invoice by it). Reconciliation's corrections have the same shape with signed lines (a
  * negative line gives money back). Lines of zero have no entry: the ledger has no zero
  * entries, and neither has the wallet when the corrections cancel out.
  */
 export function usagePosting(
   kind: 'usage' | 'usage_adjustment',
   idempotencyKey: string,
+  hour: Date,
   walletId: string,
   lines: readonly FrozenLine[],
   reason?: string,
@@ -29,6 +30,7 @@ export function usagePosting(
     kind,
     idempotencyKey,
     reason,
+    usageHour: hour.toISOString(),
     lines: [
       ...(total === 0n
         ? []

@@ -62,7 +62,9 @@ export class PostCharges {
   private async postBatch(hour: Date, batch: readonly FrozenCharge[]): Promise<PostedCharges> {
     const byKey = new Map(batch.map((charge) => [chargeKey(charge.namespace, hour), charge]));
     const results = await this.ledger.postBatch(
-      batch.map((c) => usagePosting('usage', chargeKey(c.namespace, hour), c.walletId, c.lines)),
+      batch.map((c) =>
+        usagePosting('usage', chargeKey(c.namespace, hour), hour, c.walletId, c.lines),
+      ),
     );
     this.failpoints.hit('settlement.after-post');
     const conflicts = results.filter((result) => result.outcome === 'conflict');

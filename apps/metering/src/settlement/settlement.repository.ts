@@ -30,6 +30,14 @@ export interface UnpricedUsage {
   readonly currency: string;
 }
 
+export interface SettlementProgress {
+  readonly settlingSince: Date | null;
+  readonly hoursOwed: number;
+  readonly unsettledHours: number;
+  readonly firstUnsettledHour: Date | null;
+  readonly lastPostedAt: Date | null;
+}
+
 export interface HourPricing {
   readonly source: SampleSource;
   /** The book each currency was priced with. */
@@ -196,11 +204,51 @@ export class SettlementRepository {
     return rows.map(toFrozenCharge);
   }
 
+  /**
+   * On the database's clock, the one ledger postings are timed by: billing closes a month at
+   * its last hour's `posted_at`, and every charge of the hour must have been posted before it.
+   */
   async markHourPosted(hour: Date): Promise<void> {
-    await this.prisma.settledHour.updateMany({
-      where: { hour, postedAt: null },
-      data: { postedAt: new Date() },
-    });
+    await this.prisma.pool.query(
+      `UPDATE metering.settled_hours SET posted_at = now() WHERE hour = $1 AND posted_at IS NULL`,
+      [hour],
+    );
+  }
+
+  /**
+   * How far settlement has got over [from, to): of the hours owed (those from the first hour
+   * metering ever settled on; before it there was no metering, so nothing to settle), how
+   * many are not posted yet, the first of them, and when the last posted one was posted.
+   */
+  async progress(from: Date, to: Date): Promise<SettlementProgress> {
+    const { rows } = await this.prisma.pool.query<{
+      settling_since: Date | null;
+      hours_owed: number;
+      unsettled_hours: number;
+      first_unsettled_hour: Date | null;
+      last_posted_at: Date | null;
+    }>(
+      `WITH since AS (SELECT min(hour) AS hour FROM metering.settled_hours)
+       SELECT since.hour AS settling_since,
+              count(h.hour)::int AS hours_owed,
+              count(h.hour) FILTER (WHERE s.posted_at IS NULL)::int AS unsettled_hours,
+              min(h.hour) FILTER (WHERE s.posted_at IS NULL) AS first_unsettled_hour,
+              max(s.posted_at) AS last_posted_at
+         FROM since
+         LEFT JOIN generate_series($1::timestamptz, $2::timestamptz - interval '1 hour',
+                                   interval '1 hour') AS h(hour) ON h.hour >= since.hour
+         LEFT JOIN metering.settled_hours s ON s.hour = h.hour
+        GROUP BY since.hour`,
+      [from, to],
+    );
+    const row = rows[0];
+    return {
+      settlingSince: row.settling_since,
+      hoursOwed: row.hours_owed,
+      unsettledHours: row.unsettled_hours,
+      firstUnsettledHour: row.first_unsettled_hour,
+      lastPostedAt: row.last_posted_at,
+    };
   }
 
   /** Frozen charges of one namespace over [from, to), oldest first. */
