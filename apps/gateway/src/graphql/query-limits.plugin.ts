@@ -5,6 +5,7 @@ import {
   FragmentDefinitionNode,
   GraphQLError,
   GraphQLSchema,
+  getVariableValues,
   Kind,
   OperationDefinitionNode,
   SelectionSetNode,
@@ -29,7 +30,14 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
         if (depth > limits.maxDepth) {
           throw tooComplex(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`);
         }
-        const cost = costOf(schema, document, operation, request.variables ?? {});
+        const variables = request.variables ?? {};
+        // Variables that do not fit their types are the caller's mistake, and execution refuses
+        // them before any resolver runs (400, BAD_USER_INPUT, every error listed): nothing will
+        // run, so there is nothing to cost. The cost estimator would throw on them instead.
+        if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) {
+          return;
+        }
+        const cost = costOf(schema, document, operation, variables);
         if (cost > limits.maxCost) {
           throw tooComplex(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`);
         }
