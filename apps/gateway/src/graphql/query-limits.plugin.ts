@@ -11,6 +11,7 @@ import {
   SelectionSetNode,
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { assertRootFieldsCosted } from './query-cost';
 
 export interface QueryLimits {
   readonly maxDepth: number;
@@ -19,10 +20,12 @@ export interface QueryLimits {
 
 /**
  * Refuses an operation nested deeper than `maxDepth` fields or costing more than `maxCost`
- * (one per field, times the page size where a field declares it) before anything runs.
+ * before anything runs. A field costs 1, or what it declares beside its resolver: a service
+ * call SERVICE_CALL_COST, a page that times its rows (query-cost.ts).
  */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
+    serverWillStart: async ({ schema }) => assertRootFieldsCosted(schema),
     requestDidStart: async () => ({
       didResolveOperation: async ({ schema, document, operation, request }) => {
         if (operation === undefined) return;
