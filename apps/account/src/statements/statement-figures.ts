@@ -17,14 +17,14 @@ export class GetStatementFigures {
   ) {}
 
   async execute({ principal, input }: Authenticated<FiguresInput>): Promise<StatementFigures> {
+    const [tenant] = await this.tenants.byIds([input.tenantId]);
+    if (tenant === undefined) throw notFound('Tenant', input.tenantId);
+    await this.access.assert(principal, tenant.id, 'read');
     const start = new Date(input.periodStart);
     const end = new Date(input.periodEnd);
     if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || start >= end) {
       throw badInput('periodStart must be a time before periodEnd', { reason: 'BAD_PERIOD' });
     }
-    const [tenant] = await this.tenants.byIds([input.tenantId]);
-    if (tenant === undefined) throw notFound('Tenant', input.tenantId);
-    await this.access.assert(principal, tenant.id, 'read');
 
     const period = { start, end };
     const wallets = await this.figures.walletFigures(tenant.id, period);
