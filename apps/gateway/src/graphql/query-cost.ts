@@ -21,8 +21,11 @@ export function serviceCall(calls = 1): ComplexityEstimator {
  * selection (`defaultSize` when the caller does not say).
  */
 export function servicePage(defaultSize: number): ComplexityEstimator {
-  return ({ args, childComplexity }) =>
-    SERVICE_CALL_COST + Number(args.first ?? defaultSize) * childComplexity;
+  return ({ args, childComplexity }) => {
+    // A negative page (refused by the service anyway) must not pay for the rest of the query.
+    const rows = Math.max(0, Number(args.first ?? defaultSize));
+    return SERVICE_CALL_COST + rows * childComplexity;
+  };
 }
 
 /**

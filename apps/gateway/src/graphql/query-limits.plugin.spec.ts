@@ -92,6 +92,16 @@ describe('queryLimitsPlugin', () => {
     );
   });
 
+  it('does not let a negative page pay for the rest of the query', async () => {
+    const { errors } = await answer(
+      `{ p: page(first: -1000000) { id } ${aliases(200, 'item { id }').slice(1, -1)} }`,
+    );
+    expect(errors?.[0].message).toBe(
+      `Query cost ${SERVICE_CALL_COST + 200 * (SERVICE_CALL_COST + 1)} exceeds the limit of 5000`,
+    );
+    expect(calls).not.toHaveBeenCalled();
+  });
+
   it('leaves wrong-typed variables to execution: 400 BAD_USER_INPUT, nothing run', async () => {
     const { status, errors } = await answer('query ($n: Int!) { echo(n: $n) }', { n: 'x' });
     expect(status).toBe(400);
