@@ -27,7 +27,7 @@ interface Tenant {
 /** Webhook targets must be public unless allow-listed: the tests' loopback is. */
 const HOOK_URL = 'http://127.0.0.1:9/hook';
 
-type Expected = 'OK' | 'FORBIDDEN' | 'NOT_FOUND' | 'NULL';
+type Expected = 'OK' | 'FORBIDDEN' | 'NOT_FOUND' | 'NULL' | 'BAD_USER_INPUT';
 const manage: Record<Role, Expected> = {
   OWNER: 'OK',
   ADMIN: 'OK',
@@ -50,6 +50,25 @@ const adjust: Record<Role, Expected> = {
 const platformOnly = Object.fromEntries(
   ROLES.map((r) => [r, r === 'PLATFORM_ADMIN' ? 'OK' : 'FORBIDDEN']),
 ) as Record<Role, Expected>;
+const financeOnly: Record<Role, Expected> = { ...platformOnly, FINANCE: 'OK' };
+/** Only owners and platform admins make someone OWNER (an API key acts as an ADMIN). */
+const grantOwner: Record<Role, Expected> = { ...manage, ADMIN: 'FORBIDDEN', API_KEY: 'FORBIDDEN' };
+/** A leaked key must not mint its successors. */
+const keys: Record<Role, Expected> = { ...manage, API_KEY: 'FORBIDDEN' };
+
+/**
+ * The same operation with input its service refuses: whoever may run it learns what is wrong
+ * (`allowed`, BAD_USER_INPUT unless said), everyone else exactly what valid input gets them,
+ * so a caller without the right learns nothing about their input.
+ */
+function refusing(matrix: Record<Role, Expected>, allowed: Expected = 'BAD_USER_INPUT') {
+  return Object.fromEntries(
+    ROLES.map((r) => [r, matrix[r] === 'OK' ? allowed : matrix[r]]),
+  ) as Record<Role, Expected>;
+}
+const HOUR_MS = 3_600_000;
+const nextHour = () => new Date(Math.ceil(Date.now() / HOUR_MS) * HOUR_MS).toISOString();
+const lastHour = () => new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS - HOUR_MS).toISOString();
 
 /** Each operation: its document, variables for a tenant, and who may run it (README matrix). */
 const operations: [
@@ -155,6 +174,171 @@ const operations: [
   ],
 ];
 
+/** Each operation with one defect in its input, and what each role gets (see `refusing`). */
+const invalidInputs: typeof operations = [
+  [
+    'createTenant with a blank name',
+    `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id } }`,
+    () => ({ input: { name: ' ', ownerExternalId: `o-${randomUUID()}` } }),
+    refusing(platformOnly),
+  ],
+  [
+    'addMember with a bad e-mail',
+    `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
+    (t) => ({
+      input: { tenantId: t.id, externalId: `x-${randomUUID()}`, email: 'nope', role: 'MEMBER' },
+    }),
+    refusing(manage),
+  ],
+  [
+    'addMember of an OWNER with a bad e-mail',
+    `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`,
+    (t) => ({
+      input: { tenantId: t.id, externalId: `x-${randomUUID()}`, email: 'nope', role: 'OWNER' },
+    }),
+    refusing(grantOwner),
+  ],
+  [
+    'createSubAccount with a blank name',
+    `mutation ($input: CreateSubAccountInput!) { createSubAccount(input: $input) { id } }`,
+    (t) => ({ input: { tenantId: t.id, name: ' ' } }),
+    refusing(manage),
+  ],
+  [
+    'setMonthlyBudget below zero',
+    `mutation ($id: ID!) { setMonthlyBudget(subAccountId: $id, amount: "-1") { id } }`,
+    (t) => ({ id: t.subAccountId }),
+    refusing(manage),
+  ],
+  [
+    'transfer to the same wallet',
+    `mutation ($input: TransferInput!) { transfer(input: $input) { id } }`,
+    (t) => ({
+      input: {
+        fromWalletId: t.walletId,
+        toWalletId: t.walletId,
+        amount: '0.01',
+        idempotencyKey: randomUUID(),
+      },
+    }),
+    refusing(manage),
+  ],
+  [
+    'transfer of nothing',
+    `mutation ($input: TransferInput!) { transfer(input: $input) { id } }`,
+    (t) => ({
+      input: {
+        fromWalletId: t.walletId,
+        toWalletId: t.subWalletId,
+        amount: '0',
+        idempotencyKey: randomUUID(),
+      },
+    }),
+    refusing(manage),
+  ],
+  [
+    'createWorkspace with a bad namespace',
+    `mutation ($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }`,
+    (t) => ({ input: { tenantId: t.id, namespace: 'Not_A_Label' } }),
+    refusing(manage),
+  ],
+  [
+    'moveWorkspace to a missing sub-account',
+    `mutation ($ns: String!, $sub: ID) { moveWorkspace(namespace: $ns, subAccountId: $sub) { id } }`,
+    (t) => ({ ns: t.namespace, sub: randomUUID() }),
+    refusing(manage, 'NOT_FOUND'),
+  ],
+  [
+    'adjustBalance by nothing, without a reason',
+    `mutation ($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`,
+    (t) => ({
+      input: { walletId: t.walletId, amount: '0', reason: ' ', idempotencyKey: randomUUID() },
+    }),
+    refusing(adjust),
+  ],
+  [
+    'createApiKey with a blank name',
+    `mutation ($t: ID!) { createApiKey(tenantId: $t, name: " ") { secret } }`,
+    (t) => ({ t: t.id }),
+    refusing(keys),
+  ],
+  [
+    'startRecharge below the minimum',
+    `mutation ($input: StartRechargeInput!) { startRecharge(input: $input) { id } }`,
+    (t) => ({ input: { walletId: t.walletId, amount: '1', idempotencyKey: randomUUID() } }),
+    refusing(readList),
+  ],
+  [
+    'createPriceBookVersion in the past, without prices',
+    `mutation ($input: CreatePriceBookVersionInput!) { createPriceBookVersion(input: $input) { id } }`,
+    () => ({
+      input: { currency: 'USD', effectiveFrom: '2020-01-01T00:00:00Z', reason: 'x', prices: [] },
+    }),
+    refusing(financeOnly),
+  ],
+  [
+    'reconcileStripe over no hours',
+    `mutation { reconcileStripe(hours: 0) { credited } }`,
+    () => ({}),
+    refusing(financeOnly),
+  ],
+  [
+    'settleHour of an hour not over',
+    `mutation ($hour: DateTime!) { settleHour(hour: $hour) { status } }`,
+    () => ({ hour: nextHour() }),
+    refusing(platformOnly),
+  ],
+  [
+    'reconcile backwards',
+    `mutation ($from: DateTime!, $to: DateTime!) { reconcile(from: $from, to: $to) { id } }`,
+    () => ({ from: lastHour(), to: '2020-01-01T00:00:00Z' }),
+    refusing(financeOnly),
+  ],
+  [
+    'generateStatements of a month that is no month',
+    `mutation { generateStatements(month: "2026-13") { issued } }`,
+    () => ({}),
+    refusing(platformOnly),
+  ],
+  [
+    'createWebhookEndpoint for an unknown event',
+    `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret } }`,
+    (t) => ({ input: { tenantId: t.id, url: HOOK_URL, eventTypes: ['no.such_event'] } }),
+    refusing(manage),
+  ],
+  [
+    'statement of a month that is no month',
+    `query ($t: ID!) { statement(tenantId: $t, month: "2026-13") { opening } }`,
+    (t) => ({ t: t.id }),
+    refusing(readList),
+  ],
+  [
+    'webhookDeliveries, an empty page',
+    `query ($e: ID!) { webhookDeliveries(endpointId: $e, first: 0) { pageInfo { hasNextPage } } }`,
+    (t) => ({ e: t.endpointId }),
+    refusing(manage),
+  ],
+  [
+    'reconciliationReports, an empty page',
+    `query { reconciliationReports(first: 0) { id } }`,
+    () => ({}),
+    refusing(financeOnly),
+  ],
+  [
+    'wallet entries, an empty page',
+    `query ($id: ID!) { wallet(id: $id) { entries(first: 0) { pageInfo { hasNextPage } } } }`,
+    (t) => ({ id: t.walletId }),
+    refusing(read),
+  ],
+  [
+    'workspace usage backwards',
+    `query ($ns: String!, $from: DateTime!, $to: DateTime!) {
+       workspace(namespace: $ns) { usage(from: $from, to: $to) { amount } } }`,
+    (t) => ({ ns: t.namespace, from: lastHour(), to: '2020-01-01T00:00:00Z' }),
+    refusing(read),
+  ],
+];
+
 describe('authorization matrix (operation × role) through the gateway', () => {
   const suite = new GatewaySuite();
   let tenant: Tenant;
@@ -163,7 +347,7 @@ describe('authorization matrix (operation × role) through the gateway', () => {
     suite.admin<T>(query, variables);
 
   beforeAll(async () => {
-    await suite.start(['gateway', 'account', 'billing'], {
+    await suite.start(['gateway', 'account', 'billing', 'metering'], {
       TALLY_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     });
     const created = await admin<{ createTenant: { id: string; wallet: { id: string } } }>(
@@ -228,17 +412,28 @@ describe('authorization matrix (operation × role) through the gateway', () => {
     ROLES.map((role) => [name, role, query, vars, expected[role]] as const),
   );
 
+  /** What a role gets: an error's code, NULL for nothing, OK for data. */
+  async function answer(role: Role, query: string, variables: Record<string, unknown>) {
+    const reply = await suite.gql(tokens.get(role), query, variables);
+    return outcome(reply) === 'OK' && Object.values(reply.data ?? {}).every((v) => v === null)
+      ? 'NULL'
+      : outcome(reply);
+  }
+
   it.each(cells)('%s as %s', async (_, role, query, vars, expected) => {
-    const reply = await suite.gql(tokens.get(role), query, vars(tenant, role));
-    const got =
-      outcome(reply) === 'OK' && Object.values(reply.data ?? {}).every((v) => v === null)
-        ? 'NULL'
-        : outcome(reply);
-    expect(got).toBe(expected);
+    expect(await answer(role, query, vars(tenant, role))).toBe(expected);
+  });
+
+  const invalidCells = invalidInputs.flatMap(([name, query, vars, expected]) =>
+    ROLES.map((role) => [name, role, query, vars, expected[role]] as const),
+  );
+
+  it.each(invalidCells)('%s as %s', async (_, role, query, vars, expected) => {
+    expect(await answer(role, query, vars(tenant, role))).toBe(expected);
   });
 
   it('refuses every operation without a token', async () => {
-    for (const [, query, vars] of operations) {
+    for (const [, query, vars] of [...operations, ...invalidInputs]) {
       const reply = await suite.gql(undefined, query, vars(tenant, 'OWNER'));
       expect(outcome(reply)).toBe('UNAUTHENTICATED');
     }

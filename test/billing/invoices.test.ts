@@ -521,7 +521,19 @@ describe('monthly statements and invoices', () => {
     expect(outcome(await suite.gql(stranger.owner, VOID, { id: invoice.id, reason: 'x' }))).toBe(
       'NOT_FOUND',
     );
+    // A blank reason: only who may void learns it is wrong; the others get what they got above.
+    expect(outcome(await suite.gql(owner, VOID, { id: invoice.id, reason: ' ' }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(outcome(await suite.gql(stranger.owner, VOID, { id: invoice.id, reason: ' ' }))).toBe(
+      'NOT_FOUND',
+    );
     const finance = await suite.fixtures.newUser('FINANCE');
+    expect(
+      outcome(
+        await suite.gql(suite.jwt(finance.externalId), VOID, { id: invoice.id, reason: ' ' }),
+      ),
+    ).toBe('BAD_USER_INPUT');
     const voided = await suite.gql<{ voidInvoice: InvoiceReply }>(
       suite.jwt(finance.externalId),
       VOID,

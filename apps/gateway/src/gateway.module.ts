@@ -11,6 +11,7 @@ import { GatewayConfig } from './gateway.config';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { formatGraphQLError } from './graphql/format-error';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
+import { idLiteralsAreStrings, idVariablesAreStringsPlugin } from './graphql/string-ids';
 import { HealthResolver } from './health/health.resolver';
 import { IdentityModule } from './identity/identity.module';
 import { MeteringGraphqlModule } from './metering/metering.module';
@@ -40,7 +41,9 @@ export class GatewayModule {
           introspection: config.NODE_ENV !== 'production',
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
+          validationRules: [idLiteralsAreStrings],
           plugins: [
+            idVariablesAreStringsPlugin(),
             queryLimitsPlugin({
               maxDepth: config.TALLY_GRAPHQL_MAX_DEPTH,
               maxCost: config.TALLY_GRAPHQL_MAX_COST,

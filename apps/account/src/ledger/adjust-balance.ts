@@ -28,6 +28,10 @@ export class AdjustBalance {
   ) {}
 
   async execute({ principal, input }: Authenticated<AdjustInput>): Promise<LedgerTransactionView> {
+    // Authorization before validation: a caller without the right learns nothing about input.
+    const wallet = await this.wallets.byId(input.walletId);
+    if (wallet === null) throw notFound('Wallet', input.walletId);
+    await this.access.assert(principal, wallet.tenantId, 'adjust');
     const amount = amountFrom(input.amountMicros, 'non-zero');
     const reason = input.reason.trim();
     if (reason.length === 0 || reason.length > MAX_REASON_LENGTH) {
@@ -35,9 +39,6 @@ export class AdjustBalance {
         reason: 'BAD_REASON',
       });
     }
-    const wallet = await this.wallets.byId(input.walletId);
-    if (wallet === null) throw notFound('Wallet', input.walletId);
-    await this.access.assert(principal, wallet.tenantId, 'adjust');
 
     const posted = await this.post.execute(
       {

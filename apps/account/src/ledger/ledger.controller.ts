@@ -79,15 +79,15 @@ export class LedgerController {
   async entries(
     @RpcData() { principal, input }: RpcRequest<'account.wallets.entries'>,
   ): Promise<RpcResponse<'account.wallets.entries'>> {
+    const wallet = await this.wallets.byId(input.walletId);
+    if (wallet === null) throw notFound('Wallet', input.walletId);
+    await this.access.assert(principal, wallet.tenantId, 'read');
     if (!Number.isInteger(input.first) || input.first < 1 || input.first > MAX_PAGE_SIZE) {
       throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { reason: 'BAD_PAGE_SIZE' });
     }
     if (input.after !== null && !/^\d{1,19}$/.test(input.after)) {
       throw badInput('after is not a cursor this API returned', { reason: 'BAD_CURSOR' });
     }
-    const wallet = await this.wallets.byId(input.walletId);
-    if (wallet === null) throw notFound('Wallet', input.walletId);
-    await this.access.assert(principal, wallet.tenantId, 'read');
     return this.reads.entriesPage(
       wallet.id,
       input.first,

@@ -24,10 +24,8 @@ export class Transfer {
     principal,
     input,
   }: Authenticated<TransferInput>): Promise<LedgerTransactionView> {
-    const amount = amountFrom(input.amountMicros, 'positive');
-    if (input.fromWalletId === input.toWalletId) {
-      throw badInput('A transfer needs two different wallets', { reason: 'SAME_WALLET' });
-    }
+    // Who may move this money comes first: a caller without the right learns nothing about
+    // their input (its amount, whether the wallets are the same).
     const [from, to] = await Promise.all([
       this.wallets.byId(input.fromWalletId),
       this.wallets.byId(input.toWalletId),
@@ -36,6 +34,10 @@ export class Transfer {
     await this.access.assert(principal, from.tenantId, 'manage');
     // Another tenant's wallet looks exactly like a missing one.
     if (to === null || to.tenantId !== from.tenantId) throw notFound('Wallet', input.toWalletId);
+    const amount = amountFrom(input.amountMicros, 'positive');
+    if (from.id === to.id) {
+      throw badInput('A transfer needs two different wallets', { reason: 'SAME_WALLET' });
+    }
 
     const posted = await this.post.execute(
       {

@@ -17,6 +17,9 @@ export class GetStatementFigures {
   ) {}
 
   async execute({ principal, input }: Authenticated<FiguresInput>): Promise<StatementFigures> {
+    const [tenant] = await this.tenants.byIds([input.tenantId]);
+    if (tenant === undefined) throw notFound('Tenant', input.tenantId);
+    await this.access.assert(principal, tenant.id, 'read');
     const start = new Date(input.periodStart);
     const end = new Date(input.periodEnd);
     if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || start >= end) {
@@ -34,9 +37,6 @@ export class GetStatementFigures {
         reason: 'BAD_USAGE_WINDOW',
       });
     }
-    const [tenant] = await this.tenants.byIds([input.tenantId]);
-    if (tenant === undefined) throw notFound('Tenant', input.tenantId);
-    await this.access.assert(principal, tenant.id, 'read');
 
     const period = { start, end };
     const wallets = await this.figures.walletFigures(tenant.id, period);

@@ -16,10 +16,11 @@ export class SetMonthlyBudget {
   ) {}
 
   async execute({ principal, input }: Authenticated<SetBudgetInput>): Promise<SubAccountView> {
-    const budget = budgetFrom(input.monthlyBudgetMicros);
     const [subAccount] = await this.subAccounts.byIds([input.subAccountId]);
     if (subAccount === undefined) throw notFound('SubAccount', input.subAccountId);
     await this.access.assert(principal, subAccount.tenantId, 'manage');
+    // Only then the amount: a caller without the right learns nothing about their input.
+    const budget = budgetFrom(input.monthlyBudgetMicros);
     return this.subAccounts.setBudget(subAccount.id, budget);
   }
 }

@@ -46,9 +46,9 @@ export class InvoiceReads {
     principal,
     input,
   }: Authenticated<{ tenantId: string; month: string }>): Promise<StatementView> {
-    const month = billingMonth(input.month);
     if (!isUuid(input.tenantId)) throw notFound('Tenant', input.tenantId);
     await this.access.assert(principal, input.tenantId, 'read');
+    const month = billingMonth(input.month);
     const stored = await this.invoices.statementOf(input.tenantId, month.start);
     if (stored !== null) {
       const body = storedStatementBody(stored.figures, stored.usageCutoff);

@@ -19,16 +19,17 @@ export class VoidInvoice {
     principal,
     input,
   }: Authenticated<{ id: string; reason: string }>): Promise<InvoiceView> {
+    const invoice = isUuid(input.id) ? await this.invoices.byId(input.id) : null;
+    if (invoice === null) throw notFound('Invoice', input.id);
+    await this.access.assert(principal, invoice.tenantId, 'read');
+    this.access.assertFinanceOrAdmin(principal);
+    // Only then the reason: a caller without the right learns nothing about their input.
     const reason = input.reason.trim();
     if (reason.length === 0 || reason.length > MAX_REASON_LENGTH) {
       throw badInput(`reason must be 1 to ${MAX_REASON_LENGTH} characters`, {
         reason: 'BAD_REASON',
       });
     }
-    const invoice = isUuid(input.id) ? await this.invoices.byId(input.id) : null;
-    if (invoice === null) throw notFound('Invoice', input.id);
-    await this.access.assert(principal, invoice.tenantId, 'read');
-    this.access.assertFinanceOrAdmin(principal);
     if (!(await this.invoices.void(invoice.id, principalName(principal), reason))) {
       throw conflict(`Invoice ${invoice.number} is ${invoice.status}; only ISSUED can be voided`);
     }

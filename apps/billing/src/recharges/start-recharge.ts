@@ -32,6 +32,12 @@ export class StartRecharge {
   ) {}
 
   async execute({ principal, input }: Authenticated<StartRechargeInput>): Promise<RechargeView> {
+    // The wallet first: one the caller may not see is NOT_FOUND whatever else they sent.
+    const [wallet] = await this.rpc.send('account.wallets.byIds', {
+      principal,
+      input: { ids: [input.walletId] },
+    });
+    if (wallet === undefined) throw notFound('Wallet', input.walletId);
     const limits = rechargeLimits(this.config.TALLY_RECHARGE_MIN, this.config.TALLY_RECHARGE_MAX);
     const amountMicros = rechargeMicros(input.amountMicros, limits);
     const idempotencyKey = input.idempotencyKey.trim();
@@ -40,11 +46,6 @@ export class StartRecharge {
         reason: 'BAD_IDEMPOTENCY_KEY',
       });
     }
-    const [wallet] = await this.rpc.send('account.wallets.byIds', {
-      principal,
-      input: { ids: [input.walletId] },
-    });
-    if (wallet === undefined) throw notFound('Wallet', input.walletId);
     // In the wallet's currency's smallest unit: cents, whole yen, thousandths of a dinar.
     const stripeAmount = toStripeAmount(amountMicros, wallet.currency);
 

@@ -46,13 +46,13 @@ export class WebhookEndpoints {
     first: number;
     after: string | null;
   }>): Promise<WebhookDeliveriesPage> {
+    const endpoint = await this.managed(principal, input.endpointId);
     if (!Number.isInteger(input.first) || input.first < 1 || input.first > MAX_PAGE_SIZE) {
       throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { reason: 'BAD_PAGE_SIZE' });
     }
     if (input.after !== null && !/^\d{1,19}$/.test(input.after)) {
       throw badInput('after is not a cursor this API returned', { reason: 'BAD_CURSOR' });
     }
-    const endpoint = await this.managed(principal, input.endpointId);
     return this.webhooks.deliveriesPage(
       endpoint.id,
       input.first,

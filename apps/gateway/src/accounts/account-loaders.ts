@@ -10,6 +10,7 @@ import {
   type WorkspaceView,
 } from '@tally/transport';
 import DataLoader from 'dataloader';
+import { perRequest } from '../graphql/per-request';
 
 // Every batch lookup takes `{ ids }` and answers a list.
 type BatchPattern =
@@ -82,16 +83,7 @@ export class AccountLoaders {
 /** Hands out the loaders of the request a resolver runs in. */
 @Injectable()
 export class AccountLoadersFactory {
-  private readonly perRequest = new WeakMap<object, AccountLoaders>();
+  readonly for = perRequest((principal) => new AccountLoaders(this.rpc, principal));
 
   constructor(private readonly rpc: RpcClient) {}
-
-  for(request: object, principal: Principal): AccountLoaders {
-    let loaders = this.perRequest.get(request);
-    if (loaders === undefined) {
-      loaders = new AccountLoaders(this.rpc, principal);
-      this.perRequest.set(request, loaders);
-    }
-    return loaders;
-  }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RequestReadsModule } from '../graphql/request-reads.module';
 import { AccountLoadersFactory } from './account-loaders';
 import { LedgerResolver } from './ledger.resolver';
 import { MembershipResolver } from './membership.resolver';
@@ -9,6 +10,7 @@ import { WorkspaceResolver } from './workspace.resolver';
 
 /** Tenants, sub-accounts, wallets, workspaces and the ledger, answered by the account service. */
 @Module({
+  imports: [RequestReadsModule],
   providers: [
     AccountLoadersFactory,
     TenantResolver,

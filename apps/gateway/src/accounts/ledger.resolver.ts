@@ -1,6 +1,7 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RpcClient, type Principal } from '@tally/transport';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
+import { serviceCall } from '../graphql/query-cost';
 import { AccountLoadersFactory } from './account-loaders';
 import { LedgerEntry, LedgerTransaction } from './account.models';
 import { toTransaction } from './account.views';
@@ -16,6 +17,7 @@ export class LedgerResolver {
   @Mutation(() => LedgerTransaction, {
     description:
       'Moves money between two wallets of the same tenant. Replays with the same idempotencyKey return the first result.',
+    complexity: serviceCall(),
   })
   async transfer(
     @Args('input') input: TransferInput,
@@ -35,6 +37,7 @@ export class LedgerResolver {
 
   @Mutation(() => LedgerTransaction, {
     description: 'Finance or platform admin only; reason is kept in the audit trail.',
+    complexity: serviceCall(),
   })
   async adjustBalance(
     @Args('input') input: AdjustBalanceInput,
@@ -52,7 +55,7 @@ export class LedgerResolver {
     return toTransaction(view);
   }
 
-  @ResolveField(() => LedgerTransaction)
+  @ResolveField(() => LedgerTransaction, { complexity: serviceCall() })
   async transaction(
     @Parent() entry: LedgerEntry,
     @CurrentPrincipal() principal: Principal,

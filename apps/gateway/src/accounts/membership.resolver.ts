@@ -2,6 +2,7 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Principal } from '@tally/transport';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
 import { Membership } from '../identity/identity.models';
+import { serviceCall } from '../graphql/query-cost';
 import { AccountLoadersFactory } from './account-loaders';
 import { Tenant } from './account.models';
 import { toTenant } from './account.views';
@@ -10,7 +11,7 @@ import { toTenant } from './account.views';
 export class MembershipResolver {
   constructor(private readonly loaders: AccountLoadersFactory) {}
 
-  @ResolveField(() => Tenant)
+  @ResolveField(() => Tenant, { complexity: serviceCall() })
   async tenant(
     @Parent() membership: Membership,
     @CurrentPrincipal() principal: Principal,

@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/grap
 import { MoneyScalar } from '@tally/money';
 import { RpcClient, type Principal } from '@tally/transport';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
+import { serviceCall } from '../graphql/query-cost';
 import { AccountLoadersFactory } from './account-loaders';
 import { SubAccount, Wallet, Workspace } from './account.models';
 import { toSubAccount, toWallet, toWorkspace } from './account.views';
@@ -14,7 +15,7 @@ export class SubAccountResolver {
     private readonly loaders: AccountLoadersFactory,
   ) {}
 
-  @Mutation(() => SubAccount)
+  @Mutation(() => SubAccount, { complexity: serviceCall() })
   async createSubAccount(
     @Args('input') input: CreateSubAccountInput,
     @CurrentPrincipal() principal: Principal,
@@ -30,7 +31,7 @@ export class SubAccountResolver {
     return toSubAccount(view);
   }
 
-  @Mutation(() => SubAccount)
+  @Mutation(() => SubAccount, { complexity: serviceCall() })
   async setMonthlyBudget(
     @Args('subAccountId', { type: () => ID }) subAccountId: string,
     @Args('amount', { type: () => MoneyScalar, nullable: true }) amount: bigint | null,
@@ -43,7 +44,7 @@ export class SubAccountResolver {
     return toSubAccount(view);
   }
 
-  @ResolveField(() => Wallet)
+  @ResolveField(() => Wallet, { complexity: serviceCall() })
   async wallet(
     @Parent() subAccount: SubAccount,
     @CurrentPrincipal() principal: Principal,
@@ -52,7 +53,7 @@ export class SubAccountResolver {
     return toWallet((await this.loaders.for(req, principal).wallets.load(subAccount.walletId))!);
   }
 
-  @ResolveField(() => [Workspace])
+  @ResolveField(() => [Workspace], { complexity: serviceCall() })
   async workspaces(
     @Parent() subAccount: SubAccount,
     @CurrentPrincipal() principal: Principal,

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RpcClient, type Principal } from '@tally/transport';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
+import { serviceCall } from '../graphql/query-cost';
 import { AccountLoadersFactory } from './account-loaders';
 import { SubAccount, Tenant, Wallet, Workspace } from './account.models';
 import { toSubAccount, toTenant, toWallet, toWorkspace } from './account.views';
@@ -15,7 +16,7 @@ export class TenantResolver {
     private readonly loaders: AccountLoadersFactory,
   ) {}
 
-  @Query(() => Tenant, { nullable: true })
+  @Query(() => Tenant, { nullable: true, complexity: serviceCall() })
   async tenant(
     @Args('id', { type: () => ID }) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -25,7 +26,7 @@ export class TenantResolver {
     return view && toTenant(view);
   }
 
-  @Mutation(() => Tenant, { description: 'Platform admin only.' })
+  @Mutation(() => Tenant, { description: 'Platform admin only.', complexity: serviceCall() })
   async createTenant(
     @Args('input') input: CreateTenantInput,
     @CurrentPrincipal() principal: Principal,
@@ -37,7 +38,7 @@ export class TenantResolver {
     return toTenant(view);
   }
 
-  @ResolveField(() => Wallet)
+  @ResolveField(() => Wallet, { complexity: serviceCall() })
   async wallet(
     @Parent() tenant: Tenant,
     @CurrentPrincipal() principal: Principal,
@@ -46,7 +47,7 @@ export class TenantResolver {
     return toWallet((await this.loaders.for(req, principal).wallets.load(tenant.walletId))!);
   }
 
-  @ResolveField(() => [SubAccount])
+  @ResolveField(() => [SubAccount], { complexity: serviceCall() })
   async subAccounts(
     @Parent() tenant: Tenant,
     @CurrentPrincipal() principal: Principal,
@@ -57,7 +58,7 @@ export class TenantResolver {
     );
   }
 
-  @ResolveField(() => [Membership])
+  @ResolveField(() => [Membership], { complexity: serviceCall() })
   async members(
     @Parent() tenant: Tenant,
     @CurrentPrincipal() principal: Principal,
@@ -68,7 +69,7 @@ export class TenantResolver {
     );
   }
 
-  @ResolveField(() => [Workspace])
+  @ResolveField(() => [Workspace], { complexity: serviceCall() })
   async workspaces(
     @Parent() tenant: Tenant,
     @CurrentPrincipal() principal: Principal,

@@ -1,6 +1,8 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { RpcClient, type Principal } from '@tally/transport';
+import type { Principal } from '@tally/transport';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
+import { serviceCall, servicePage } from '../graphql/query-cost';
+import { RequestReadsFactory } from '../graphql/request-reads';
 import { AccountLoadersFactory } from './account-loaders';
 import { LedgerEntryConnection, Wallet } from './account.models';
 import { toConnection, toWallet } from './account.views';
@@ -8,11 +10,11 @@ import { toConnection, toWallet } from './account.views';
 @Resolver(() => Wallet)
 export class WalletResolver {
   constructor(
-    private readonly rpc: RpcClient,
     private readonly loaders: AccountLoadersFactory,
+    private readonly reads: RequestReadsFactory,
   ) {}
 
-  @Query(() => Wallet, { nullable: true })
+  @Query(() => Wallet, { nullable: true, complexity: serviceCall() })
   async wallet(
     @Args('id', { type: () => ID }) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -22,19 +24,18 @@ export class WalletResolver {
     return view && toWallet(view);
   }
 
-  // A page costs as many points as the entries it may return (query cost limits).
-  @ResolveField(() => LedgerEntryConnection, {
-    complexity: ({ args, childComplexity }) => Number(args.first ?? 50) * childComplexity,
-  })
+  @ResolveField(() => LedgerEntryConnection, { complexity: servicePage(50) })
   async entries(
     @Parent() wallet: Wallet,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
   ): Promise<LedgerEntryConnection> {
-    const page = await this.rpc.send('account.wallets.entries', {
-      principal,
-      input: { walletId: wallet.id, first: first ?? 50, after: after ?? null },
+    const page = await this.reads.for(req, principal).send('account.wallets.entries', {
+      walletId: wallet.id,
+      first: first ?? 50,
+      after: after ?? null,
     });
     return toConnection(page);
   }

@@ -1,6 +1,8 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RpcClient, type Principal } from '@tally/transport';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
+import { serviceCall } from '../graphql/query-cost';
+import { RequestReadsFactory } from '../graphql/request-reads';
 import { AccountLoadersFactory } from './account-loaders';
 import { SubAccount, Tenant, Wallet, Workspace } from './account.models';
 import { toSubAccount, toTenant, toWallet, toWorkspace } from './account.views';
@@ -11,21 +13,22 @@ export class WorkspaceResolver {
   constructor(
     private readonly rpc: RpcClient,
     private readonly loaders: AccountLoadersFactory,
+    private readonly reads: RequestReadsFactory,
   ) {}
 
-  @Query(() => Workspace, { nullable: true })
+  @Query(() => Workspace, { nullable: true, complexity: serviceCall() })
   async workspace(
     @Args('namespace') namespace: string,
     @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
   ): Promise<Workspace | null> {
-    const view = await this.rpc.send('account.workspaces.byNamespace', {
-      principal,
-      input: { namespace },
-    });
+    const view = await this.reads
+      .for(req, principal)
+      .send('account.workspaces.byNamespace', { namespace });
     return view && toWorkspace(view);
   }
 
-  @Mutation(() => Workspace)
+  @Mutation(() => Workspace, { complexity: serviceCall() })
   async createWorkspace(
     @Args('input') input: CreateWorkspaceInput,
     @CurrentPrincipal() principal: Principal,
@@ -43,6 +46,7 @@ export class WorkspaceResolver {
 
   @Mutation(() => Workspace, {
     description: 'Moves a workspace to another wallet of the same tenant.',
+    complexity: serviceCall(),
   })
   async moveWorkspace(
     @Args('namespace') namespace: string,
@@ -56,7 +60,7 @@ export class WorkspaceResolver {
     return toWorkspace(view);
   }
 
-  @ResolveField(() => Tenant)
+  @ResolveField(() => Tenant, { complexity: serviceCall() })
   async tenant(
     @Parent() workspace: Workspace,
     @CurrentPrincipal() principal: Principal,
@@ -65,7 +69,7 @@ export class WorkspaceResolver {
     return toTenant((await this.loaders.for(req, principal).tenants.load(workspace.tenantId))!);
   }
 
-  @ResolveField(() => SubAccount, { nullable: true })
+  @ResolveField(() => SubAccount, { nullable: true, complexity: serviceCall() })
   async subAccount(
     @Parent() workspace: Workspace,
     @CurrentPrincipal() principal: Principal,
@@ -78,6 +82,7 @@ export class WorkspaceResolver {
 
   @ResolveField(() => Wallet, {
     description: "The wallet this namespace's charges are drawn from.",
+    complexity: serviceCall(),
   })
   async wallet(
     @Parent() workspace: Workspace,

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import type { GatewayConfig } from '../gateway.config';
+import { RequestReadsModule } from '../graphql/request-reads.module';
 import { InvoicePdfController } from './invoice-pdf.controller';
 import { InvoiceResolver } from './invoice.resolver';
 import { PriceBookResolver } from './price-book.resolver';
@@ -14,7 +15,7 @@ export class BillingGraphqlModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: BillingGraphqlModule,
-      imports: [AccountsModule],
+      imports: [AccountsModule, RequestReadsModule],
       controllers: [StripeWebhookController, InvoicePdfController],
       providers: [
         PriceBookResolver,

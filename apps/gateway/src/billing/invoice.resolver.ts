@@ -5,6 +5,8 @@ import { AccountLoadersFactory } from '../accounts/account-loaders';
 import { Tenant } from '../accounts/account.models';
 import { toTenant } from '../accounts/account.views';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
+import { serviceCall } from '../graphql/query-cost';
+import { RequestReadsFactory } from '../graphql/request-reads';
 import { Invoice, MonthRun, Statement } from './invoice.models';
 import { toInvoice, toMonthRun, toStatement } from './invoice.views';
 
@@ -13,36 +15,42 @@ export class InvoiceResolver {
   constructor(
     private readonly rpc: RpcClient,
     private readonly loaders: AccountLoadersFactory,
+    private readonly reads: RequestReadsFactory,
   ) {}
 
-  @Query(() => [Invoice], { description: 'Newest period first.' })
+  // Billing asks account whether the caller may read the tenant: two calls.
+  @Query(() => [Invoice], { description: 'Newest period first.', complexity: serviceCall(2) })
   async invoices(
     @Args('tenantId', { type: () => ID }) tenantId: string,
     @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
   ): Promise<Invoice[]> {
-    const views = await this.rpc.send('billing.invoices.byTenant', {
-      principal,
-      input: { tenantId },
+    const views = await this.reads.for(req, principal).send('billing.invoices.byTenant', {
+      tenantId,
     });
     return views.map(toInvoice);
   }
 
+  // The access check, and for a month not generated yet the ledger's figures.
   @Query(() => Statement, {
     description:
       'The statement of a calendar month (UTC), month as YYYY-MM: stored once generated, the figures so far before.',
+    complexity: serviceCall(3),
   })
   async statement(
     @Args('tenantId', { type: () => ID }) tenantId: string,
     @Args('month') month: string,
     @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
   ): Promise<Statement> {
     return toStatement(
-      await this.rpc.send('billing.statements.get', { principal, input: { tenantId, month } }),
+      await this.reads.for(req, principal).send('billing.statements.get', { tenantId, month }),
     );
   }
 
   @Mutation(() => Invoice, {
     description: 'Finance or platform admin only: ISSUED → VOID; reason kept with who voided.',
+    complexity: serviceCall(),
   })
   async voidInvoice(
     @Args('id', { type: () => ID }) id: string,
@@ -57,6 +65,7 @@ export class InvoiceResolver {
   @Mutation(() => MonthRun, {
     description:
       'Platform admin only. Statements and invoices of a finished month (YYYY-MM) for every tenant; idempotent (the month-end job does the same). BAD_USER_INPUT (reason MONTH_NOT_SETTLED) while metering has not settled every hour of the month.',
+    complexity: serviceCall(),
   })
   async generateStatements(
     @Args('month') month: string,
@@ -67,7 +76,7 @@ export class InvoiceResolver {
     );
   }
 
-  @ResolveField(() => Tenant)
+  @ResolveField(() => Tenant, { complexity: serviceCall() })
   async tenant(
     @Parent() invoice: Invoice,
     @CurrentPrincipal() principal: Principal,

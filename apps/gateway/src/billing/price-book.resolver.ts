@@ -1,37 +1,53 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RpcClient, type Principal } from '@tally/transport';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
+import { serviceCall, servicePage } from '../graphql/query-cost';
+import { RequestReadsFactory } from '../graphql/request-reads';
 import { PriceBook } from './billing.models';
 import { toPriceBook } from './billing.views';
 import { CreatePriceBookVersionInput } from './dto/price-book.inputs';
 
 @Resolver(() => PriceBook)
 export class PriceBookResolver {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly reads: RequestReadsFactory,
+  ) {}
 
-  @Query(() => PriceBook, { description: 'The prices in force now, in a currency (default USD).' })
+  @Query(() => PriceBook, {
+    description: 'The prices in force now, in a currency (default USD).',
+    complexity: serviceCall(),
+  })
   async priceBook(
     @Args('currency', { type: () => String, nullable: true }) currency: string | undefined,
     @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
   ): Promise<PriceBook> {
     const input = { currency: currency ?? undefined };
-    return toPriceBook(await this.rpc.send('billing.priceBook.current', { principal, input }));
+    return toPriceBook(
+      await this.reads.for(req, principal).send('billing.priceBook.current', input),
+    );
   }
 
   @Query(() => [PriceBook], {
     description: 'Price book versions, newest first: of one currency, or of all when left out.',
+    complexity: servicePage(20),
   })
   async priceBooks(
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('currency', { type: () => String, nullable: true }) currency: string | undefined,
     @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
   ): Promise<PriceBook[]> {
     const input = { first, currency: currency ?? undefined };
-    const views = await this.rpc.send('billing.priceBook.history', { principal, input });
+    const views = await this.reads.for(req, principal).send('billing.priceBook.history', input);
     return views.map(toPriceBook);
   }
 
-  @Mutation(() => PriceBook, { description: 'Finance staff and platform admins only.' })
+  @Mutation(() => PriceBook, {
+    description: 'Finance staff and platform admins only.',
+    complexity: serviceCall(),
+  })
   async createPriceBookVersion(
     @Args('input') input: CreatePriceBookVersionInput,
     @CurrentPrincipal() principal: Principal,

@@ -5,6 +5,8 @@ import { AccountLoadersFactory } from '../accounts/account-loaders';
 import { Wallet } from '../accounts/account.models';
 import { toWallet } from '../accounts/account.views';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
+import { serviceCall } from '../graphql/query-cost';
+import { RequestReadsFactory } from '../graphql/request-reads';
 import { Recharge, StripeReconciliation } from './billing.models';
 import { toRecharge } from './billing.views';
 import { StartRechargeInput } from './dto/recharge.inputs';
@@ -14,10 +16,12 @@ export class RechargeResolver {
   constructor(
     private readonly rpc: RpcClient,
     private readonly loaders: AccountLoadersFactory,
+    private readonly reads: RequestReadsFactory,
   ) {}
 
   @Mutation(() => Recharge, {
     description: 'Opens a Stripe Checkout Session; the wallet is credited once Stripe confirms.',
+    complexity: serviceCall(),
   })
   async startRecharge(
     @Args('input') input: StartRechargeInput,
@@ -34,16 +38,18 @@ export class RechargeResolver {
     return toRecharge(view);
   }
 
-  @Query(() => Recharge, { nullable: true })
+  // Billing asks account whether the caller may see the wallet: two calls.
+  @Query(() => Recharge, { nullable: true, complexity: serviceCall(2) })
   async recharge(
     @Args('id', { type: () => ID }) id: string,
     @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
   ): Promise<Recharge | null> {
-    const view = await this.rpc.send('billing.recharges.byId', { principal, input: { id } });
+    const view = await this.reads.for(req, principal).send('billing.recharges.byId', { id });
     return view && toRecharge(view);
   }
 
-  @ResolveField(() => Wallet)
+  @ResolveField(() => Wallet, { complexity: serviceCall() })
   async wallet(
     @Parent() recharge: Recharge,
     @CurrentPrincipal() principal: Principal,
@@ -57,6 +63,7 @@ export class RechargeResolver {
   @Mutation(() => StripeReconciliation, {
     description:
       'Finance or platform admin only. Credits paid Checkout Sessions of the last `hours` whose webhook never came (also runs hourly).',
+    complexity: serviceCall(),
   })
   reconcileStripe(
     @Args('hours', { type: () => Int, defaultValue: 24 }) hours: number,

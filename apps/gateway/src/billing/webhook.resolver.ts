@@ -1,6 +1,8 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RpcClient, type Principal, type WebhookEndpointView } from '@tally/transport';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
+import { serviceCall, servicePage } from '../graphql/query-cost';
+import { RequestReadsFactory } from '../graphql/request-reads';
 import {
   CreateWebhookEndpointInput,
   WebhookDeliveryConnection,
@@ -10,10 +12,14 @@ import {
 
 @Resolver(() => WebhookEndpoint)
 export class WebhookResolver {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly reads: RequestReadsFactory,
+  ) {}
 
   @Mutation(() => WebhookEndpointWithSecret, {
     description: 'Owners and admins. Events are POSTed signed (see README, "Outbound webhooks").',
+    complexity: serviceCall(),
   })
   async createWebhookEndpoint(
     @Args('input') input: CreateWebhookEndpointInput,
@@ -31,7 +37,10 @@ export class WebhookResolver {
     return { endpoint: toEndpoint(created.endpoint), secret: created.secret };
   }
 
-  @Mutation(() => WebhookEndpoint, { description: 'Stops deliveries; the log is kept.' })
+  @Mutation(() => WebhookEndpoint, {
+    description: 'Stops deliveries; the log is kept.',
+    complexity: serviceCall(),
+  })
   async deleteWebhookEndpoint(
     @Args('id', { type: () => ID }) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -39,29 +48,33 @@ export class WebhookResolver {
     return toEndpoint(await this.rpc.send('billing.webhooks.delete', { principal, input: { id } }));
   }
 
-  @Query(() => [WebhookEndpoint])
+  // Billing asks account whether the caller may manage the tenant: two calls.
+  @Query(() => [WebhookEndpoint], { complexity: serviceCall(2) })
   async webhookEndpoints(
     @Args('tenantId', { type: () => ID }) tenantId: string,
     @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
   ): Promise<WebhookEndpoint[]> {
-    const views = await this.rpc.send('billing.webhooks.byTenant', {
-      principal,
-      input: { tenantId },
+    const views = await this.reads.for(req, principal).send('billing.webhooks.byTenant', {
+      tenantId,
     });
     return views.map(toEndpoint);
   }
 
-  @Query(() => WebhookDeliveryConnection, { description: 'Newest first, every attempt included.' })
+  @Query(() => WebhookDeliveryConnection, {
+    description: 'Newest first, every attempt included.',
+    complexity: servicePage(20),
+  })
   async webhookDeliveries(
     @Args('endpointId', { type: () => ID }) endpointId: string,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
   ): Promise<WebhookDeliveryConnection> {
-    const page = await this.rpc.send('billing.webhooks.deliveries', {
-      principal,
-      input: { endpointId, first, after: after ?? null },
-    });
+    const page = await this.reads
+      .for(req, principal)
+      .send('billing.webhooks.deliveries', { endpointId, first, after: after ?? null });
     return {
       edges: page.deliveries.map((d) => ({
         cursor: d.id,

@@ -5,11 +5,13 @@ import {
   FragmentDefinitionNode,
   GraphQLError,
   GraphQLSchema,
+  getVariableValues,
   Kind,
   OperationDefinitionNode,
   SelectionSetNode,
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { assertRootFieldsCosted } from './query-cost';
 
 export interface QueryLimits {
   readonly maxDepth: number;
@@ -18,10 +20,12 @@ export interface QueryLimits {
 
 /**
  * Refuses an operation nested deeper than `maxDepth` fields or costing more than `maxCost`
- * (one per field, times the page size where a field declares it) before anything runs.
+ * before anything runs. A field costs 1, or what it declares beside its resolver: a service
+ * call SERVICE_CALL_COST, a page that times its rows (query-cost.ts).
  */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
+    serverWillStart: async ({ schema }) => assertRootFieldsCosted(schema),
     requestDidStart: async () => ({
       didResolveOperation: async ({ schema, document, operation, request }) => {
         if (operation === undefined) return;
@@ -29,7 +33,14 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
         if (depth > limits.maxDepth) {
           throw tooComplex(`Query depth ${depth} exceeds the limit of ${limits.maxDepth}`);
         }
-        const cost = costOf(schema, document, operation, request.variables ?? {});
+        const variables = request.variables ?? {};
+        // Variables that do not fit their types are the caller's mistake, and execution refuses
+        // them before any resolver runs (400, BAD_USER_INPUT, every error listed): nothing will
+        // run, so there is nothing to cost. The cost estimator would throw on them instead.
+        if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) {
+          return;
+        }
+        const cost = costOf(schema, document, operation, variables);
         if (cost > limits.maxCost) {
           throw tooComplex(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`);
         }

@@ -1,6 +1,7 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import { RpcClient, RpcPatterns, ServiceName } from '@tally/transport';
 import { Public } from '../auth/public.decorator';
+import { serviceCall } from '../graphql/query-cost';
 import { ServiceHealth } from './health.model';
 
 @Resolver()
@@ -11,6 +12,7 @@ export class HealthResolver {
   @Public()
   @Query(() => [ServiceHealth], {
     description: 'Round-trips through every backend service and its database.',
+    complexity: serviceCall(Object.values(ServiceName).length),
   })
   async health(): Promise<ServiceHealth[]> {
     return Promise.all(Object.values(ServiceName).map((service) => this.ping(service)));

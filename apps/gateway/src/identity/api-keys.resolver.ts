@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { type Principal, RpcClient } from '@tally/transport';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { serviceCall } from '../graphql/query-cost';
 import { ApiKey, ApiKeyWithSecret } from './identity.models';
 import { toApiKey } from './identity.views';
 
@@ -8,7 +9,7 @@ import { toApiKey } from './identity.views';
 export class ApiKeysResolver {
   constructor(private readonly rpc: RpcClient) {}
 
-  @Mutation(() => ApiKeyWithSecret)
+  @Mutation(() => ApiKeyWithSecret, { complexity: serviceCall() })
   async createApiKey(
     @Args('tenantId', { type: () => ID }) tenantId: string,
     @Args('name') name: string,
@@ -23,6 +24,7 @@ export class ApiKeysResolver {
 
   @Mutation(() => ApiKey, {
     description: 'Takes effect on the next request; revoking twice is fine.',
+    complexity: serviceCall(),
   })
   async revokeApiKey(
     @Args('id', { type: () => ID }) id: string,

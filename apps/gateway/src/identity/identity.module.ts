@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { RequestReadsModule } from '../graphql/request-reads.module';
 import { ApiKeysResolver } from './api-keys.resolver';
 import { MembersResolver } from './members.resolver';
 import { UserResolver } from './user.resolver';
 
 /** me, addMember, createApiKey, revokeApiKey: people and keys, served by the account service. */
-@Module({ providers: [UserResolver, MembersResolver, ApiKeysResolver] })
+@Module({
+  imports: [RequestReadsModule],
+  providers: [UserResolver, MembersResolver, ApiKeysResolver],
+})
 export class IdentityModule {}

@@ -1,6 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { type Principal, RpcClient } from '@tally/transport';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { serviceCall } from '../graphql/query-cost';
 import { AddMemberInput } from './dto/add-member.input';
 import { Membership } from './identity.models';
 import { toMembership } from './identity.views';
@@ -11,6 +12,7 @@ export class MembersResolver {
 
   @Mutation(() => Membership, {
     description: 'Owners and admins add people; only owners and platform admins grant OWNER.',
+    complexity: serviceCall(),
   })
   async addMember(
     @Args('input') input: AddMemberInput,

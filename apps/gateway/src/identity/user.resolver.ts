@@ -1,27 +1,32 @@
 import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Principal, RpcClient } from '@tally/transport';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '@tally/transport';
+import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
+import { serviceCall } from '../graphql/query-cost';
+import { RequestReadsFactory } from '../graphql/request-reads';
 import { Membership, User } from './identity.models';
 import { toMembership, toUser } from './identity.views';
 
 @Resolver(() => User)
 export class UserResolver {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(private readonly reads: RequestReadsFactory) {}
 
-  @Query(() => User, { description: 'The signed-in person (JWT callers only).' })
-  async me(@CurrentPrincipal() principal: Principal): Promise<User> {
-    return toUser(await this.rpc.send('account.me', { principal, input: {} }));
+  @Query(() => User, {
+    description: 'The signed-in person (JWT callers only).',
+    complexity: serviceCall(),
+  })
+  async me(@CurrentPrincipal() principal: Principal, @CurrentRequest() req: object): Promise<User> {
+    return toUser(await this.reads.for(req, principal).send('account.me', {}));
   }
 
-  @ResolveField(() => [Membership])
+  @ResolveField(() => [Membership], { complexity: serviceCall() })
   async memberships(
     @Parent() user: User,
     @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
   ): Promise<Membership[]> {
-    const rows = await this.rpc.send('account.members.byUser', {
-      principal,
-      input: { userId: user.id },
-    });
+    const rows = await this.reads
+      .for(req, principal)
+      .send('account.members.byUser', { userId: user.id });
     return rows.map(toMembership);
   }
 }

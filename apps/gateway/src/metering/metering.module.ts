@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
+import { RequestReadsModule } from '../graphql/request-reads.module';
 import { SettlementResolver } from './settlement.resolver';
 import { WorkspaceUsageResolver } from './workspace-usage.resolver';
 
 /** Usage, settlement and reconciliation, answered by metering. */
-@Module({ providers: [WorkspaceUsageResolver, SettlementResolver] })
+@Module({
+  imports: [RequestReadsModule],
+  providers: [WorkspaceUsageResolver, SettlementResolver],
+})
 export class MeteringGraphqlModule {}

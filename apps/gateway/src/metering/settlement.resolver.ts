@@ -1,6 +1,8 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RpcClient, type Principal } from '@tally/transport';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
+import { serviceCall, servicePage } from '../graphql/query-cost';
+import { RequestReadsFactory } from '../graphql/request-reads';
 import { ReconciliationReport, SettlementRun } from './metering.models';
 import { toReconciliationReport, toSettlementRun } from './metering.views';
 
@@ -9,11 +11,15 @@ const LONG_CALL_MS = 10 * 60_000;
 
 @Resolver()
 export class SettlementResolver {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly reads: RequestReadsFactory,
+  ) {}
 
   @Mutation(() => SettlementRun, {
     description:
       'Platform admin only. Samples (where needed) and settles one past hour now. Idempotent: a namespace-hour already charged is never charged again.',
+    complexity: serviceCall(),
   })
   async settleHour(
     @Args('hour', { type: () => Date }) hour: Date,
@@ -30,6 +36,7 @@ export class SettlementResolver {
   @Mutation(() => ReconciliationReport, {
     description:
       'Finance or platform admin only. Reconciles the hours of [from, to) now: refills sample gaps, posts corrections, checks the ledger.',
+    complexity: serviceCall(),
   })
   async reconcile(
     @Args('from', { type: () => Date }) from: Date,
@@ -46,16 +53,17 @@ export class SettlementResolver {
 
   @Query(() => [ReconciliationReport], {
     description: 'Finance or platform admin only. Reconciliation runs, newest first.',
+    complexity: servicePage(20),
   })
   async reconciliationReports(
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('before', { type: () => Date, nullable: true }) before: Date | null,
     @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
   ): Promise<ReconciliationReport[]> {
-    const views = await this.rpc.send('metering.reconciliation.reports', {
-      principal,
-      input: { first, before: before?.toISOString() ?? null },
-    });
+    const views = await this.reads
+      .for(req, principal)
+      .send('metering.reconciliation.reports', { first, before: before?.toISOString() ?? null });
     return views.map(toReconciliationReport);
   }
 }

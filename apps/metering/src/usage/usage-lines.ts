@@ -23,6 +23,7 @@ export class UsageLines {
     principal,
     input,
   }: Authenticated<{ namespace: string; from: IsoTime; to: IsoTime }>): Promise<UsageLineView[]> {
+    if (!(await this.workspaces.mayRead(principal, input.namespace))) return [];
     const from = new Date(input.from);
     const to = new Date(input.to);
     if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) {
@@ -33,7 +34,6 @@ export class UsageLines {
         reason: 'RANGE_TOO_LONG',
       });
     }
-    if (!(await this.workspaces.mayRead(principal, input.namespace))) return [];
     const charges = await this.settlements.chargesOf(input.namespace, from, to);
     return charges.flatMap((charge) =>
       charge.lines.map((line) => ({
