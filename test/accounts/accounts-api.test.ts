@@ -295,6 +295,32 @@ describe('tenants, sub-accounts, workspaces and money through the gateway', () =
     ).toBe('BAD_USER_INPUT');
   });
 
+  it('reads after each mutation of a request see what that mutation changed', async () => {
+    const tenant = await newTenant();
+    const [first, second] = [`ws-${randomUUID().slice(0, 8)}`, `ws-${randomUUID().slice(0, 8)}`];
+    const adjust = (alias: string, amount: string) =>
+      `${alias}: adjustBalance(input: { walletId: $wallet, amount: "${amount}", reason: "top-up",
+         idempotencyKey: "${randomUUID()}" }) { id }`;
+    const reply = await gql<{
+      one: { wallet: { balance: string } };
+      two: { wallet: { balance: string } };
+    }>(
+      cluster,
+      ADMIN_KEY,
+      `mutation ($wallet: ID!, $tenant: ID!) {
+         ${adjust('a', '10')}
+         one: createWorkspace(input: { tenantId: $tenant, namespace: "${first}" }) { wallet { balance } }
+         ${adjust('b', '5')}
+         two: createWorkspace(input: { tenantId: $tenant, namespace: "${second}" }) { wallet { balance } }
+       }`,
+      { wallet: tenant.wallet.id, tenant: tenant.id },
+    );
+    expect(reply.errors).toBeUndefined();
+    // One request, one wallet read twice: the second read follows the second adjustment.
+    expect(reply.data!.one.wallet.balance).toBe('10.000000');
+    expect(reply.data!.two.wallet.balance).toBe('15.000000');
+  });
+
   it('pages through a wallet’s entries with cursors, newest first', async () => {
     const tenant = await newTenant();
     for (const amount of ['1', '2', '3']) await fund(tenant.wallet.id, amount);

@@ -59,8 +59,14 @@ export class AppCluster {
   /** Starts the given apps against `env` (DATABASE_URL, REDIS_URL, ...) and waits until ready. */
   static async start(names: readonly AppName[], env: Record<string, string>): Promise<AppCluster> {
     const cluster = new AppCluster(new Map(), env);
-    for (const name of names) cluster.launch(name, await freePort());
-    await Promise.all(names.map((name) => cluster.waitReady(name)));
+    try {
+      for (const name of names) cluster.launch(name, await freePort());
+      await Promise.all(names.map((name) => cluster.waitReady(name)));
+    } catch (error) {
+      // The suite's afterAll never sees this cluster: stop what was launched, or it outlives jest.
+      await cluster.kill();
+      throw error;
+    }
     return cluster;
   }
 
@@ -147,6 +153,15 @@ export class AppCluster {
 
   /** SIGTERM every app and wait; resolves with each exit code (0 = clean shutdown). */
   async stop(): Promise<Map<AppName, number | null>> {
+    return this.signalAll('SIGTERM');
+  }
+
+  /** SIGKILL every app and wait. */
+  async kill(): Promise<void> {
+    await this.signalAll('SIGKILL');
+  }
+
+  private async signalAll(signal: NodeJS.Signals): Promise<Map<AppName, number | null>> {
     const codes = new Map<AppName, number | null>();
     await Promise.all(
       [...this.apps.values()].map(
@@ -160,7 +175,7 @@ export class AppCluster {
               codes.set(app.name, code);
               resolve();
             });
-            app.child.kill('SIGTERM');
+            app.child.kill(signal);
           }),
       ),
     );

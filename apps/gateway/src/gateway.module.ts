@@ -10,6 +10,7 @@ import { BillingGraphqlModule } from './billing/billing.module';
 import { GatewayConfig } from './gateway.config';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { formatGraphQLError } from './graphql/format-error';
+import { freshReadsAfterMutations } from './graphql/per-request';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
 import { idLiteralsAreStrings, idVariablesAreStringsPlugin } from './graphql/string-ids';
 import { HealthResolver } from './health/health.resolver';
@@ -44,6 +45,7 @@ export class GatewayModule {
           validationRules: [idLiteralsAreStrings],
           plugins: [
             idVariablesAreStringsPlugin(),
+            freshReadsAfterMutations(),
             queryLimitsPlugin({
               maxDepth: config.TALLY_GRAPHQL_MAX_DEPTH,
               maxCost: config.TALLY_GRAPHQL_MAX_COST,
