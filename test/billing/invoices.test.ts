@@ -4,6 +4,7 @@ import type { Posting } from '@tally/account/ledger/ledger.types';
 import { SystemAccount } from '@tally/account/ledger/ledger.types';
 import { billingMonth, previousMonth } from '@tally/billing/invoices/billing-month';
 import { InvoiceRepository } from '@tally/billing/invoices/invoice.repository';
+import { toWireMicros } from '@tally/money';
 import { PrismaService } from '@tally/prisma';
 import type { StatementBody } from '@tally/transport';
 import { outcome } from '../identity/identity-fixtures';
@@ -759,15 +760,15 @@ describe('monthly statements and invoices', () => {
         periodEnd: periodEnd.toISOString(),
         usageSince: periodStart.toISOString(),
         usageCutoff: periodEnd.toISOString(),
-        openingMicros: '0',
-        rechargesMicros: '10',
-        chargesMicros: '7',
-        priorPeriodMicros: '0',
-        chargesPostedLaterMicros: '0',
-        chargesOfOtherStatementsMicros: '0',
-        adjustmentsMicros: '0',
-        otherMicros: '0',
-        closingMicros: '3',
+        openingMicros: toWireMicros(0n),
+        rechargesMicros: toWireMicros(10n),
+        chargesMicros: toWireMicros(7n),
+        priorPeriodMicros: toWireMicros(0n),
+        chargesPostedLaterMicros: toWireMicros(0n),
+        chargesOfOtherStatementsMicros: toWireMicros(0n),
+        adjustmentsMicros: toWireMicros(0n),
+        otherMicros: toWireMicros(0n),
+        closingMicros: toWireMicros(3n),
         wallets: [],
         usage: [],
         priorPeriod: [],

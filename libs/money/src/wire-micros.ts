@@ -42,53 +42,53 @@ export function toWireMicros(micros: bigint): WireMicros {
  * such as "12.5" included), OVERFLOW, and for `rules.sign` NOT_POSITIVE, ZERO or NEGATIVE.
  */
 export function parseWireMicros(text: unknown, rules: WireMicrosRules = {}): bigint {
-  const label = rules.label ?? 'amount';
-  const refuse = (reason: MoneyErrorReason, message: string) =>
-    moneyError(reason, `${label} ${message}`, rules.details);
-
   if (typeof text !== 'string') {
-    throw refuse(
+    throw refusal(
+      rules,
       MoneyErrorReason.NOT_A_STRING,
       `must be micro-units as an integer string such as "12500000", not ${describe(text)}`,
     );
   }
-  if (text === '') throw refuse(MoneyErrorReason.EMPTY, 'is empty');
+  if (text === '') throw refusal(rules, MoneyErrorReason.EMPTY, 'is empty');
   if (!WIRE.test(text)) {
-    throw refuse(
+    throw refusal(
+      rules,
       MoneyErrorReason.MALFORMED,
       'must be a whole number of micro-units, e.g. "12500000" for 12.5',
     );
   }
-  // A string of digits too long for any amount is refused before BigInt has to read it all.
-  const tooLong = text.replace(/^-?0*/, '').length > MAX_WIRE_DIGITS;
-  const micros = tooLong ? undefined : BigInt(text);
+  // Digits too many for any amount are refused before BigInt has to read them all; only
+  // leading zeros can make a text longer than a sign and 19 digits and still in range.
+  const readable =
+    text.length <= MAX_WIRE_DIGITS + 1 || text.replace(/^-?0*/, '').length <= MAX_WIRE_DIGITS;
+  const micros = readable ? BigInt(text) : undefined;
   if (micros === undefined || !isMicrosInRange(micros)) {
-    throw refuse(
+    throw refusal(
+      rules,
       MoneyErrorReason.OVERFLOW,
       `is outside the supported range of ±${formatMicros(MAX_MICROS)}`,
     );
   }
-  return checkSign(micros, rules.sign ?? 'any', refuse);
+  const broken = brokenSignRule(micros, rules.sign ?? 'any');
+  if (broken !== null) throw refusal(rules, ...broken);
+  return micros;
 }
 
-function checkSign(
-  micros: bigint,
-  sign: MicrosSign,
-  refuse: (reason: MoneyErrorReason, message: string) => Error,
-): bigint {
+function brokenSignRule(micros: bigint, sign: MicrosSign): [MoneyErrorReason, string] | null {
   switch (sign) {
     case 'any':
-      return micros;
+      return null;
     case 'positive':
-      if (micros <= 0n) throw refuse(MoneyErrorReason.NOT_POSITIVE, 'must be greater than zero');
-      return micros;
+      return micros > 0n ? null : [MoneyErrorReason.NOT_POSITIVE, 'must be greater than zero'];
     case 'non-zero':
-      if (micros === 0n) throw refuse(MoneyErrorReason.ZERO, 'must not be zero');
-      return micros;
+      return micros !== 0n ? null : [MoneyErrorReason.ZERO, 'must not be zero'];
     case 'non-negative':
-      if (micros < 0n) throw refuse(MoneyErrorReason.NEGATIVE, 'must be zero or more');
-      return micros;
+      return micros >= 0n ? null : [MoneyErrorReason.NEGATIVE, 'must be zero or more'];
   }
+}
+
+function refusal(rules: WireMicrosRules, reason: MoneyErrorReason, message: string) {
+  return moneyError(reason, `${rules.label ?? 'amount'} ${message}`, rules.details);
 }
 
 function describe(value: unknown): string {

@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '@tally/errors';
+import { toWireMicros } from '@tally/money';
 import {
   RESOURCES,
   type NewPriceBookVersion,
@@ -30,7 +31,7 @@ class FakeBooks {
       createdAt: NOW.toISOString(),
       prices: draft.prices.map((p) => ({
         ...p,
-        pricePerUnitHourMicros: p.pricePerUnitHourMicros.toString(),
+        pricePerUnitHourMicros: toWireMicros(p.pricePerUnitHourMicros),
       })),
     };
     return view;
@@ -44,7 +45,7 @@ const input = (effectiveFrom = '2026-07-01T00:00:00Z'): NewPriceBookVersion => (
   prices: RESOURCES.map((resource) => ({
     resource,
     unit: 'unit-hour',
-    pricePerUnitHourMicros: '10',
+    pricePerUnitHourMicros: toWireMicros(10n),
     scale: 0,
   })),
 });

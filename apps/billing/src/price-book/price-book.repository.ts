@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Price, PriceBook } from '@prisma/client';
 import { conflict } from '@tally/errors';
+import { toWireMicros } from '@tally/money';
 import { isUniqueViolation, PrismaService } from '@tally/prisma';
 import type { PriceBookView, PriceView } from '@tally/transport';
 
@@ -107,7 +108,7 @@ function toPriceBookView(book: PriceBook & { prices: Price[] }): PriceBookView {
     prices: book.prices.map((price) => ({
       resource: price.resource,
       unit: price.unit,
-      pricePerUnitHourMicros: price.pricePerUnitHourMicros.toString(),
+      pricePerUnitHourMicros: toWireMicros(price.pricePerUnitHourMicros),
       scale: price.scale,
     })),
   };
