@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { forbidden, notFound } from '@tally/errors';
-import type { MemberRole, Principal, TenantPermission } from '@tally/transport';
+import {
+  isFinanceStaff,
+  isPlatformAdmin,
+  isService,
+  type MemberRole,
+  type Principal,
+  type TenantPermission,
+} from '@tally/transport';
 import { MembershipRepository } from './membership.repository';
 
 /**
@@ -31,8 +38,8 @@ export class TenantAccess {
     tenantId: string,
     permission: TenantPermission,
   ): Promise<void> {
-    if (isPlatformAdmin(principal) || principal.kind === 'service') return;
-    if (principal.kind === 'user' && principal.platformRole === 'FINANCE') {
+    if (isPlatformAdmin(principal) || isService(principal)) return;
+    if (isFinanceStaff(principal)) {
       if (permission === 'read' || permission === 'adjust') return;
       throw forbidden('Finance staff may read tenants and adjust balances, not change tenants');
     }
@@ -82,7 +89,7 @@ export class TenantAccess {
 
   /** Operations only Tally's own services perform (posting charges). */
   assertService(principal: Principal): void {
-    if (principal.kind !== 'service') throw forbidden('Only Tally services may do this');
+    if (!isService(principal)) throw forbidden('Only Tally services may do this');
   }
 
   private async roleIn(principal: Principal, tenantId: string): Promise<MemberRole | null> {
@@ -96,11 +103,4 @@ export class TenantAccess {
         return 'OWNER';
     }
   }
-}
-
-export function isPlatformAdmin(principal: Principal): boolean {
-  return (
-    principal.kind === 'admin_key' ||
-    (principal.kind === 'user' && principal.platformRole === 'PLATFORM_ADMIN')
-  );
 }

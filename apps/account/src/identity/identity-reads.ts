@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { forbidden, notFound } from '@tally/errors';
-import type { MembershipView, Principal, UserView } from '@tally/transport';
+import {
+  isFinanceStaff,
+  isService,
+  type MembershipView,
+  type Principal,
+  type UserView,
+} from '@tally/transport';
 import { MembershipRepository } from '../access/membership.repository';
-import { isPlatformAdmin, TenantAccess } from '../access/tenant-access';
+import { TenantAccess } from '../access/tenant-access';
 import { UserRepository } from './user.repository';
 
 /** Reads of people and memberships, each filtered to what the caller may see. */
@@ -61,9 +67,5 @@ export class IdentityReads {
 }
 
 function seesEveryone(principal: Principal): boolean {
-  return (
-    isPlatformAdmin(principal) ||
-    principal.kind === 'service' ||
-    (principal.kind === 'user' && principal.platformRole === 'FINANCE')
-  );
+  return isFinanceStaff(principal) || isService(principal);
 }
