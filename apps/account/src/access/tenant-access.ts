@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { forbidden, notFound } from '@tally/errors';
 import {
   isFinanceStaff,
@@ -8,7 +8,7 @@ import {
   type Principal,
   type TenantPermission,
 } from '@tally/transport';
-import { MembershipRepository } from './membership.repository';
+import { MembershipRepository, type IMembershipRepository } from './membership.repository';
 
 /**
  * What a caller wants to do with a tenant's data (TenantPermission):
@@ -31,7 +31,7 @@ const memberRolesFor: Record<TenantPermission, readonly MemberRole[]> = {
  */
 @Injectable()
 export class TenantAccess {
-  constructor(private readonly memberships: MembershipRepository) {}
+  constructor(@Inject(MembershipRepository) private readonly memberships: IMembershipRepository) {}
 
   async assert(
     principal: Principal,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { forbidden, notFound } from '@tally/errors';
 import {
   isFinanceStaff,
@@ -7,16 +7,16 @@ import {
   type Principal,
   type UserView,
 } from '@tally/transport';
-import { MembershipRepository } from '../access/membership.repository';
+import { MembershipRepository, type IMembershipRepository } from '../access/membership.repository';
 import { TenantAccess } from '../access/tenant-access';
-import { UserRepository } from './user.repository';
+import { UserRepository, type IUserRepository } from './user.repository';
 
 /** Reads of people and memberships, each filtered to what the caller may see. */
 @Injectable()
 export class IdentityReads {
   constructor(
-    private readonly users: UserRepository,
-    private readonly memberships: MembershipRepository,
+    @Inject(UserRepository) private readonly users: IUserRepository,
+    @Inject(MembershipRepository) private readonly memberships: IMembershipRepository,
     private readonly access: TenantAccess,
   ) {}
 
