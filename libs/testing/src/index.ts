@@ -5,6 +5,7 @@ export * from './account/membership-repository.fake';
 export * from './account/user-repository.fake';
 export * from './billing/price-book-repository.fake';
 export * from './billing/webhook-deliveries.mock';
+export * from './errors';
 export * from './metering/suspension-cluster.fake';
 export * from './transport/rpc-client.fake';
 export * from './wire';

@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode } from '@tally/errors';
+import { ErrorCode } from '@tally/errors';
+import { reasonOf } from '@tally/testing';
 import fc from 'fast-check';
 import { RESOURCES } from './billing.contract';
 import {
@@ -11,17 +12,7 @@ import {
   type LedgerAccount,
 } from './ledger-account';
 
-function reasonOf(name: unknown): unknown {
-  try {
-    parseLedgerAccount(name);
-  } catch (err) {
-    if (err instanceof DomainError && err.code === ErrorCode.BAD_USER_INPUT) {
-      return err.details?.reason;
-    }
-    throw err;
-  }
-  throw new Error(`expected ${String(name)} to be refused`);
-}
+const refusal = (name: unknown) => reasonOf(() => parseLedgerAccount(name));
 
 const walletId = fc.uuid();
 const account: fc.Arbitrary<LedgerAccount> = fc.oneof(
@@ -77,7 +68,7 @@ describe('ledger accounts', () => {
         try {
           parsed = parseLedgerAccount(name);
         } catch {
-          expect(reasonOf(name)).toBe('UNKNOWN_ACCOUNT');
+          expect(refusal(name)).toBe('UNKNOWN_ACCOUNT');
           return;
         }
         expect(ledgerAccountName(parsed)).toBe(name);
@@ -96,13 +87,21 @@ describe('ledger accounts', () => {
     null,
     { walletId: '0b2c8c1e-5d4f-4a7b-9c3d-2e1f0a9b8c7d' },
   ])('refuses %p', (name) => {
-    expect(reasonOf(name)).toBe('UNKNOWN_ACCOUNT');
+    expect(refusal(name)).toBe('UNKNOWN_ACCOUNT');
   });
 
-  it('says which account it does not know', () => {
-    expect(() => parseLedgerAccount('system:treasury')).toThrow(
-      'Unknown ledger account system:treasury',
-    );
+  it('says which account it does not know, as the caller’s mistake', () => {
+    const error: unknown = (() => {
+      try {
+        return parseLedgerAccount('system:treasury');
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toMatchObject({
+      code: ErrorCode.BAD_USER_INPUT,
+      message: 'Unknown ledger account system:treasury',
+    });
   });
 
   it('builds posting lines in the wire form', () => {

@@ -1,6 +1,5 @@
-import { DomainError } from '@tally/errors';
 import { MoneyErrorReason, toWireMicros } from '@tally/money';
-import { rawWireMicros } from '@tally/testing';
+import { rawWireMicros, reasonOf } from '@tally/testing';
 import {
   postingLine,
   revenueAccount,
@@ -18,16 +17,6 @@ const request = (lines: PostingRequest['lines']): PostingRequest => ({
   idempotencyKey: 'charge:web:2026-01-01T00:00:00.000Z',
   lines,
 });
-
-function reasonOf(call: () => unknown): unknown {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof DomainError) return error.details?.reason;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('postingsFrom', () => {
   it('reads what billing and metering build with postingLine', () => {
