@@ -105,8 +105,8 @@ describe('monthly statements and invoices', () => {
   async function settle(from: Date, to: Date, except: Date | null = null): Promise<void> {
     await db.query(
       `INSERT INTO metering.settled_hours
-         (hour, source, price_book_id, price_book_version, currency, posted_at)
-       SELECT h, 'prometheus', gen_random_uuid(), 1, 'USD',
+         (hour, source, price_books, posted_at)
+       SELECT h, 'prometheus', jsonb_build_array(jsonb_build_object('currency', 'USD', 'id', gen_random_uuid(), 'version', 1)),
               least(h + interval '66 minutes', now() - interval '10 minutes')
          FROM generate_series($1::timestamptz, $2::timestamptz - interval '1 hour', interval '1 hour') h
         WHERE h IS DISTINCT FROM $3::timestamptz
