@@ -32,6 +32,25 @@ export default tseslint.config(
     },
   },
   {
+    // Test doubles never ship: production code may not reach libs/testing.
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'libs/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../../*'], message: 'Import shared code through @tally/*.' },
+            {
+              group: ['@tally/testing', '@tally/testing/*'],
+              message: 'libs/testing is for specs and test/ only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/unbound-method': 'off',

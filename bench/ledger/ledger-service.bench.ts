@@ -7,6 +7,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { toWireMicros } from '@tally/money';
 import { Metrics } from '@tally/observability';
 import { PrismaService } from '@tally/prisma';
 import { RpcClient } from '@tally/transport';
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
             principal: { kind: 'admin_key' },
             input: {
               walletId: wallets[Math.floor(Math.random() * wallets.length)],
-              amountMicros: '1000000',
+              amountMicros: toWireMicros(1_000_000n),
               reason: 'bench',
               idempotencyKey: randomUUID(),
             },

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { MoneyErrorReason, toWireMicros } from '@tally/money';
+import { Metrics } from '@tally/observability';
+import { rawWireMicros } from '@tally/testing';
+import { RpcClient, type MicrosString } from '@tally/transport';
 import { gql, IdentityFixtures, outcome } from '../identity/identity-fixtures';
 import { AppCluster } from '../support/app-processes';
 import { GatewaySuite } from '../support/gateway-suite';
@@ -319,6 +323,41 @@ describe('tenants, sub-accounts, workspaces and money through the gateway', () =
     // One request, one wallet read twice: the second read follows the second adjustment.
     expect(reply.data!.one.wallet.balance).toBe('10.000000');
     expect(reply.data!.two.wallet.balance).toBe('15.000000');
+  });
+
+  // Between services an amount is micro-units in an integer string, and nothing else: the
+  // account service used to read "12" as 12 micro-units but "12.0" as 12 whole units.
+  it('reads amounts sent to the account service as micro-units only', async () => {
+    const tenant = await newTenant();
+    const rpc = new RpcClient({ redisUrl: suite.redisUrl, timeoutMs: 10_000 }, new Metrics());
+    const adjust = (amountMicros: MicrosString) =>
+      rpc.send('account.ledger.adjust', {
+        principal: { kind: 'admin_key' },
+        input: {
+          walletId: tenant.wallet.id,
+          amountMicros,
+          reason: 'wire form',
+          idempotencyKey: randomUUID(),
+        },
+      });
+    try {
+      await adjust(toWireMicros(12n));
+      for (const text of ['12.0', '12.5', '1e6']) {
+        await expect(adjust(rawWireMicros(text))).rejects.toMatchObject({
+          code: 'BAD_USER_INPUT',
+          details: { reason: MoneyErrorReason.MALFORMED },
+        });
+      }
+    } finally {
+      await rpc.onModuleDestroy();
+    }
+    const seen = await gql<{ wallet: { balance: string } }>(
+      cluster,
+      tenant.owner,
+      `query ($id: ID!) { wallet(id: $id) { balance } }`,
+      { id: tenant.wallet.id },
+    );
+    expect(seen.data!.wallet.balance).toBe('0.000012');
   });
 
   it('pages through a wallet’s entries with cursors, newest first', async () => {

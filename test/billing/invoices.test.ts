@@ -4,6 +4,7 @@ import type { Posting } from '@tally/account/ledger/ledger.types';
 import { SystemAccount } from '@tally/account/ledger/ledger.types';
 import { billingMonth, previousMonth } from '@tally/billing/invoices/billing-month';
 import { InvoiceRepository } from '@tally/billing/invoices/invoice.repository';
+import { toWireMicros } from '@tally/money';
 import { PrismaService } from '@tally/prisma';
 import type { StatementBody } from '@tally/transport';
 import { outcome } from '../identity/identity-fixtures';
@@ -104,8 +105,8 @@ describe('monthly statements and invoices', () => {
   async function settle(from: Date, to: Date, except: Date | null = null): Promise<void> {
     await db.query(
       `INSERT INTO metering.settled_hours
-         (hour, source, price_book_id, price_book_version, currency, posted_at)
-       SELECT h, 'prometheus', gen_random_uuid(), 1, 'USD',
+         (hour, source, price_books, posted_at)
+       SELECT h, 'prometheus', jsonb_build_array(jsonb_build_object('currency', 'USD', 'id', gen_random_uuid(), 'version', 1)),
               least(h + interval '66 minutes', now() - interval '10 minutes')
          FROM generate_series($1::timestamptz, $2::timestamptz - interval '1 hour', interval '1 hour') h
         WHERE h IS DISTINCT FROM $3::timestamptz
@@ -759,15 +760,15 @@ describe('monthly statements and invoices', () => {
         periodEnd: periodEnd.toISOString(),
         usageSince: periodStart.toISOString(),
         usageCutoff: periodEnd.toISOString(),
-        openingMicros: '0',
-        rechargesMicros: '10',
-        chargesMicros: '7',
-        priorPeriodMicros: '0',
-        chargesPostedLaterMicros: '0',
-        chargesOfOtherStatementsMicros: '0',
-        adjustmentsMicros: '0',
-        otherMicros: '0',
-        closingMicros: '3',
+        openingMicros: toWireMicros(0n),
+        rechargesMicros: toWireMicros(10n),
+        chargesMicros: toWireMicros(7n),
+        priorPeriodMicros: toWireMicros(0n),
+        chargesPostedLaterMicros: toWireMicros(0n),
+        chargesOfOtherStatementsMicros: toWireMicros(0n),
+        adjustmentsMicros: toWireMicros(0n),
+        otherMicros: toWireMicros(0n),
+        closingMicros: toWireMicros(3n),
         wallets: [],
         usage: [],
         priorPeriod: [],

@@ -290,8 +290,8 @@ describe('outbound webhooks', () => {
     // this suite can mark all of its hours settled: a month closes only then.
     const hour = new Date('1998-08-03T10:00:00Z');
     await prisma.$executeRaw`
-      INSERT INTO metering.settled_hours (hour, source, price_book_id, price_book_version, currency, posted_at)
-      SELECT h, 'prometheus', gen_random_uuid(), 1, 'USD', h + interval '65 minutes'
+      INSERT INTO metering.settled_hours (hour, source, price_books, posted_at)
+      SELECT h, 'prometheus', jsonb_build_array(jsonb_build_object('currency', 'USD', 'id', gen_random_uuid(), 'version', 1)), h + interval '65 minutes'
         FROM generate_series('1998-08-01T00:00:00Z'::timestamptz, '1998-08-31T23:00:00Z', interval '1 hour') h
       ON CONFLICT DO NOTHING`;
     // As settlement posts it: in a batch, which may take the wallet below zero.

@@ -49,6 +49,12 @@ export class GatewaySuite {
     return this.started;
   }
 
+  /** The Redis the apps exchange their messages over, for tests that speak to a service. */
+  get redisUrl(): string {
+    if (!this.redis) throw new Error('GatewaySuite.start() first');
+    return this.redis.url;
+  }
+
   get fixtures(): IdentityFixtures {
     if (!this.db) throw new Error('GatewaySuite.start() first');
     return this.db;

@@ -4,3 +4,4 @@ export * from './micros';
 export * from './money';
 export * from './money.errors';
 export * from './money.scalar';
+export * from './wire-micros';

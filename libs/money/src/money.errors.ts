@@ -12,6 +12,10 @@ export enum MoneyErrorReason {
   CURRENCY_MISMATCH = 'CURRENCY_MISMATCH',
   INVALID_CURRENCY = 'INVALID_CURRENCY',
   INVALID_ALLOCATION = 'INVALID_ALLOCATION',
+  /** Sign rules of `parseWireMicros`. */
+  NOT_POSITIVE = 'NOT_POSITIVE',
+  ZERO = 'ZERO',
+  NEGATIVE = 'NEGATIVE',
 }
 
 /** A BAD_USER_INPUT DomainError whose `details.reason` says what was wrong with the amount. */

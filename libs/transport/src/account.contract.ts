@@ -1,8 +1,11 @@
+import type { WireMicros } from '@tally/money';
+import type { PostingLineRequest } from './ledger-account';
 import type { Authenticated, MemberRole, PlatformRole, Principal } from './principal';
 
-// Money crosses process boundaries as a decimal string of micro-units ("12500000"), never
-// as a JSON number. Timestamps are ISO 8601 strings.
-export type MicrosString = string;
+// Money crosses process boundaries as micro-units in an integer string ("12500000"), never as
+// a JSON number nor as a decimal: made by `toWireMicros`, read by `parseWireMicros`
+// (@tally/money). Timestamps are ISO 8601 strings.
+export type MicrosString = WireMicros;
 export type IsoTime = string;
 
 export type WalletKind = 'TENANT' | 'SUB_ACCOUNT';
@@ -93,7 +96,7 @@ export interface ApiKeyView {
 export interface PostingRequest {
   readonly kind: string;
   readonly idempotencyKey: string;
-  readonly lines: readonly { readonly account: string; readonly amountMicros: MicrosString }[];
+  readonly lines: readonly PostingLineRequest[];
   readonly reason?: string;
   /** `usage` and `usage_adjustment` only, and required there: the UTC hour charged for. */
   readonly usageHour?: IsoTime;

@@ -1,6 +1,7 @@
 export * from './account.contract';
 export * from './billing.contract';
 export * from './contracts';
+export * from './ledger-account';
 export * from './metering.contract';
 export * from './redis-options';
 export * from './rpc-client';

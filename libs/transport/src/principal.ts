@@ -21,6 +21,32 @@ export interface Authenticated<T> {
   readonly input: T;
 }
 
+// Who holds an operator-side standing, decided here once for every service.
+
+/** Platform admins: users with the PLATFORM_ADMIN role, and the bootstrap admin key. */
+export function isPlatformAdmin(principal: Principal): boolean {
+  return (
+    principal.kind === 'admin_key' ||
+    (principal.kind === 'user' && principal.platformRole === 'PLATFORM_ADMIN')
+  );
+}
+
+/**
+ * Finance staff (users with the FINANCE role) and platform admins, who may do all finance
+ * may: read every tenant's books, correct balances, set prices, reconcile, void invoices.
+ */
+export function isFinanceStaff(principal: Principal): boolean {
+  return (
+    isPlatformAdmin(principal) ||
+    (principal.kind === 'user' && principal.platformRole === 'FINANCE')
+  );
+}
+
+/** Tally's own services acting on their own behalf; never an external caller. */
+export function isService(principal: Principal): boolean {
+  return principal.kind === 'service';
+}
+
 /** A stable name of who acted, for audit columns and per-caller counters. */
 export function principalName(principal: Principal): string {
   switch (principal.kind) {

@@ -12,12 +12,24 @@ export interface RpcClientOptions {
 }
 
 /**
+ * What a caller needs of the client. Classes whose specs hand them libs/testing's
+ * FakeRpcClient take this (injected as RpcClient), so the fake is checked against it.
+ */
+export interface IRpcClient {
+  send<P extends RpcPattern>(
+    pattern: P,
+    data: RpcRequest<P>,
+    options?: { timeoutMs?: number },
+  ): Promise<RpcResponse<P>>;
+}
+
+/**
  * Request/response to the other services. Every call has a deadline, carries the current
  * request id, and fails with a DomainError: the remote one as thrown, or INTERNAL when the
  * service or the transport does not answer.
  */
 @Injectable()
-export class RpcClient implements OnModuleDestroy {
+export class RpcClient implements IRpcClient, OnModuleDestroy {
   private readonly logger = new Logger(RpcClient.name);
   private readonly proxy: ClientRedis;
 

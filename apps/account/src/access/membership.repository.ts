@@ -7,8 +7,21 @@ import { validUuids } from '../wallets/wallet.repository';
 /** What `add` did: memberships are never overwritten, so an existing one is reported. */
 export type AddMembershipOutcome = 'added' | 'already_member' | 'unknown_tenant';
 
+/**
+ * Memberships: who holds which role in which tenant.
+ * Use cases depend on this interface (injected as the class) so that their specs can hand
+ * them the in-memory fake of libs/testing, which is checked against it by the compiler.
+ */
+export interface IMembershipRepository {
+  roleOf(userId: string, tenantId: string): Promise<MemberRole | null>;
+  add(tenantId: string, userId: string, role: MemberRole): Promise<AddMembershipOutcome>;
+  byTenants(tenantIds: readonly string[]): Promise<MembershipView[]>;
+  byUser(userId: string): Promise<MembershipView[]>;
+  byUsers(userIds: readonly string[]): Promise<MembershipView[]>;
+}
+
 @Injectable()
-export class MembershipRepository {
+export class MembershipRepository implements IMembershipRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async roleOf(userId: string, tenantId: string): Promise<MemberRole | null> {

@@ -1,7 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { forbidden, notFound } from '@tally/errors';
-import type { MemberRole, Principal, TenantPermission } from '@tally/transport';
-import { MembershipRepository } from './membership.repository';
+import {
+  isFinanceStaff,
+  isPlatformAdmin,
+  isService,
+  type MemberRole,
+  type Principal,
+  type TenantPermission,
+} from '@tally/transport';
+import { MembershipRepository, type IMembershipRepository } from './membership.repository';
 
 /**
  * What a caller wants to do with a tenant's data (TenantPermission):
@@ -24,15 +31,15 @@ const memberRolesFor: Record<TenantPermission, readonly MemberRole[]> = {
  */
 @Injectable()
 export class TenantAccess {
-  constructor(private readonly memberships: MembershipRepository) {}
+  constructor(@Inject(MembershipRepository) private readonly memberships: IMembershipRepository) {}
 
   async assert(
     principal: Principal,
     tenantId: string,
     permission: TenantPermission,
   ): Promise<void> {
-    if (isPlatformAdmin(principal) || principal.kind === 'service') return;
-    if (principal.kind === 'user' && principal.platformRole === 'FINANCE') {
+    if (isPlatformAdmin(principal) || isService(principal)) return;
+    if (isFinanceStaff(principal)) {
       if (permission === 'read' || permission === 'adjust') return;
       throw forbidden('Finance staff may read tenants and adjust balances, not change tenants');
     }
@@ -82,7 +89,7 @@ export class TenantAccess {
 
   /** Operations only Tally's own services perform (posting charges). */
   assertService(principal: Principal): void {
-    if (principal.kind !== 'service') throw forbidden('Only Tally services may do this');
+    if (!isService(principal)) throw forbidden('Only Tally services may do this');
   }
 
   private async roleIn(principal: Principal, tenantId: string): Promise<MemberRole | null> {
@@ -96,11 +103,4 @@ export class TenantAccess {
         return 'OWNER';
     }
   }
-}
-
-export function isPlatformAdmin(principal: Principal): boolean {
-  return (
-    principal.kind === 'admin_key' ||
-    (principal.kind === 'user' && principal.platformRole === 'PLATFORM_ADMIN')
-  );
 }

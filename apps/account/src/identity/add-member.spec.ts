@@ -1,46 +1,14 @@
 import { DomainError, ErrorCode } from '@tally/errors';
-import type { MemberRole, Principal, UserView } from '@tally/transport';
-import type { AddMembershipOutcome, MembershipRepository } from '../access/membership.repository';
+import { FakeMembershipRepository, FakeUserRepository } from '@tally/testing';
+import type { MemberRole, Principal } from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
 import { AddMember } from './add-member';
-import type { UserRepository } from './user.repository';
 
 const TENANT = '00000000-0000-4000-8000-000000000001';
 
-class FakeMemberships {
-  readonly tenants = new Set([TENANT]);
-  readonly roles = new Map<string, MemberRole>();
-
-  async roleOf(userId: string, tenantId: string): Promise<MemberRole | null> {
-    return this.roles.get(`${tenantId}/${userId}`) ?? null;
-  }
-
-  async add(tenantId: string, userId: string, role: MemberRole): Promise<AddMembershipOutcome> {
-    if (!this.tenants.has(tenantId)) return 'unknown_tenant';
-    if (this.roles.has(`${tenantId}/${userId}`)) return 'already_member';
-    this.roles.set(`${tenantId}/${userId}`, role);
-    return 'added';
-  }
-}
-
-class FakeUsers {
-  readonly byExternalId = new Map<string, UserView>();
-
-  async findOrCreate(externalId: string, email: string | null): Promise<UserView> {
-    const user = this.byExternalId.get(externalId) ?? {
-      id: `user-${externalId}`,
-      externalId,
-      email,
-      platformRole: null,
-    };
-    this.byExternalId.set(externalId, user);
-    return user;
-  }
-}
-
 describe('AddMember', () => {
-  let memberships: FakeMemberships;
-  let users: FakeUsers;
+  let memberships: FakeMembershipRepository;
+  let users: FakeUserRepository;
   let addMember: AddMember;
 
   const user = (userId: string): Principal => ({ kind: 'user', userId, platformRole: null });
@@ -61,18 +29,12 @@ describe('AddMember', () => {
     );
 
   beforeEach(() => {
-    memberships = new FakeMemberships();
-    users = new FakeUsers();
-    // The fakes stand in for the repositories' public methods.
-    const repository = memberships as unknown as MembershipRepository;
-    addMember = new AddMember(
-      new TenantAccess(repository),
-      repository,
-      users as unknown as UserRepository,
-    );
-    memberships.roles.set(`${TENANT}/owner`, 'OWNER');
-    memberships.roles.set(`${TENANT}/admin`, 'ADMIN');
-    memberships.roles.set(`${TENANT}/member`, 'MEMBER');
+    memberships = new FakeMembershipRepository()
+      .grant(TENANT, 'owner', 'OWNER')
+      .grant(TENANT, 'admin', 'ADMIN')
+      .grant(TENANT, 'member', 'MEMBER');
+    users = new FakeUserRepository();
+    addMember = new AddMember(new TenantAccess(memberships), memberships, users);
   });
 
   it('lets an OWNER grant any role, and creates the person on the way', async () => {
@@ -81,14 +43,14 @@ describe('AddMember', () => {
       userId: 'user-new-person',
       role: 'OWNER',
     });
-    expect(users.byExternalId.get('new-person')?.email).toBe('new@example.test');
+    expect((await users.byExternalId('new-person'))?.email).toBe('new@example.test');
   });
 
   it('refuses OWNER to an ADMIN, and to an API key (which acts as an ADMIN)', async () => {
     const apiKey: Principal = { kind: 'api_key', apiKeyId: 'k1', tenantId: TENANT };
     expect(await codeOf(add(user('admin'), 'OWNER'))).toBe(ErrorCode.FORBIDDEN);
     expect(await codeOf(add(apiKey, 'OWNER'))).toBe(ErrorCode.FORBIDDEN);
-    expect(memberships.roles.has(`${TENANT}/user-new-person`)).toBe(false);
+    expect(await memberships.roleOf('user-new-person', TENANT)).toBeNull();
     expect(await codeOf(add(user('admin'), 'ADMIN'))).toBe('ok');
     expect(await codeOf(add(apiKey, 'MEMBER', 'another'))).toBe('ok');
   });
@@ -111,18 +73,13 @@ describe('AddMember', () => {
   it('answers CONFLICT for an existing member and keeps their role', async () => {
     await add(user('owner'), 'MEMBER');
     expect(await codeOf(add(user('owner'), 'ADMIN'))).toBe(ErrorCode.CONFLICT);
-    expect(memberships.roles.get(`${TENANT}/user-new-person`)).toBe('MEMBER');
+    expect(await memberships.roleOf('user-new-person', TENANT)).toBe('MEMBER');
   });
 
   it("never changes an existing person's e-mail", async () => {
-    users.byExternalId.set('known', {
-      id: 'u9',
-      externalId: 'known',
-      email: 'mine@x.test',
-      platformRole: null,
-    });
+    users.add({ id: 'u9', externalId: 'known', email: 'mine@x.test', platformRole: null });
     await add(user('owner'), 'MEMBER', 'known');
-    expect(users.byExternalId.get('known')?.email).toBe('mine@x.test');
+    expect((await users.byExternalId('known'))?.email).toBe('mine@x.test');
   });
 
   it('checks the role and the external id it is given', async () => {

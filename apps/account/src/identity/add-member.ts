@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { conflict, notFound } from '@tally/errors';
 import type { Authenticated, MembershipView, Principal, RpcRequest } from '@tally/transport';
-import { MembershipRepository } from '../access/membership.repository';
+import { MembershipRepository, type IMembershipRepository } from '../access/membership.repository';
 import { TenantAccess } from '../access/tenant-access';
 import { emailFrom, externalIdFrom, memberRoleFrom } from './identity-input';
 import { assertMayGrant, type Granter } from './member-grants';
-import { UserRepository } from './user.repository';
+import { UserRepository, type IUserRepository } from './user.repository';
 
 type AddMemberInput = RpcRequest<'account.members.add'>['input'];
 
@@ -14,8 +14,8 @@ type AddMemberInput = RpcRequest<'account.members.add'>['input'];
 export class AddMember {
   constructor(
     private readonly access: TenantAccess,
-    private readonly memberships: MembershipRepository,
-    private readonly users: UserRepository,
+    @Inject(MembershipRepository) private readonly memberships: IMembershipRepository,
+    @Inject(UserRepository) private readonly users: IUserRepository,
   ) {}
 
   async execute({ principal, input }: Authenticated<AddMemberInput>): Promise<MembershipView> {

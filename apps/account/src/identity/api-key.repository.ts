@@ -12,8 +12,20 @@ export interface NewApiKey {
   readonly createdBy: string | null;
 }
 
+/** Tenants' API keys, stored by the hash of their secret.
+ * Use cases depend on this interface (injected as the class) so that their specs can hand
+ * them the in-memory fake of libs/testing, which is checked against it by the compiler.
+ */
+export interface IApiKeyRepository {
+  create(key: NewApiKey): Promise<ApiKeyView | null>;
+  bySecretHash(secretHash: string): Promise<ApiKeyView | null>;
+  byId(id: string): Promise<ApiKeyView | null>;
+  revoke(id: string, at: Date): Promise<void>;
+  touch(id: string, now: Date, minIntervalMs: number): Promise<void>;
+}
+
 @Injectable()
-export class ApiKeyRepository {
+export class ApiKeyRepository implements IApiKeyRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** The stored key, or null when the tenant does not exist. */

@@ -1,38 +1,18 @@
 import { DomainError, ErrorCode } from '@tally/errors';
-import type { ApiKeyView, MemberRole, Principal } from '@tally/transport';
-import type { MembershipRepository } from '../access/membership.repository';
+import { FakeApiKeyRepository, FakeMembershipRepository } from '@tally/testing';
+import type { Principal } from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
 import { hashApiKeySecret } from './api-key-secret';
-import type { ApiKeyRepository, NewApiKey } from './api-key.repository';
 import { CreateApiKey } from './create-api-key';
 
 const TENANT = '00000000-0000-4000-8000-000000000001';
 
-class FakeKeys {
-  readonly stored: NewApiKey[] = [];
-
-  async create(key: NewApiKey): Promise<ApiKeyView | null> {
-    if (key.tenantId !== TENANT) return null;
-    this.stored.push(key);
-    return {
-      id: `key-${this.stored.length}`,
-      tenantId: key.tenantId,
-      name: key.name,
-      prefix: key.prefix,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      lastUsedAt: null,
-      revokedAt: null,
-    };
-  }
-}
-
 describe('CreateApiKey', () => {
-  const roles: Record<string, MemberRole> = { owner: 'OWNER', admin: 'ADMIN', member: 'MEMBER' };
-  const memberships = {
-    roleOf: async (userId: string, tenantId: string) =>
-      tenantId === TENANT ? (roles[userId] ?? null) : null,
-  };
-  let keys: FakeKeys;
+  const memberships = new FakeMembershipRepository()
+    .grant(TENANT, 'owner', 'OWNER')
+    .grant(TENANT, 'admin', 'ADMIN')
+    .grant(TENANT, 'member', 'MEMBER');
+  let keys: FakeApiKeyRepository;
   let createApiKey: CreateApiKey;
 
   const user = (userId: string): Principal => ({ kind: 'user', userId, platformRole: null });
@@ -45,18 +25,15 @@ describe('CreateApiKey', () => {
     );
 
   beforeEach(() => {
-    keys = new FakeKeys();
-    createApiKey = new CreateApiKey(
-      new TenantAccess(memberships as unknown as MembershipRepository),
-      keys as unknown as ApiKeyRepository,
-    );
+    keys = new FakeApiKeyRepository(TENANT);
+    createApiKey = new CreateApiKey(new TenantAccess(memberships), keys);
   });
 
   it('returns the secret once and stores only its hash and prefix', async () => {
     const { apiKey, secret } = await create(user('owner'), TENANT, '  deploy bot ');
     expect(secret).toMatch(/^tly_[A-Za-z0-9_-]{43}$/);
     expect(apiKey.prefix).toBe(secret.slice(0, 12));
-    expect(keys.stored).toEqual([
+    expect(keys.created).toEqual([
       {
         tenantId: TENANT,
         name: 'deploy bot',
@@ -65,13 +42,13 @@ describe('CreateApiKey', () => {
         createdBy: 'owner',
       },
     ]);
-    expect(JSON.stringify(keys.stored)).not.toContain(secret);
+    expect(JSON.stringify(keys.created)).not.toContain(secret);
   });
 
   it('forbids API keys to create keys, even for their own tenant', async () => {
     const apiKey: Principal = { kind: 'api_key', apiKeyId: 'k1', tenantId: TENANT };
     expect(await codeOf(create(apiKey))).toBe(ErrorCode.FORBIDDEN);
-    expect(keys.stored).toHaveLength(0);
+    expect(keys.created).toHaveLength(0);
   });
 
   it.each<[string, Principal, string]>([

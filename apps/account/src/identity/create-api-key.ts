@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { forbidden, notFound } from '@tally/errors';
 import type { ApiKeyView, Authenticated, RpcRequest } from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
 import { mintApiKey } from './api-key-secret';
-import { ApiKeyRepository } from './api-key.repository';
+import { ApiKeyRepository, type IApiKeyRepository } from './api-key.repository';
 import { apiKeyNameFrom } from './identity-input';
 
 type CreateApiKeyInput = RpcRequest<'account.apiKeys.create'>['input'];
@@ -13,7 +13,7 @@ type CreateApiKeyInput = RpcRequest<'account.apiKeys.create'>['input'];
 export class CreateApiKey {
   constructor(
     private readonly access: TenantAccess,
-    private readonly keys: ApiKeyRepository,
+    @Inject(ApiKeyRepository) private readonly keys: IApiKeyRepository,
   ) {}
 
   async execute({

@@ -1,17 +1,9 @@
 import { DomainError, ErrorCode } from '@tally/errors';
-import type { MemberRole, MembershipView, Principal, UserView } from '@tally/transport';
-import type { MembershipRepository } from '../access/membership.repository';
+import { FakeMembershipRepository, FakeUserRepository } from '@tally/testing';
+import type { Principal, UserView } from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
 import { IdentityReads } from './identity-reads';
-import type { UserRepository } from './user.repository';
 
-// Two tenants: alice owns A, bob is a member of A and B, carol owns B.
-const rows: MembershipView[] = [
-  { tenantId: 'A', userId: 'alice', role: 'OWNER' },
-  { tenantId: 'A', userId: 'bob', role: 'MEMBER' },
-  { tenantId: 'B', userId: 'bob', role: 'MEMBER' },
-  { tenantId: 'B', userId: 'carol', role: 'OWNER' },
-];
 const userView = (id: string): UserView => ({
   id,
   externalId: `ext-${id}`,
@@ -19,25 +11,16 @@ const userView = (id: string): UserView => ({
   platformRole: null,
 });
 
-const memberships = {
-  roleOf: async (userId: string, tenantId: string): Promise<MemberRole | null> =>
-    rows.find((m) => m.userId === userId && m.tenantId === tenantId)?.role ?? null,
-  byTenants: async (ids: readonly string[]) => rows.filter((m) => ids.includes(m.tenantId)),
-  byUser: async (userId: string) => rows.filter((m) => m.userId === userId),
-  byUsers: async (ids: readonly string[]) => rows.filter((m) => ids.includes(m.userId)),
-};
-const users = {
-  byId: async (id: string) => (['alice', 'bob', 'carol'].includes(id) ? userView(id) : null),
-  byIds: async (ids: readonly string[]) =>
-    ids.filter((id) => ['alice', 'bob', 'carol'].includes(id)).map(userView),
-};
+// Two tenants: alice owns A, bob is a member of A and B, carol owns B.
+const memberships = new FakeMembershipRepository()
+  .grant('A', 'alice', 'OWNER')
+  .grant('A', 'bob', 'MEMBER')
+  .grant('B', 'bob', 'MEMBER')
+  .grant('B', 'carol', 'OWNER');
+const users = new FakeUserRepository().add(...['alice', 'bob', 'carol'].map(userView));
 
 describe('IdentityReads', () => {
-  const reads = new IdentityReads(
-    users as unknown as UserRepository,
-    memberships as unknown as MembershipRepository,
-    new TenantAccess(memberships as unknown as MembershipRepository),
-  );
+  const reads = new IdentityReads(users, memberships, new TenantAccess(memberships));
   const user = (userId: string): Principal => ({ kind: 'user', userId, platformRole: null });
   const ids = async (principal: Principal) =>
     (await reads.usersByIds(principal, ['alice', 'bob', 'carol'])).map((u) => u.id);

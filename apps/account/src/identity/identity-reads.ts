@@ -1,16 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { forbidden, notFound } from '@tally/errors';
-import type { MembershipView, Principal, UserView } from '@tally/transport';
-import { MembershipRepository } from '../access/membership.repository';
-import { isPlatformAdmin, TenantAccess } from '../access/tenant-access';
-import { UserRepository } from './user.repository';
+import {
+  isFinanceStaff,
+  isService,
+  type MembershipView,
+  type Principal,
+  type UserView,
+} from '@tally/transport';
+import { MembershipRepository, type IMembershipRepository } from '../access/membership.repository';
+import { TenantAccess } from '../access/tenant-access';
+import { UserRepository, type IUserRepository } from './user.repository';
 
 /** Reads of people and memberships, each filtered to what the caller may see. */
 @Injectable()
 export class IdentityReads {
   constructor(
-    private readonly users: UserRepository,
-    private readonly memberships: MembershipRepository,
+    @Inject(UserRepository) private readonly users: IUserRepository,
+    @Inject(MembershipRepository) private readonly memberships: IMembershipRepository,
     private readonly access: TenantAccess,
   ) {}
 
@@ -61,9 +67,5 @@ export class IdentityReads {
 }
 
 function seesEveryone(principal: Principal): boolean {
-  return (
-    isPlatformAdmin(principal) ||
-    principal.kind === 'service' ||
-    (principal.kind === 'user' && principal.platformRole === 'FINANCE')
-  );
+  return isFinanceStaff(principal) || isService(principal);
 }

@@ -1,34 +1,21 @@
 import { Logger } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@tally/errors';
+import { FakeApiKeyRepository } from '@tally/testing';
 import type { ApiKeyView } from '@tally/transport';
 import { hashApiKeySecret, mintApiKey } from './api-key-secret';
-import type { ApiKeyRepository } from './api-key.repository';
 import { ResolveApiKey } from './resolve-api-key';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 
-class FakeKeys {
-  readonly byHash = new Map<string, ApiKeyView>();
-  readonly touches: string[] = [];
-  failTouch = false;
-
-  async bySecretHash(hash: string): Promise<ApiKeyView | null> {
-    return this.byHash.get(hash) ?? null;
-  }
-
-  async touch(id: string): Promise<void> {
-    this.touches.push(id);
-    if (this.failTouch) throw new Error('database away');
-  }
-}
-
 describe('ResolveApiKey', () => {
-  let keys: FakeKeys;
+  let keys: FakeApiKeyRepository;
+  let touch: jest.SpyInstance;
   let resolve: ResolveApiKey;
+  const touched = () => touch.mock.calls.map(([id]) => id as string);
 
   function store(overrides: Partial<ApiKeyView> = {}): string {
     const { secret } = mintApiKey();
-    keys.byHash.set(hashApiKeySecret(secret), {
+    const view: ApiKeyView = {
       id: 'k1',
       tenantId: 't1',
       name: 'ci',
@@ -37,7 +24,8 @@ describe('ResolveApiKey', () => {
       lastUsedAt: null,
       revokedAt: null,
       ...overrides,
-    });
+    };
+    keys.store(view, hashApiKeySecret(secret));
     return secret;
   }
 
@@ -48,8 +36,9 @@ describe('ResolveApiKey', () => {
     );
 
   beforeEach(() => {
-    keys = new FakeKeys();
-    resolve = new ResolveApiKey(keys as unknown as ApiKeyRepository);
+    keys = new FakeApiKeyRepository();
+    touch = jest.spyOn(keys, 'touch');
+    resolve = new ResolveApiKey(keys);
   });
 
   it('turns a live key into an api_key principal of its tenant', async () => {
@@ -73,18 +62,18 @@ describe('ResolveApiKey', () => {
   it('records use at most once a minute', async () => {
     const fresh = store({ lastUsedAt: new Date(NOW.getTime() - 59_000).toISOString() });
     await resolve.execute({ secret: fresh }, NOW);
-    expect(keys.touches).toEqual([]);
+    expect(touched()).toEqual([]);
 
     const stale = store({ id: 'k2', lastUsedAt: new Date(NOW.getTime() - 61_000).toISOString() });
     await resolve.execute({ secret: stale }, NOW);
     const never = store({ id: 'k3', lastUsedAt: null });
     await resolve.execute({ secret: never }, NOW);
-    expect(keys.touches).toEqual(['k2', 'k3']);
+    expect(touched()).toEqual(['k2', 'k3']);
   });
 
   it('still authenticates when recording the use fails', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    keys.failTouch = true;
+    touch.mockRejectedValue(new Error('database away'));
     const secret = store();
     await expect(resolve.execute({ secret }, NOW)).resolves.toMatchObject({ apiKeyId: 'k1' });
     await new Promise((r) => setImmediate(r));

@@ -1,8 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { unauthenticated } from '@tally/errors';
 import type { Principal, RpcRequest } from '@tally/transport';
 import { hashApiKeySecret, isApiKeyShaped } from './api-key-secret';
-import { ApiKeyRepository } from './api-key.repository';
+import { ApiKeyRepository, type IApiKeyRepository } from './api-key.repository';
 
 type ResolveApiKeyInput = RpcRequest<'account.auth.resolveApiKey'>;
 
@@ -17,7 +17,7 @@ export const LAST_USED_PRECISION_MS = 60_000;
 export class ResolveApiKey {
   private readonly logger = new Logger(ResolveApiKey.name);
 
-  constructor(private readonly keys: ApiKeyRepository) {}
+  constructor(@Inject(ApiKeyRepository) private readonly keys: IApiKeyRepository) {}
 
   async execute({ secret }: ResolveApiKeyInput, now = new Date()): Promise<Principal> {
     if (typeof secret !== 'string' || !isApiKeyShaped(secret)) throw invalidKey();

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Principal, RpcRequest } from '@tally/transport';
 import { emailFrom, externalIdFrom } from './identity-input';
-import { UserRepository } from './user.repository';
+import { UserRepository, type IUserRepository } from './user.repository';
 
 type ResolveUserInput = RpcRequest<'account.auth.resolveUser'>;
 
@@ -11,7 +11,7 @@ type ResolveUserInput = RpcRequest<'account.auth.resolveUser'>;
  */
 @Injectable()
 export class ResolveUser {
-  constructor(private readonly users: UserRepository) {}
+  constructor(@Inject(UserRepository) private readonly users: IUserRepository) {}
 
   async execute(input: ResolveUserInput): Promise<Principal> {
     const externalId = externalIdFrom(input.externalId);

@@ -1,48 +1,17 @@
 import { DomainError, ErrorCode } from '@tally/errors';
-import type { ApiKeyView, Principal } from '@tally/transport';
-import type { MembershipRepository } from '../access/membership.repository';
+import { FakeApiKeyRepository, FakeMembershipRepository } from '@tally/testing';
+import type { Principal } from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
-import type { ApiKeyRepository } from './api-key.repository';
 import { RevokeApiKey } from './revoke-api-key';
 
 const TENANT = '00000000-0000-4000-8000-000000000001';
 
-class FakeKeys {
-  revokeCalls = 0;
-  readonly keys = new Map<string, ApiKeyView>([
-    [
-      'k1',
-      {
-        id: 'k1',
-        tenantId: TENANT,
-        name: 'ci',
-        prefix: 'tly_abcdefgh',
-        createdAt: '2026-01-01T00:00:00.000Z',
-        lastUsedAt: null,
-        revokedAt: null,
-      },
-    ],
-  ]);
-
-  async byId(id: string): Promise<ApiKeyView | null> {
-    return this.keys.get(id) ?? null;
-  }
-
-  async revoke(id: string, at: Date): Promise<void> {
-    this.revokeCalls++;
-    const key = this.keys.get(id);
-    if (key && key.revokedAt === null) this.keys.set(id, { ...key, revokedAt: at.toISOString() });
-  }
-}
-
 describe('RevokeApiKey', () => {
-  const memberships = {
-    roleOf: async (userId: string, tenantId: string) =>
-      tenantId === TENANT
-        ? (({ owner: 'OWNER', member: 'MEMBER' } as const)[userId] ?? null)
-        : null,
-  };
-  let keys: FakeKeys;
+  const memberships = new FakeMembershipRepository()
+    .grant(TENANT, 'owner', 'OWNER')
+    .grant(TENANT, 'member', 'MEMBER');
+  let keys: FakeApiKeyRepository;
+  let revokeCalls: jest.SpyInstance;
   let revokeApiKey: RevokeApiKey;
   const owner: Principal = { kind: 'user', userId: 'owner', platformRole: null };
   const revoke = (principal: Principal, id = 'k1') =>
@@ -54,11 +23,17 @@ describe('RevokeApiKey', () => {
     );
 
   beforeEach(() => {
-    keys = new FakeKeys();
-    revokeApiKey = new RevokeApiKey(
-      new TenantAccess(memberships as unknown as MembershipRepository),
-      keys as unknown as ApiKeyRepository,
-    );
+    keys = new FakeApiKeyRepository(TENANT).store({
+      id: 'k1',
+      tenantId: TENANT,
+      name: 'ci',
+      prefix: 'tly_abcdefgh',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    revokeCalls = jest.spyOn(keys, 'revoke');
+    revokeApiKey = new RevokeApiKey(new TenantAccess(memberships), keys);
   });
 
   it('sets revokedAt once; revoking again returns the key as it is', async () => {
@@ -66,7 +41,7 @@ describe('RevokeApiKey', () => {
     expect(first.revokedAt).toEqual(expect.any(String));
     const second = await revoke(owner);
     expect(second.revokedAt).toBe(first.revokedAt);
-    expect(keys.revokeCalls).toBe(1);
+    expect(revokeCalls).toHaveBeenCalledTimes(1);
   });
 
   it("answers another tenant's user exactly as for a key that does not exist", async () => {
@@ -76,7 +51,7 @@ describe('RevokeApiKey', () => {
     expect(foreign?.code).toBe(ErrorCode.NOT_FOUND);
     expect(foreign?.message).toBe('ApiKey k1 not found');
     expect(missing?.message).toBe('ApiKey k404 not found');
-    expect(keys.keys.get('k1')?.revokedAt).toBeNull();
+    expect((await keys.byId('k1'))?.revokedAt).toBeNull();
   });
 
   it('forbids members and API keys', async () => {
@@ -84,6 +59,6 @@ describe('RevokeApiKey', () => {
     const apiKey: Principal = { kind: 'api_key', apiKeyId: 'k1', tenantId: TENANT };
     expect((await failureOf(revoke(member)))?.code).toBe(ErrorCode.FORBIDDEN);
     expect((await failureOf(revoke(apiKey)))?.code).toBe(ErrorCode.FORBIDDEN);
-    expect(keys.revokeCalls).toBe(0);
+    expect(revokeCalls).not.toHaveBeenCalled();
   });
 });

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, forbidden, notFound } from '@tally/errors';
 import type { ApiKeyView, Authenticated, RpcRequest } from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
-import { ApiKeyRepository } from './api-key.repository';
+import { ApiKeyRepository, type IApiKeyRepository } from './api-key.repository';
 
 type RevokeApiKeyInput = RpcRequest<'account.apiKeys.revoke'>['input'];
 
@@ -11,7 +11,7 @@ type RevokeApiKeyInput = RpcRequest<'account.apiKeys.revoke'>['input'];
 export class RevokeApiKey {
   constructor(
     private readonly access: TenantAccess,
-    private readonly keys: ApiKeyRepository,
+    @Inject(ApiKeyRepository) private readonly keys: IApiKeyRepository,
   ) {}
 
   async execute({ principal, input }: Authenticated<RevokeApiKeyInput>): Promise<ApiKeyView> {

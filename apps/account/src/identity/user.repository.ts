@@ -4,8 +4,20 @@ import { PrismaService } from '@tally/prisma';
 import type { UserView } from '@tally/transport';
 import { validUuids } from '../wallets/wallet.repository';
 
+/** People, by our id or the identity provider's.
+ * Use cases depend on this interface (injected as the class) so that their specs can hand
+ * them the in-memory fake of libs/testing, which is checked against it by the compiler.
+ */
+export interface IUserRepository {
+  byExternalId(externalId: string): Promise<UserView | null>;
+  findOrCreate(externalId: string, email: string | null): Promise<UserView>;
+  setEmail(id: string, email: string): Promise<UserView>;
+  byIds(ids: readonly string[]): Promise<UserView[]>;
+  byId(id: string): Promise<UserView | null>;
+}
+
 @Injectable()
-export class UserRepository {
+export class UserRepository implements IUserRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async byExternalId(externalId: string): Promise<UserView | null> {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, notFound } from '@tally/errors';
+import { parseWireMicros } from '@tally/money';
 import type { Authenticated, LedgerTransactionView, RpcRequest } from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
 import { WalletRepository } from '../wallets/wallet.repository';
 import { LedgerReadsRepository } from './ledger-reads.repository';
 import { SystemAccount } from './ledger.types';
-import { amountFrom } from './parse-amount';
 import { PostTransaction } from './post-transaction';
 import { postingContextOf, tenantScopedKey } from './posting-context';
 
@@ -32,7 +32,7 @@ export class AdjustBalance {
     const wallet = await this.wallets.byId(input.walletId);
     if (wallet === null) throw notFound('Wallet', input.walletId);
     await this.access.assert(principal, wallet.tenantId, 'adjust');
-    const amount = amountFrom(input.amountMicros, 'non-zero');
+    const amount = parseWireMicros(input.amountMicros, { sign: 'non-zero' });
     const reason = input.reason.trim();
     if (reason.length === 0 || reason.length > MAX_REASON_LENGTH) {
       throw badInput(`reason must be 1 to ${MAX_REASON_LENGTH} characters`, {

@@ -1,18 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@tally/prisma';
-import type { LedgerAuditView, PostedByKeyView } from '@tally/transport';
+import type { LedgerAuditView, MicrosString, PostedByKeyView } from '@tally/transport';
 
 /** Read-only checks reconciliation runs against the ledger; full scans, so daily, not hourly. */
 @Injectable()
 export class LedgerAuditRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  // Sums of bigints as text are the wire form already.
   async audit(): Promise<LedgerAuditView> {
     const [sum, drift] = await Promise.all([
-      this.prisma.pool.query<{ total: string }>(
+      this.prisma.pool.query<{ total: MicrosString }>(
         'SELECT COALESCE(SUM(amount_micros), 0)::text AS total FROM account.ledger_entries',
       ),
-      this.prisma.pool.query<{ wallet_id: string; balance: string; entries: string }>(
+      this.prisma.pool.query<{
+        wallet_id: string;
+        balance: MicrosString;
+        entries: MicrosString;
+      }>(
         `SELECT w.id AS wallet_id, w.balance_micros::text AS balance,
                 COALESCE(e.total, 0)::text AS entries
            FROM account.wallets w

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { LedgerEntry } from '@prisma/client';
 import { PrismaService } from '@tally/prisma';
-import type { EntriesPage, LedgerEntryView, LedgerTransactionView } from '@tally/transport';
+import { toWireMicros } from '@tally/money';
+import type {
+  EntriesPage,
+  LedgerEntryView,
+  LedgerTransactionView,
+  MicrosString,
+} from '@tally/transport';
 import { validUuids } from '../wallets/wallet.repository';
 
 /** Reading the ledger: pages of a wallet's entries and whole transactions. */
@@ -87,7 +93,7 @@ export function toEntryView(entry: LedgerEntry): LedgerEntryView {
     transactionId: entry.transactionId,
     walletId: entry.walletId,
     account: entry.account,
-    amountMicros: entry.amountMicros.toString(),
+    amountMicros: toWireMicros(entry.amountMicros),
     createdAt: entry.createdAt.toISOString(),
   };
 }
@@ -100,6 +106,7 @@ interface TransactionEntryRow {
   entry_id: string;
   wallet_id: string | null;
   account: string;
-  amount_micros: string;
+  /** bigint as text: the wire form already. */
+  amount_micros: MicrosString;
   entry_created_at: Date;
 }

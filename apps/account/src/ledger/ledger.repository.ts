@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { insufficientFunds, notFound } from '@tally/errors';
 import { PrismaService } from '@tally/prisma';
+import { ledgerAccountName } from '@tally/transport';
 import { DatabaseError, type Pool, type PoolClient } from 'pg';
-import { accountName, Posting, PostingContext } from './ledger.types';
+import { Posting, PostingContext } from './ledger.types';
 
 export interface StoredPosting {
   readonly idempotencyKey: string;
@@ -51,7 +52,7 @@ export class LedgerRepository {
       for (const line of posting.lines) {
         lineTx.push(index + 1);
         lineWallets.push('walletId' in line.account ? line.account.walletId : null);
-        lineAccounts.push(accountName(line.account));
+        lineAccounts.push(ledgerAccountName(line.account));
         lineAmounts.push(line.amountMicros.toString());
       }
     });

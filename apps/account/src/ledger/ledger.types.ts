@@ -1,23 +1,7 @@
-/**
- * System accounts sit on the other side of wallet postings. They have no balance row —
- * their balance is the sum of their entries — so no posting ever waits on them.
- */
-export enum SystemAccount {
-  StripeClearing = 'system:stripe_clearing',
-  Revenue = 'system:revenue',
-  // Usage revenue per resource (`system:revenue:<resource lowercase>`), credited by settlement.
-  RevenueCpu = 'system:revenue:cpu',
-  RevenueMemory = 'system:revenue:memory',
-  RevenueStorage = 'system:revenue:storage',
-  RevenueGpu = 'system:revenue:gpu',
-  RevenueNetworkEgress = 'system:revenue:network_egress',
-  RevenueNodeport = 'system:revenue:nodeport',
-  PromotionalCredit = 'system:promotional_credit',
-  Adjustments = 'system:adjustments',
-  WriteOff = 'system:write_off',
-}
+import type { LedgerAccount } from '@tally/transport';
 
-export type LedgerAccount = { readonly walletId: string } | { readonly system: SystemAccount };
+// The ledger's accounts are shared with the services that post to it (libs/transport).
+export { SystemAccount, type LedgerAccount } from '@tally/transport';
 
 export interface PostingLine {
   readonly account: LedgerAccount;
@@ -55,8 +39,4 @@ export interface PostedTransaction {
   readonly idempotencyKey: string;
   readonly transactionId: string;
   readonly outcome: PostingOutcome;
-}
-
-export function accountName(account: LedgerAccount): string {
-  return 'walletId' in account ? `wallet:${account.walletId}` : account.system;
 }

@@ -1,12 +1,11 @@
 import { badInput } from '@tally/errors';
-import type { PostingRequest } from '@tally/transport';
-import { LedgerAccount, Posting, SystemAccount } from './ledger.types';
+import { parseWireMicros } from '@tally/money';
+import { parseLedgerAccount, type PostingRequest } from '@tally/transport';
+import type { Posting } from './ledger.types';
 
-const systemAccounts = new Set<string>(Object.values(SystemAccount));
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-const walletAccount = /^wallet:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
-/** Postings as other services send them (`wallet:<id>` / `system:<name>`, micros as text). */
+/** Postings as other services send them (account names and micro-units in the wire form). */
 export function postingsFrom(requests: readonly PostingRequest[]): Posting[] {
   return requests.map((request) => ({
     kind: request.kind,
@@ -14,17 +13,10 @@ export function postingsFrom(requests: readonly PostingRequest[]): Posting[] {
     reason: request.reason,
     ...(request.usageHour === undefined ? {} : { usageHour: usageHourFrom(request.usageHour) }),
     lines: request.lines.map((line) => ({
-      account: accountFrom(line.account),
-      amountMicros: micros(line.amountMicros),
+      account: parseLedgerAccount(line.account),
+      amountMicros: parseWireMicros(line.amountMicros, { label: 'amountMicros' }),
     })),
   }));
-}
-
-function accountFrom(name: string): LedgerAccount {
-  if (systemAccounts.has(name)) return { system: name as SystemAccount };
-  const wallet = walletAccount.exec(name);
-  if (wallet) return { walletId: wallet[1] };
-  throw badInput(`Unknown ledger account ${name}`, { reason: 'UNKNOWN_ACCOUNT' });
 }
 
 function usageHourFrom(text: string): Date {
@@ -35,9 +27,4 @@ function usageHourFrom(text: string): Date {
     });
   }
   return hour;
-}
-
-function micros(text: string): bigint {
-  if (!/^-?\d{1,19}$/.test(text)) throw badInput('amountMicros must be an integer string');
-  return BigInt(text);
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { badInput } from '@tally/errors';
 import { MAX_MICROS } from '@tally/money';
-import { accountName, Posting } from './ledger.types';
+import { ledgerAccountName } from '@tally/transport';
+import { Posting } from './ledger.types';
 
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,200}$/;
 const USAGE_KINDS = new Set(['usage', 'usage_adjustment']);
@@ -70,7 +71,7 @@ function assertUsageHour({ kind, usageHour }: Posting): void {
  */
 export function contentHash(posting: Posting): string {
   const lines = posting.lines
-    .map((line) => `${accountName(line.account)}=${line.amountMicros}`)
+    .map((line) => `${ledgerAccountName(line.account)}=${line.amountMicros}`)
     .sort();
   const canonical = JSON.stringify([posting.kind, posting.reason ?? null, lines]);
   return createHash('sha256').update(canonical).digest('hex');

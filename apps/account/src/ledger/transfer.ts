@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, notFound } from '@tally/errors';
+import { parseWireMicros } from '@tally/money';
 import type { Authenticated, LedgerTransactionView, RpcRequest } from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
 import { WalletRepository } from '../wallets/wallet.repository';
 import { LedgerReadsRepository } from './ledger-reads.repository';
-import { amountFrom } from './parse-amount';
 import { PostTransaction } from './post-transaction';
 import { postingContextOf, tenantScopedKey } from './posting-context';
 
@@ -34,7 +34,7 @@ export class Transfer {
     await this.access.assert(principal, from.tenantId, 'manage');
     // Another tenant's wallet looks exactly like a missing one.
     if (to === null || to.tenantId !== from.tenantId) throw notFound('Wallet', input.toWalletId);
-    const amount = amountFrom(input.amountMicros, 'positive');
+    const amount = parseWireMicros(input.amountMicros, { sign: 'positive' });
     if (from.id === to.id) {
       throw badInput('A transfer needs two different wallets', { reason: 'SAME_WALLET' });
     }

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { toWireMicros } from '@tally/money';
 import { PrismaService } from '@tally/prisma';
-import type {
-  KindMovement,
-  UsageCharged,
-  UsageFigure,
-  WalletFigures,
-  WalletKind,
+import {
+  REVENUE_ACCOUNT_PREFIX,
+  SystemAccount,
+  type KindMovement,
+  type MicrosString,
+  type UsageCharged,
+  type UsageFigure,
+  type WalletFigures,
+  type WalletKind,
 } from '@tally/transport';
 
 export interface Period {
@@ -33,7 +37,8 @@ interface WalletRow {
  * (`ledger_entries.created_at`): an entry belongs to the period it was posted in, so opening +
  * movements = closing holds exactly for every wallet. Usage is also read by the hour it is for
  * (`ledger_transactions.usage_hour`), which is what statements charge by. Reads only; every
- * query takes the tenant's wallets as its scope.
+ * query takes the tenant's wallets as its scope. Sums come back as the text of an integer,
+ * which is the wire form of micro-units already.
  */
 @Injectable()
 export class StatementFiguresRepository {
@@ -58,8 +63,8 @@ export class StatementFiguresRepository {
       kind: wallet.kind,
       subAccountId: wallet.sub_account_id,
       subAccountName: wallet.sub_account_name,
-      openingMicros: balances.get(wallet.id)?.opening ?? '0',
-      closingMicros: balances.get(wallet.id)?.closing ?? '0',
+      openingMicros: balances.get(wallet.id)?.opening ?? toWireMicros(0n),
+      closingMicros: balances.get(wallet.id)?.closing ?? toWireMicros(0n),
       movements: movements.get(wallet.id) ?? [],
     }));
   }
@@ -86,12 +91,12 @@ export class StatementFiguresRepository {
       usage_month: string;
       charged: UsageCharged;
       posted_in_period: boolean;
-      amount: string;
+      amount: MicrosString;
     }>(
       `WITH usage AS (
          SELECT w.wallet_id,
                 split_part(t.idempotency_key, ':', 2) AS namespace,
-                coalesce(nullif(upper(substr(r.account, length('system:revenue:') + 1)), ''),
+                coalesce(nullif(upper(substr(r.account, length($6::text) + 1)), ''),
                          'UNSPECIFIED') AS resource,
                 t.kind,
                 -- Null only for usage posted before the ledger had the column, under a key
@@ -103,7 +108,7 @@ export class StatementFiguresRepository {
            JOIN account.ledger_transactions t ON t.id = w.transaction_id
            JOIN account.ledger_entries r
              ON r.transaction_id = w.transaction_id
-            AND (r.account = 'system:revenue' OR r.account LIKE 'system:revenue:%')
+            AND (r.account = $7 OR r.account LIKE ($6::text || '%'))
           WHERE w.wallet_id = ANY ($1::uuid[])
             AND w.created_at >= $2 AND w.created_at < coalesce($5::timestamptz, 'infinity')
             AND t.kind IN ('usage', 'usage_adjustment')
@@ -123,7 +128,15 @@ export class StatementFiguresRepository {
         WHERE charged IS NOT NULL OR posted_in_period
         GROUP BY 1, 2, 3, 4, 5, 6, 7
         ORDER BY 5, 2, 3, 4, 1, 6, 7`,
-      [walletIds, period.start, period.end, window.since, window.cutoff],
+      [
+        walletIds,
+        period.start,
+        period.end,
+        window.since,
+        window.cutoff,
+        REVENUE_ACCOUNT_PREFIX,
+        SystemAccount.Revenue,
+      ],
     );
     return rows.map((row) => ({
       walletId: row.wallet_id,
@@ -149,8 +162,8 @@ export class StatementFiguresRepository {
   private async balances(walletIds: readonly string[], period: Period) {
     const { rows } = await this.prisma.pool.query<{
       wallet_id: string;
-      opening: string;
-      closing: string;
+      opening: MicrosString;
+      closing: MicrosString;
     }>(
       `SELECT wallet_id,
               coalesce(sum(amount_micros) FILTER (WHERE created_at < $2), 0)::text AS opening,
@@ -167,7 +180,7 @@ export class StatementFiguresRepository {
     const { rows } = await this.prisma.pool.query<{
       wallet_id: string;
       kind: string;
-      amount: string;
+      amount: MicrosString;
       transactions: number;
     }>(
       `SELECT e.wallet_id, t.kind, sum(e.amount_micros)::text AS amount,

@@ -1,10 +1,8 @@
-import { badInput } from '@tally/errors';
+import { parseWireMicros } from '@tally/money';
+import type { MicrosString } from '@tally/transport';
 
 /** A monthly budget: null (none) or zero and up. */
-export function budgetFrom(micros: string | null): bigint | null {
+export function budgetFrom(micros: MicrosString | null): bigint | null {
   if (micros === null) return null;
-  if (!/^\d{1,19}$/.test(micros)) {
-    throw badInput('monthlyBudget must be zero or more', { reason: 'BAD_BUDGET' });
-  }
-  return BigInt(micros);
+  return parseWireMicros(micros, { sign: 'non-negative', label: 'monthlyBudget' });
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SubAccount, Wallet } from '@prisma/client';
 import { conflict } from '@tally/errors';
+import { toWireMicros } from '@tally/money';
 import { isUniqueViolation, PrismaService } from '@tally/prisma';
 import type { SubAccountView } from '@tally/transport';
 import { validUuids } from '../wallets/wallet.repository';
@@ -80,7 +81,8 @@ function toSubAccountView(row: SubAccount & { wallet: Wallet | null }): SubAccou
     id: row.id,
     tenantId: row.tenantId,
     name: row.name,
-    monthlyBudgetMicros: row.monthlyBudgetMicros?.toString() ?? null,
+    monthlyBudgetMicros:
+      row.monthlyBudgetMicros === null ? null : toWireMicros(row.monthlyBudgetMicros),
     walletId: row.wallet.id,
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@tally/prisma';
-import type { DebtState, WalletView } from '@tally/transport';
+import type { DebtState, MicrosString, WalletView } from '@tally/transport';
 
 @Injectable()
 export class WalletRepository {
@@ -46,7 +46,8 @@ interface WalletRow {
   tenant_id: string;
   kind: WalletView['kind'];
   sub_account_id: string | null;
-  balance_micros: string;
+  /** bigint as text: the wire form already. */
+  balance_micros: MicrosString;
   currency: string;
   debt_state: WalletView['debtState'];
 }

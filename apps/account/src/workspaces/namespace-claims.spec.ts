@@ -1,23 +1,9 @@
 import { DomainError, ErrorCode } from '@tally/errors';
-import type { NamespaceInCluster } from '@tally/transport';
+import { FakeClusterNamespaces } from '@tally/testing';
 import { loadAccountConfig } from '../account.config';
-import type { ClusterNamespaces } from '../peers/cluster-namespaces';
 import { NamespaceClaims } from './namespace-claims';
 
 const TENANT = 'tenant-1';
-
-/** What the cluster answers, by namespace; a namespace it cannot be asked about throws. */
-class FakeCluster {
-  readonly asked: string[] = [];
-  constructor(private readonly answers: Record<string, NamespaceInCluster | Error>) {}
-
-  async inspect(namespace: string): Promise<NamespaceInCluster> {
-    this.asked.push(namespace);
-    const answer = this.answers[namespace] ?? { exists: false };
-    if (answer instanceof Error) throw answer;
-    return answer;
-  }
-}
 
 const failure = async (call: () => unknown) => {
   try {
@@ -30,17 +16,14 @@ const failure = async (call: () => unknown) => {
 };
 
 describe('NamespaceClaims', () => {
-  const cluster = new FakeCluster({
+  const cluster = new FakeClusterNamespaces({
     'pre-made': { exists: true, tenantLabel: TENANT },
     unlabelled: { exists: true, tenantLabel: null },
     theirs: { exists: true, tenantLabel: 'tenant-2' },
     unreachable: new DomainError(ErrorCode.INTERNAL, 'The metering service is unreachable'),
   });
   const claims = (env: Record<string, string> = {}) =>
-    new NamespaceClaims(
-      loadAccountConfig({ NODE_ENV: 'test', ...env }),
-      cluster as unknown as ClusterNamespaces,
-    );
+    new NamespaceClaims(loadAccountConfig({ NODE_ENV: 'test', ...env }), cluster);
 
   it.each(['kube-system', 'kube-public', 'kube-node-lease', 'default', 'tally-system'])(
     'refuses the reserved namespace %s with BAD_USER_INPUT',

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { reservedNamespaces, type ReservedNamespaces } from '@tally/kube';
 import type { NamespaceInCluster } from '@tally/transport';
 import { ACCOUNT_CONFIG, type AccountConfig } from '../account.config';
-import { ClusterNamespaces } from '../peers/cluster-namespaces';
+import { ClusterNamespaces, type IClusterNamespaces } from '../peers/cluster-namespaces';
 import { clusterUnavailable, namespaceNotTenants, reservedNamespace } from './workspace.errors';
 
 /**
@@ -17,7 +17,7 @@ export class NamespaceClaims {
 
   constructor(
     @Inject(ACCOUNT_CONFIG) private readonly config: AccountConfig,
-    private readonly cluster: ClusterNamespaces,
+    @Inject(ClusterNamespaces) private readonly cluster: IClusterNamespaces,
   ) {
     this.reserved = reservedNamespaces(config.TALLY_RESERVED_NAMESPACES);
   }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { forbidden } from '@tally/errors';
-import { RpcClient, type Principal, type TenantPermission } from '@tally/transport';
+import {
+  isFinanceStaff,
+  isPlatformAdmin,
+  isService,
+  RpcClient,
+  type Principal,
+  type TenantPermission,
+} from '@tally/transport';
 
 /** Tally's own jobs, when billing acts on its own behalf. */
 export const BILLING_SERVICE: Principal = { kind: 'service', service: 'billing' };
@@ -18,17 +25,12 @@ export class TenantAccessClient {
   }
 
   assertFinanceOrAdmin(principal: Principal): void {
-    const staff =
-      principal.kind === 'admin_key' ||
-      (principal.kind === 'user' && principal.platformRole !== null);
-    if (!staff) throw forbidden('Only finance staff and platform admins may do this');
+    if (!isFinanceStaff(principal))
+      throw forbidden('Only finance staff and platform admins may do this');
   }
 
   assertPlatformAdminOrService(principal: Principal): void {
-    const allowed =
-      principal.kind === 'admin_key' ||
-      principal.kind === 'service' ||
-      (principal.kind === 'user' && principal.platformRole === 'PLATFORM_ADMIN');
-    if (!allowed) throw forbidden('Only platform admins may do this');
+    if (!isPlatformAdmin(principal) && !isService(principal))
+      throw forbidden('Only platform admins may do this');
   }
 }

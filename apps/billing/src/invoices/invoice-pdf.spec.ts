@@ -1,3 +1,4 @@
+import { toWireMicros } from '@tally/money';
 import type { StatementBody } from '@tally/transport';
 import { renderInvoicePdf } from './invoice-pdf';
 
@@ -9,18 +10,20 @@ const statement: StatementBody = {
   periodEnd: '2026-11-01T00:00:00.000Z',
   usageSince: '2026-10-01T01:05:00.000Z',
   usageCutoff: '2026-11-01T01:05:00.000Z',
-  openingMicros: '0',
-  rechargesMicros: '100000000',
-  chargesMicros: '1499000',
-  priorPeriodMicros: '-1000',
-  chargesPostedLaterMicros: '20000',
-  chargesOfOtherStatementsMicros: '0',
-  adjustmentsMicros: '0',
-  otherMicros: '0',
-  closingMicros: '98521000',
+  openingMicros: toWireMicros(0n),
+  rechargesMicros: toWireMicros(100000000n),
+  chargesMicros: toWireMicros(1499000n),
+  priorPeriodMicros: toWireMicros(-1000n),
+  chargesPostedLaterMicros: toWireMicros(20000n),
+  chargesOfOtherStatementsMicros: toWireMicros(0n),
+  adjustmentsMicros: toWireMicros(0n),
+  otherMicros: toWireMicros(0n),
+  closingMicros: toWireMicros(98521000n),
   wallets: [],
-  usage: [{ namespace: 'web', resource: 'CPU', amountMicros: '1500000' }],
-  priorPeriod: [{ month: '2026-09', namespace: 'web', resource: 'CPU', amountMicros: '-1000' }],
+  usage: [{ namespace: 'web', resource: 'CPU', amountMicros: toWireMicros(1500000n) }],
+  priorPeriod: [
+    { month: '2026-09', namespace: 'web', resource: 'CPU', amountMicros: toWireMicros(-1000n) },
+  ],
   other: [],
 };
 

@@ -1,5 +1,5 @@
-import { formatMicros } from '@tally/money';
-import type { StatementBody } from '@tally/transport';
+import { formatMicros, parseWireMicros } from '@tally/money';
+import type { MicrosString, StatementBody } from '@tally/transport';
 import PDFDocument from 'pdfkit';
 
 export interface InvoiceDocument {
@@ -40,9 +40,9 @@ export function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const money = (micros: bigint | string) =>
-    `${formatMicros(BigInt(micros))} ${statement.currency}`;
-  const row = (label: string, amount: bigint | string) => {
+  const money = (micros: bigint | MicrosString) =>
+    `${formatMicros(typeof micros === 'bigint' ? micros : parseWireMicros(micros))} ${statement.currency}`;
+  const row = (label: string, amount: bigint | MicrosString) => {
     const y = doc.y;
     doc.text(label, LEFT, y, { width: AMOUNT_X - LEFT - 10 });
     const after = doc.y;
@@ -52,12 +52,12 @@ export function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
   // Usage is charged by the hour it was used in, balances move when it is posted: these two
   // rows (shown when not zero) are the difference, so the balances still add up.
   const timingRows = (figures: Pick<StatementBody, TimingField>) => {
-    if (BigInt(figures.chargesPostedLaterMicros) !== 0n)
+    if (parseWireMicros(figures.chargesPostedLaterMicros) !== 0n)
       row('Of these, posted to the balance after the period', figures.chargesPostedLaterMicros);
-    if (BigInt(figures.chargesOfOtherStatementsMicros) !== 0n)
+    if (parseWireMicros(figures.chargesOfOtherStatementsMicros) !== 0n)
       row(
         'Usage posted in the period, charged on another statement',
-        -BigInt(figures.chargesOfOtherStatementsMicros),
+        -parseWireMicros(figures.chargesOfOtherStatementsMicros),
       );
   };
 
@@ -86,7 +86,7 @@ export function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
   doc.font('Helvetica').fontSize(10);
   row('Opening balance', statement.openingMicros);
   row('Recharges', statement.rechargesMicros);
-  row('Usage charges', -BigInt(statement.chargesMicros));
+  row('Usage charges', -parseWireMicros(statement.chargesMicros));
   timingRows(statement);
   row('Adjustments', statement.adjustmentsMicros);
   for (const other of statement.other) row(`Other: ${other.kind}`, other.amountMicros);
@@ -102,7 +102,7 @@ export function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
     doc.font('Helvetica');
     row('Opening', wallet.openingMicros);
     row('Recharges', wallet.rechargesMicros);
-    row('Usage charges', -BigInt(wallet.chargesMicros));
+    row('Usage charges', -parseWireMicros(wallet.chargesMicros));
     timingRows(wallet);
     row('Adjustments', wallet.adjustmentsMicros);
     row('Transfers with own wallets', wallet.internalTransfersMicros);

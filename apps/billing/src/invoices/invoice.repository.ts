@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Invoice, InvoiceVoid, Prisma } from '@prisma/client';
+import { parseWireMicros, toWireMicros } from '@tally/money';
 import { PrismaService } from '@tally/prisma';
 import { emitOutboundEvent } from '@tally/queue';
 import type { InvoiceView, StatementBody } from '@tally/transport';
@@ -68,13 +69,13 @@ export class InvoiceRepository {
              closing_micros, figures)
           VALUES (gen_random_uuid(), ${statement.tenantId}::uuid, ${statement.periodStart},
                   ${statement.periodEnd}, ${statement.usageCutoff}, ${statement.body.currency},
-                  ${BigInt(statement.body.openingMicros)}, ${BigInt(statement.body.rechargesMicros)},
-                  ${BigInt(statement.body.chargesMicros)},
-                  ${BigInt(statement.body.priorPeriodMicros)},
-                  ${BigInt(statement.body.chargesPostedLaterMicros)},
-                  ${BigInt(statement.body.chargesOfOtherStatementsMicros)},
-                  ${BigInt(statement.body.adjustmentsMicros)},
-                  ${BigInt(statement.body.otherMicros)}, ${BigInt(statement.body.closingMicros)},
+                  ${parseWireMicros(statement.body.openingMicros)}, ${parseWireMicros(statement.body.rechargesMicros)},
+                  ${parseWireMicros(statement.body.chargesMicros)},
+                  ${parseWireMicros(statement.body.priorPeriodMicros)},
+                  ${parseWireMicros(statement.body.chargesPostedLaterMicros)},
+                  ${parseWireMicros(statement.body.chargesOfOtherStatementsMicros)},
+                  ${parseWireMicros(statement.body.adjustmentsMicros)},
+                  ${parseWireMicros(statement.body.otherMicros)}, ${parseWireMicros(statement.body.closingMicros)},
                   ${JSON.stringify(statement.body)}::jsonb)
           ON CONFLICT (tenant_id, period_start) DO NOTHING
           RETURNING id`;
@@ -177,7 +178,7 @@ function invoiceEventData(invoice: Invoice): Prisma.InputJsonObject {
     periodStart: invoice.periodStart.toISOString(),
     periodEnd: invoice.periodEnd.toISOString(),
     currency: invoice.currency,
-    totalMicros: invoice.totalMicros.toString(),
+    totalMicros: toWireMicros(invoice.totalMicros),
   };
 }
 
@@ -190,7 +191,7 @@ function toInvoiceView(row: InvoiceRow): InvoiceView {
     periodEnd: row.periodEnd.toISOString(),
     status: row.status,
     currency: row.currency,
-    totalMicros: row.totalMicros.toString(),
+    totalMicros: toWireMicros(row.totalMicros),
     issuedAt: row.issuedAt.toISOString(),
     voidReason: row.voiding?.reason ?? null,
   };

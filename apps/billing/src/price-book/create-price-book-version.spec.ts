@@ -1,41 +1,10 @@
 import { DomainError, ErrorCode } from '@tally/errors';
-import {
-  RESOURCES,
-  type NewPriceBookVersion,
-  type PriceBookView,
-  type Principal,
-} from '@tally/transport';
+import { toWireMicros } from '@tally/money';
+import { FakePriceBookRepository } from '@tally/testing';
+import { RESOURCES, type NewPriceBookVersion, type Principal } from '@tally/transport';
 import { CreatePriceBookVersion } from './create-price-book-version';
-import type { LatestVersion, PriceBookDraft, PriceBookRepository } from './price-book.repository';
 
 const NOW = new Date('2026-06-01T12:00:00.000Z');
-
-/** Keeps versions in memory and applies `admit` the way the repository does, under its lock. */
-class FakeBooks {
-  readonly appended: PriceBookDraft[] = [];
-  latest: LatestVersion | null = { version: 1, effectiveFrom: new Date(0) };
-
-  async append(draft: PriceBookDraft, admit: (latest: LatestVersion | null) => void) {
-    admit(this.latest);
-    this.appended.push(draft);
-    const version = (this.latest?.version ?? 0) + 1;
-    this.latest = { version, effectiveFrom: draft.effectiveFrom };
-    const view: PriceBookView = {
-      id: `book-${version}`,
-      version,
-      currency: draft.currency,
-      effectiveFrom: draft.effectiveFrom.toISOString(),
-      createdBy: draft.createdBy,
-      reason: draft.reason,
-      createdAt: NOW.toISOString(),
-      prices: draft.prices.map((p) => ({
-        ...p,
-        pricePerUnitHourMicros: p.pricePerUnitHourMicros.toString(),
-      })),
-    };
-    return view;
-  }
-}
 
 const input = (effectiveFrom = '2026-07-01T00:00:00Z'): NewPriceBookVersion => ({
   currency: 'USD',
@@ -44,13 +13,13 @@ const input = (effectiveFrom = '2026-07-01T00:00:00Z'): NewPriceBookVersion => (
   prices: RESOURCES.map((resource) => ({
     resource,
     unit: 'unit-hour',
-    pricePerUnitHourMicros: '10',
+    pricePerUnitHourMicros: toWireMicros(10n),
     scale: 0,
   })),
 });
 
 describe('CreatePriceBookVersion', () => {
-  let books: FakeBooks;
+  let books: FakePriceBookRepository;
   let create: CreatePriceBookVersion;
   const codeOf = (principal: Principal, effectiveFrom?: string) =>
     create.execute({ principal, input: input(effectiveFrom) }, NOW).then(
@@ -59,8 +28,14 @@ describe('CreatePriceBookVersion', () => {
     );
 
   beforeEach(() => {
-    books = new FakeBooks();
-    create = new CreatePriceBookVersion(books as unknown as PriceBookRepository);
+    books = new FakePriceBookRepository(() => NOW).seed({
+      currency: 'USD',
+      effectiveFrom: new Date(0),
+      reason: 'the first prices',
+      createdBy: null,
+      prices: [],
+    });
+    create = new CreatePriceBookVersion(books);
   });
 
   it('lets finance staff, platform admins and the admin key set prices, recording who did', async () => {

@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Authenticated, NewPriceBookVersion, PriceBookView } from '@tally/transport';
 import { assertMayPrice } from './price-book-access';
 import { assertAfterLatest, priceBookDraftFrom } from './price-book-input';
-import { PriceBookRepository } from './price-book.repository';
+import { PriceBookRepository, type IPriceBookRepository } from './price-book.repository';
 
 /**
  * A new version of the whole price table, effective from now or later. Earlier versions stay
@@ -10,7 +10,7 @@ import { PriceBookRepository } from './price-book.repository';
  */
 @Injectable()
 export class CreatePriceBookVersion {
-  constructor(private readonly books: PriceBookRepository) {}
+  constructor(@Inject(PriceBookRepository) private readonly books: IPriceBookRepository) {}
 
   async execute(
     { principal, input }: Authenticated<NewPriceBookVersion>,

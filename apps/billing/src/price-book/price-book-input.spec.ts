@@ -1,4 +1,6 @@
 import { DomainError, ErrorCode } from '@tally/errors';
+import { MoneyErrorReason, toWireMicros } from '@tally/money';
+import { rawWireMicros } from '@tally/testing';
 import { RESOURCES, type NewPriceBookVersion, type PriceView } from '@tally/transport';
 import {
   assertAfterLatest,
@@ -13,7 +15,7 @@ const fullTable = (): PriceView[] =>
   RESOURCES.map((resource) => ({
     resource,
     unit: `${resource.toLowerCase()}-hour`,
-    pricePerUnitHourMicros: '1000',
+    pricePerUnitHourMicros: toWireMicros(1000n),
     scale: 0,
   }));
 
@@ -46,7 +48,7 @@ describe('priceBookDraftFrom', () => {
     const draft = priceBookDraftFrom(
       version({
         reason: '  summer prices ',
-        prices: withPrice({ pricePerUnitHourMicros: '15', scale: 6 }),
+        prices: withPrice({ pricePerUnitHourMicros: toWireMicros(15n), scale: 6 }),
       }),
       NOW,
       'user:u1',
@@ -68,7 +70,7 @@ describe('priceBookDraftFrom', () => {
 
   it('accepts a free resource (price zero)', () => {
     const draft = priceBookDraftFrom(
-      version({ prices: withPrice({ pricePerUnitHourMicros: '0' }) }),
+      version({ prices: withPrice({ pricePerUnitHourMicros: toWireMicros(0n) }) }),
       NOW,
       null,
     );
@@ -100,10 +102,10 @@ describe('priceBookDraftFrom', () => {
   });
 
   it.each([
-    [{ pricePerUnitHourMicros: '-1' }, 'NEGATIVE_PRICE'],
-    [{ pricePerUnitHourMicros: '1.5' }, 'BAD_PRICE'],
-    [{ pricePerUnitHourMicros: '' }, 'BAD_PRICE'],
-    [{ pricePerUnitHourMicros: '9223372036854775808' }, 'BAD_PRICE'],
+    [{ pricePerUnitHourMicros: rawWireMicros('-1') }, MoneyErrorReason.NEGATIVE],
+    [{ pricePerUnitHourMicros: rawWireMicros('1.5') }, MoneyErrorReason.MALFORMED],
+    [{ pricePerUnitHourMicros: rawWireMicros('') }, MoneyErrorReason.EMPTY],
+    [{ pricePerUnitHourMicros: rawWireMicros('9223372036854775808') }, MoneyErrorReason.OVERFLOW],
     [{ unit: '   ' }, 'BAD_UNIT'],
     [{ scale: -1 }, 'BAD_SCALE'],
     [{ scale: 7 }, 'BAD_SCALE'],

@@ -1,5 +1,5 @@
 import { badInput } from '@tally/errors';
-import { isCurrency, type Currency } from '@tally/money';
+import { isCurrency, parseWireMicros, type Currency } from '@tally/money';
 import { RESOURCES, type NewPriceBookVersion, type Resource } from '@tally/transport';
 import type { LatestVersion, PriceBookDraft } from './price-book.repository';
 
@@ -8,7 +8,6 @@ import type { LatestVersion, PriceBookDraft } from './price-book.repository';
 const MAX_UNIT = 50;
 const MAX_REASON = 500;
 const MAX_SCALE = 6;
-const INT64_MAX = 9223372036854775807n;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 /** How far behind the service's clock an effectiveFrom of "now" may arrive (clock skew, latency). */
@@ -113,20 +112,11 @@ function unitFrom(raw: unknown, resource: Resource): string {
 }
 
 function microsFrom(raw: unknown, resource: Resource): bigint {
-  if (typeof raw === 'string' && /^-\d+$/.test(raw) && BigInt(raw) < 0n) {
-    throw badInput(`price of ${resource} must be zero or more`, {
-      reason: 'NEGATIVE_PRICE',
-      resource,
-    });
-  }
-  const micros = typeof raw === 'string' && /^\d{1,19}$/.test(raw) ? BigInt(raw) : -1n;
-  if (micros < 0n || micros > INT64_MAX) {
-    throw badInput(`price of ${resource} must be a whole number of micro-units`, {
-      reason: 'BAD_PRICE',
-      resource,
-    });
-  }
-  return micros;
+  return parseWireMicros(raw, {
+    sign: 'non-negative',
+    label: `price of ${resource}`,
+    details: { resource },
+  });
 }
 
 function scaleFrom(raw: unknown, resource: Resource): number {

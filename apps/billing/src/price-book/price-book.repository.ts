@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Price, PriceBook } from '@prisma/client';
 import { conflict } from '@tally/errors';
+import { toWireMicros } from '@tally/money';
 import { isUniqueViolation, PrismaService } from '@tally/prisma';
 import type { PriceBookView, PriceView } from '@tally/transport';
 
@@ -26,8 +27,21 @@ export interface LatestVersion {
 
 const withPrices = { prices: { orderBy: { resource: 'asc' } } } as const;
 
+/**
+ * Price book versions. Use cases take this interface (injected as the class), so that their
+ * specs' fake, in libs/testing, is checked against it by the compiler.
+ */
+export interface IPriceBookRepository {
+  inForceAt(currency: string, at: Date): Promise<PriceBookView | null>;
+  history(currency: string | undefined, first: number): Promise<PriceBookView[]>;
+  append(
+    draft: PriceBookDraft,
+    admit: (latest: LatestVersion | null) => void,
+  ): Promise<PriceBookView>;
+}
+
 @Injectable()
-export class PriceBookRepository {
+export class PriceBookRepository implements IPriceBookRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** The currency's version in force at `at`: its greatest effectiveFrom at or before it. */
@@ -107,7 +121,7 @@ function toPriceBookView(book: PriceBook & { prices: Price[] }): PriceBookView {
     prices: book.prices.map((price) => ({
       resource: price.resource,
       unit: price.unit,
-      pricePerUnitHourMicros: price.pricePerUnitHourMicros.toString(),
+      pricePerUnitHourMicros: toWireMicros(price.pricePerUnitHourMicros),
       scale: price.scale,
     })),
   };

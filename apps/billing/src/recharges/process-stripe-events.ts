@@ -1,6 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Prisma, Recharge, RechargeStatus } from '@prisma/client';
-import { RpcClient, type PostingRequest } from '@tally/transport';
+import {
+  postingLine,
+  RpcClient,
+  SystemAccount,
+  type LedgerAccount,
+  type PostingRequest,
+} from '@tally/transport';
 import { clawback } from './bonus-rules';
 import { RechargeRepository } from './recharge.repository';
 import { fromStripeAmount } from './stripe-amount';
@@ -277,8 +283,8 @@ export function sessionFields(object: Prisma.JsonValue | undefined): SessionFiel
   };
 }
 
-const CLEARING = 'system:stripe_clearing';
-const PROMOTIONAL = 'system:promotional_credit';
+const CLEARING: LedgerAccount = { system: SystemAccount.StripeClearing };
+const PROMOTIONAL: LedgerAccount = { system: SystemAccount.PromotionalCredit };
 
 /** `micros` into (or, negative, out of) the wallet, against `counterpart`. */
 function walletPosting(
@@ -286,15 +292,12 @@ function walletPosting(
   idempotencyKey: string,
   walletId: string,
   micros: bigint,
-  counterpart: string,
+  counterpart: LedgerAccount,
 ): PostingRequest {
   return {
     kind,
     idempotencyKey,
-    lines: [
-      { account: `wallet:${walletId}`, amountMicros: micros.toString() },
-      { account: counterpart, amountMicros: (-micros).toString() },
-    ],
+    lines: [postingLine({ walletId }, micros), postingLine(counterpart, -micros)],
   };
 }
 

@@ -1,5 +1,6 @@
 import { badInput } from '@tally/errors';
-import { parseMicros } from '@tally/money';
+import { parseMicros, parseWireMicros, toWireMicros } from '@tally/money';
+import type { MicrosString } from '@tally/transport';
 
 export interface RechargeLimits {
   readonly minMicros: bigint;
@@ -14,16 +15,13 @@ export function rechargeLimits(min: string, max: string): RechargeLimits {
  * Checks a requested recharge against the limits and answers it in micro-units. Whether the
  * wallet's currency can charge it (whole cents, whole yen) is for `toStripeAmount`.
  */
-export function rechargeMicros(amountMicros: string, limits: RechargeLimits): bigint {
-  if (!/^-?\d{1,19}$/.test(amountMicros)) {
-    throw badInput('amountMicros must be an integer string', { reason: 'BAD_AMOUNT' });
-  }
-  const micros = BigInt(amountMicros);
+export function rechargeMicros(amountMicros: MicrosString, limits: RechargeLimits): bigint {
+  const micros = parseWireMicros(amountMicros, { label: 'amountMicros' });
   if (micros < limits.minMicros || micros > limits.maxMicros) {
     throw badInput('The recharge amount is outside the allowed range', {
       reason: 'AMOUNT_OUT_OF_RANGE',
-      min: limits.minMicros.toString(),
-      max: limits.maxMicros.toString(),
+      min: toWireMicros(limits.minMicros),
+      max: toWireMicros(limits.maxMicros),
     });
   }
   return micros;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma, Recharge, RechargeStatus } from '@prisma/client';
+import { toWireMicros } from '@tally/money';
 import { isUniqueViolation, PrismaService } from '@tally/prisma';
 import { emitOutboundEvents, type OutboundEventType } from '@tally/queue';
 import type { RechargeView, VerifiedStripeEvent } from '@tally/transport';
@@ -204,7 +205,7 @@ export class RechargeRepository {
             data: {
               rechargeId: recharge.id,
               walletId: recharge.walletId,
-              amountMicros: recharge.amountMicros.toString(),
+              amountMicros: toWireMicros(recharge.amountMicros),
               currency: recharge.currency,
               status: recharge.status,
             },
@@ -286,8 +287,8 @@ export function toRechargeView(recharge: Recharge): RechargeView {
     id: recharge.id,
     tenantId: recharge.tenantId,
     walletId: recharge.walletId,
-    amountMicros: recharge.amountMicros.toString(),
-    bonusMicros: recharge.bonusMicros.toString(),
+    amountMicros: toWireMicros(recharge.amountMicros),
+    bonusMicros: toWireMicros(recharge.bonusMicros),
     currency: recharge.currency,
     status: recharge.status,
     checkoutUrl: recharge.checkoutUrl,

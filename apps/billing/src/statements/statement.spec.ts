@@ -1,3 +1,4 @@
+import { toWireMicros } from '@tally/money';
 import type { StatementFigures, UsageFigure, WalletFigures } from '@tally/transport';
 import {
   buildStatement,
@@ -11,8 +12,8 @@ const wallet = (id: string, over: Partial<WalletFigures>): WalletFigures => ({
   kind: 'SUB_ACCOUNT',
   subAccountId: null,
   subAccountName: null,
-  openingMicros: '0',
-  closingMicros: '0',
+  openingMicros: toWireMicros(0n),
+  closingMicros: toWireMicros(0n),
   movements: [],
   ...over,
 });
@@ -22,7 +23,7 @@ const used = (
   walletId: string,
   namespace: string,
   resource: string,
-  amountMicros: string,
+  amount: bigint,
   over: Partial<UsageFigure> = {},
 ): UsageFigure => ({
   walletId,
@@ -32,7 +33,7 @@ const used = (
   usageMonth: '2026-03',
   charged: 'period',
   postedInPeriod: true,
-  amountMicros,
+  amountMicros: toWireMicros(amount),
   ...over,
 });
 
@@ -47,42 +48,42 @@ const figures = (over: Partial<StatementFigures> = {}): StatementFigures => ({
   wallets: [
     wallet('main', {
       kind: 'TENANT',
-      openingMicros: '100',
-      closingMicros: '1097',
+      openingMicros: toWireMicros(100n),
+      closingMicros: toWireMicros(1097n),
       movements: [
-        { kind: 'recharge', amountMicros: '1000', transactions: 1 },
-        { kind: 'transfer', amountMicros: '-40', transactions: 1 },
-        { kind: 'usage', amountMicros: '-13', transactions: 2 },
-        { kind: 'bonus', amountMicros: '50', transactions: 1 },
+        { kind: 'recharge', amountMicros: toWireMicros(1000n), transactions: 1 },
+        { kind: 'transfer', amountMicros: toWireMicros(-40n), transactions: 1 },
+        { kind: 'usage', amountMicros: toWireMicros(-13n), transactions: 2 },
+        { kind: 'bonus', amountMicros: toWireMicros(50n), transactions: 1 },
       ],
     }),
     wallet('dev', {
-      closingMicros: '33',
+      closingMicros: toWireMicros(33n),
       movements: [
-        { kind: 'transfer', amountMicros: '40', transactions: 1 },
-        { kind: 'usage', amountMicros: '-9', transactions: 3 },
-        { kind: 'usage_adjustment', amountMicros: '2', transactions: 1 },
+        { kind: 'transfer', amountMicros: toWireMicros(40n), transactions: 1 },
+        { kind: 'usage', amountMicros: toWireMicros(-9n), transactions: 3 },
+        { kind: 'usage_adjustment', amountMicros: toWireMicros(2n), transactions: 1 },
       ],
     }),
   ],
   usage: [
-    used('main', 'web', 'CPU', '10'),
-    used('main', 'web', 'MEMORY', '3'),
-    used('dev', 'ci', 'CPU', '9'),
-    used('dev', 'ci', 'CPU', '-2', { kind: 'usage_adjustment' }),
+    used('main', 'web', 'CPU', 10n),
+    used('main', 'web', 'MEMORY', 3n),
+    used('dev', 'ci', 'CPU', 9n),
+    used('dev', 'ci', 'CPU', -2n, { kind: 'usage_adjustment' }),
   ],
   ...over,
 });
 
 /** The tenant wallet of `figures()` with its usage and closing balance replaced. */
-const mainWith = (closingMicros: string, movedByUsage: string): WalletFigures =>
+const mainWith = (closing: bigint, movedByUsage: bigint): WalletFigures =>
   wallet('main', {
     kind: 'TENANT',
-    openingMicros: '100',
-    closingMicros,
+    openingMicros: toWireMicros(100n),
+    closingMicros: toWireMicros(closing),
     movements: [
-      { kind: 'recharge', amountMicros: '1000', transactions: 1 },
-      { kind: 'usage', amountMicros: movedByUsage, transactions: 2 },
+      { kind: 'recharge', amountMicros: toWireMicros(1000n), transactions: 1 },
+      { kind: 'usage', amountMicros: toWireMicros(movedByUsage), transactions: 2 },
     ],
   });
 
@@ -114,11 +115,11 @@ describe('buildStatement', () => {
 
   it('charges the last hour of the period, posted after its end, and says so', () => {
     // 23:00 on the 31st (5) was posted after midnight: the wallet moved by 13 in March only.
-    const late = used('main', 'web', 'CPU', '5', { postedInPeriod: false });
+    const late = used('main', 'web', 'CPU', 5n, { postedInPeriod: false });
     const built = buildStatement(
       figures({
-        wallets: [mainWith('1087', '-13')],
-        usage: [used('main', 'web', 'CPU', '10'), used('main', 'web', 'MEMORY', '3'), late],
+        wallets: [mainWith(1087n, -13n)],
+        usage: [used('main', 'web', 'CPU', 10n), used('main', 'web', 'MEMORY', 3n), late],
       }),
     );
     expect(toStatementView(built)).toMatchObject({
@@ -149,11 +150,11 @@ describe('buildStatement', () => {
     const built = buildStatement(
       figures({
         usageSince: '2026-03-01T01:05:00.000Z',
-        wallets: [mainWith('1084', '-16')],
+        wallets: [mainWith(1084n, -16n)],
         usage: [
-          used('main', 'web', 'CPU', '13'),
-          used('main', 'web', 'CPU', '4', { usageMonth: '2026-02', charged: null }),
-          used('main', 'web', 'CPU', '-1', {
+          used('main', 'web', 'CPU', 13n),
+          used('main', 'web', 'CPU', 4n, { usageMonth: '2026-02', charged: null }),
+          used('main', 'web', 'CPU', -1n, {
             usageMonth: '2026-02',
             charged: 'prior',
             kind: 'usage_adjustment',
@@ -175,7 +176,10 @@ describe('buildStatement', () => {
 
   it('refuses figures whose wallet does not tie out to its closing balance', () => {
     const broken = figures();
-    const wallets = [{ ...broken.wallets[0], closingMicros: '1096' }, broken.wallets[1]];
+    const wallets = [
+      { ...broken.wallets[0], closingMicros: toWireMicros(1096n) },
+      broken.wallets[1],
+    ];
     expect(() => buildStatement({ ...broken, wallets })).toThrow(StatementDoesNotTieOut);
   });
 

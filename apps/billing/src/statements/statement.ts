@@ -1,3 +1,4 @@
+import { parseWireMicros, toWireMicros } from '@tally/money';
 import type {
   StatementBody,
   StatementFigures,
@@ -154,15 +155,15 @@ function walletStatement(wallet: WalletFigures, usage: readonly UsageFigure[]): 
   let internal = 0n;
   const other = new Map<string, bigint>();
   for (const movement of wallet.movements) {
-    const amount = BigInt(movement.amountMicros);
+    const amount = parseWireMicros(movement.amountMicros);
     if (movement.kind === 'recharge') recharges += amount;
     else if (CHARGE_KINDS.has(movement.kind)) postedCharges -= amount;
     else if (movement.kind === 'adjustment') adjustments += amount;
     else if (INTERNAL_KINDS.has(movement.kind)) internal += amount;
     else other.set(movement.kind, (other.get(movement.kind) ?? 0n) + amount);
   }
-  const opening = BigInt(wallet.openingMicros);
-  const closing = BigInt(wallet.closingMicros);
+  const opening = parseWireMicros(wallet.openingMicros);
+  const closing = parseWireMicros(wallet.closingMicros);
   const derived =
     opening + recharges - postedCharges + adjustments + internal + sum([...other.values()]);
   if (derived !== closing) {
@@ -172,7 +173,7 @@ function walletStatement(wallet: WalletFigures, usage: readonly UsageFigure[]): 
   }
 
   const amounts = (keep: (figure: UsageFigure) => boolean) =>
-    sum(usage.filter(keep).map((figure) => BigInt(figure.amountMicros)));
+    sum(usage.filter(keep).map((figure) => parseWireMicros(figure.amountMicros)));
   const posted = amounts((f) => f.postedInPeriod);
   if (posted !== postedCharges) {
     throw new StatementDoesNotTieOut(
@@ -217,7 +218,7 @@ function priorPeriodLines(figures: readonly UsageFigure[]): PriorPeriodLine[] {
       month: figure.usageMonth,
       namespace: figure.namespace,
       resource: figure.resource,
-      amountMicros: (byKey.get(key)?.amountMicros ?? 0n) + BigInt(figure.amountMicros),
+      amountMicros: (byKey.get(key)?.amountMicros ?? 0n) + parseWireMicros(figure.amountMicros),
     });
   }
   return [...byKey.values()].sort(
@@ -243,54 +244,54 @@ export function toStatementView(statement: BuiltStatement): StatementBody {
     periodEnd: figures.periodEnd,
     usageSince: figures.usageSince,
     usageCutoff: figures.usageCutoff,
-    openingMicros: totals.openingMicros.toString(),
-    rechargesMicros: totals.rechargesMicros.toString(),
-    chargesMicros: totals.chargesMicros.toString(),
-    priorPeriodMicros: totals.priorPeriodMicros.toString(),
-    chargesPostedLaterMicros: totals.chargesPostedLaterMicros.toString(),
-    chargesOfOtherStatementsMicros: totals.chargesOfOtherStatementsMicros.toString(),
-    adjustmentsMicros: totals.adjustmentsMicros.toString(),
-    otherMicros: totals.otherMicros.toString(),
-    closingMicros: totals.closingMicros.toString(),
+    openingMicros: toWireMicros(totals.openingMicros),
+    rechargesMicros: toWireMicros(totals.rechargesMicros),
+    chargesMicros: toWireMicros(totals.chargesMicros),
+    priorPeriodMicros: toWireMicros(totals.priorPeriodMicros),
+    chargesPostedLaterMicros: toWireMicros(totals.chargesPostedLaterMicros),
+    chargesOfOtherStatementsMicros: toWireMicros(totals.chargesOfOtherStatementsMicros),
+    adjustmentsMicros: toWireMicros(totals.adjustmentsMicros),
+    otherMicros: toWireMicros(totals.otherMicros),
+    closingMicros: toWireMicros(totals.closingMicros),
     wallets: statement.wallets.map((wallet) => ({
       walletId: wallet.walletId,
       kind: wallet.kind,
       subAccountName: wallet.subAccountName,
-      openingMicros: wallet.openingMicros.toString(),
-      rechargesMicros: wallet.rechargesMicros.toString(),
-      chargesMicros: wallet.chargesMicros.toString(),
-      priorPeriodMicros: wallet.priorPeriodMicros.toString(),
-      chargesPostedLaterMicros: wallet.chargesPostedLaterMicros.toString(),
-      chargesOfOtherStatementsMicros: wallet.chargesOfOtherStatementsMicros.toString(),
-      adjustmentsMicros: wallet.adjustmentsMicros.toString(),
-      internalTransfersMicros: wallet.internalTransfersMicros.toString(),
-      otherMicros: sum([...wallet.otherByKind.values()]).toString(),
-      closingMicros: wallet.closingMicros.toString(),
+      openingMicros: toWireMicros(wallet.openingMicros),
+      rechargesMicros: toWireMicros(wallet.rechargesMicros),
+      chargesMicros: toWireMicros(wallet.chargesMicros),
+      priorPeriodMicros: toWireMicros(wallet.priorPeriodMicros),
+      chargesPostedLaterMicros: toWireMicros(wallet.chargesPostedLaterMicros),
+      chargesOfOtherStatementsMicros: toWireMicros(wallet.chargesOfOtherStatementsMicros),
+      adjustmentsMicros: toWireMicros(wallet.adjustmentsMicros),
+      internalTransfersMicros: toWireMicros(wallet.internalTransfersMicros),
+      otherMicros: toWireMicros(sum([...wallet.otherByKind.values()])),
+      closingMicros: toWireMicros(wallet.closingMicros),
     })),
     usage: statement.usage.map((line) => ({
       namespace: line.namespace,
       resource: line.resource,
-      amountMicros: line.amountMicros.toString(),
+      amountMicros: toWireMicros(line.amountMicros),
     })),
     priorPeriod: statement.priorPeriod.map((line) => ({
       month: line.month,
       namespace: line.namespace,
       resource: line.resource,
-      amountMicros: line.amountMicros.toString(),
+      amountMicros: toWireMicros(line.amountMicros),
     })),
     other: [...statement.otherByKind].map(([kind, amount]) => ({
       kind,
-      amountMicros: amount.toString(),
+      amountMicros: toWireMicros(amount),
     })),
   };
 }
 
 // Statements stored before usage was charged by hour charged exactly what their period posted.
 const BY_POSTING_TIME = {
-  priorPeriodMicros: '0',
-  chargesPostedLaterMicros: '0',
-  chargesOfOtherStatementsMicros: '0',
-} as const;
+  priorPeriodMicros: toWireMicros(0n),
+  chargesPostedLaterMicros: toWireMicros(0n),
+  chargesOfOtherStatementsMicros: toWireMicros(0n),
+};
 type ChargeSplit = keyof typeof BY_POSTING_TIME;
 type StoredBeforeUsageHours = Omit<
   StatementBody,

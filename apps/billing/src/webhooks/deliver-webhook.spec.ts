@@ -1,6 +1,7 @@
+import { mockWebhookDeliveries } from '@tally/testing';
 import { DeliverWebhook, DeliveryNotYetAccepted } from './deliver-webhook';
 import { postWebhook, type PostResult } from './post-webhook';
-import type { DeliveryToSend, WebhookRepository } from './webhook.repository';
+import type { DeliveryToSend } from './webhook.repository';
 import type { WebhookSettings } from './webhook-settings';
 import { WebhookAllowList } from './webhook-target';
 
@@ -19,13 +20,10 @@ describe('DeliverWebhook', () => {
   };
 
   function setUp(delivery: DeliveryToSend | null, result?: PostResult) {
-    const repository = {
-      deliveryToSend: jest.fn().mockResolvedValue(delivery),
-      recordAttempt: jest.fn().mockResolvedValue(undefined),
-    };
+    const repository = mockWebhookDeliveries(delivery);
     post.mockReset();
     if (result) post.mockResolvedValue(result);
-    const deliver = new DeliverWebhook(repository as unknown as WebhookRepository, settings);
+    const deliver = new DeliverWebhook(repository, settings);
     return { deliver, repository };
   }
 

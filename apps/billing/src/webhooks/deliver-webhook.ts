@@ -1,6 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { postWebhook } from './post-webhook';
-import { WebhookRepository } from './webhook.repository';
+import { WebhookRepository, type IWebhookDeliveries } from './webhook.repository';
 import { WebhookSettings } from './webhook-settings';
 
 export class DeliveryNotYetAccepted extends Error {}
@@ -15,7 +15,7 @@ export class DeliverWebhook {
   private readonly logger = new Logger(DeliverWebhook.name);
 
   constructor(
-    private readonly webhooks: WebhookRepository,
+    @Inject(WebhookRepository) private readonly webhooks: IWebhookDeliveries,
     private readonly settings: WebhookSettings,
   ) {}
 

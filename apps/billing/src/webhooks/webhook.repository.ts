@@ -32,9 +32,22 @@ export interface AttemptRecord {
   readonly error: string | null;
 }
 
+/**
+ * The deliveries side, as DeliverWebhook uses it (injected as WebhookRepository), so that its
+ * spec's mock, in libs/testing, is checked against it by the compiler.
+ */
+export interface IWebhookDeliveries {
+  deliveryToSend(id: bigint): Promise<DeliveryToSend | null>;
+  recordAttempt(
+    deliveryId: bigint,
+    attempt: AttemptRecord,
+    outcome: WebhookDeliveryStatus,
+  ): Promise<void>;
+}
+
 /** Endpoints, deliveries and their attempts. Every read takes the endpoint or tenant scope. */
 @Injectable()
-export class WebhookRepository {
+export class WebhookRepository implements IWebhookDeliveries {
   constructor(private readonly prisma: PrismaService) {}
 
   async create(endpoint: NewEndpoint): Promise<WebhookEndpointView> {

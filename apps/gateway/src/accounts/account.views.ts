@@ -1,3 +1,4 @@
+import { parseWireMicros } from '@tally/money';
 import type {
   EntriesPage,
   LedgerEntryView,
@@ -26,13 +27,14 @@ export const toTenant = (view: TenantView): Tenant => ({ ...view });
 
 export const toSubAccount = (view: SubAccountView): SubAccount => ({
   ...view,
-  monthlyBudget: view.monthlyBudgetMicros === null ? null : BigInt(view.monthlyBudgetMicros),
+  monthlyBudget:
+    view.monthlyBudgetMicros === null ? null : parseWireMicros(view.monthlyBudgetMicros),
 });
 
 export const toWallet = (view: WalletView): Wallet => ({
   id: view.id,
   kind: WalletKind[view.kind],
-  balance: BigInt(view.balanceMicros),
+  balance: parseWireMicros(view.balanceMicros),
   currency: view.currency,
   debtState: DebtState[view.debtState],
   tenantId: view.tenantId,
@@ -47,7 +49,7 @@ export const toEntry = (view: LedgerEntryView): LedgerEntry => ({
   id: view.id,
   walletId: view.walletId,
   account: view.account,
-  amount: BigInt(view.amountMicros),
+  amount: parseWireMicros(view.amountMicros),
   createdAt: new Date(view.createdAt),
   transactionId: view.transactionId,
 });

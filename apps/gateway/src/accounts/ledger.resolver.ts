@@ -1,4 +1,5 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { toWireMicros } from '@tally/money';
 import { RpcClient, type Principal } from '@tally/transport';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
 import { serviceCall } from '../graphql/query-cost';
@@ -28,7 +29,7 @@ export class LedgerResolver {
       input: {
         fromWalletId: input.fromWalletId,
         toWalletId: input.toWalletId,
-        amountMicros: input.amount.toString(),
+        amountMicros: toWireMicros(input.amount),
         idempotencyKey: input.idempotencyKey,
       },
     });
@@ -47,7 +48,7 @@ export class LedgerResolver {
       principal,
       input: {
         walletId: input.walletId,
-        amountMicros: input.amount.toString(),
+        amountMicros: toWireMicros(input.amount),
         reason: input.reason,
         idempotencyKey: input.idempotencyKey,
       },

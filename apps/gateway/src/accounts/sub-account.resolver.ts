@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { toWireMicros } from '@tally/money';
 import { MoneyScalar } from '@tally/money';
 import { RpcClient, type Principal } from '@tally/transport';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
@@ -25,7 +26,7 @@ export class SubAccountResolver {
       input: {
         tenantId: input.tenantId,
         name: input.name,
-        monthlyBudgetMicros: input.monthlyBudget?.toString() ?? null,
+        monthlyBudgetMicros: input.monthlyBudget == null ? null : toWireMicros(input.monthlyBudget),
       },
     });
     return toSubAccount(view);
@@ -39,7 +40,7 @@ export class SubAccountResolver {
   ): Promise<SubAccount> {
     const view = await this.rpc.send('account.subAccounts.setBudget', {
       principal,
-      input: { subAccountId, monthlyBudgetMicros: amount?.toString() ?? null },
+      input: { subAccountId, monthlyBudgetMicros: amount == null ? null : toWireMicros(amount) },
     });
     return toSubAccount(view);
   }

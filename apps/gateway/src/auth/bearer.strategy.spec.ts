@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { DomainError, ErrorCode } from '@tally/errors';
-import type { Principal, RpcClient } from '@tally/transport';
+import { FakeRpcClient } from '@tally/testing';
+import type { Principal } from '@tally/transport';
 import { BearerStrategy } from './bearer.strategy';
 import { JwtVerifier } from './jwt-verifier';
 
@@ -16,20 +17,17 @@ function hs256(claims: object): string {
 describe('BearerStrategy', () => {
   const user: Principal = { kind: 'user', userId: 'u1', platformRole: null };
   const apiKey: Principal = { kind: 'api_key', apiKeyId: 'k1', tenantId: 't1' };
-  let calls: [string, unknown][];
+  let calls: FakeRpcClient['calls'];
 
   function strategy(adminApiKey: string | undefined): BearerStrategy {
-    calls = [];
-    const rpc = {
-      send: async (pattern: string, data: unknown): Promise<Principal> => {
-        calls.push([pattern, data]);
-        return pattern === 'account.auth.resolveApiKey' ? apiKey : user;
-      },
-    };
+    const rpc = new FakeRpcClient()
+      .answer('account.auth.resolveApiKey', () => apiKey)
+      .answer('account.auth.resolveUser', () => user);
+    calls = rpc.calls;
     return new BearerStrategy(
       { adminApiKey },
       new JwtVerifier({ keys: { kind: 'secret', secret: SECRET } }),
-      rpc as unknown as RpcClient,
+      rpc,
     );
   }
 

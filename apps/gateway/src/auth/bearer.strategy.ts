@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { type Principal, RpcClient } from '@tally/transport';
+import { RpcClient, type IRpcClient, type Principal } from '@tally/transport';
 import type { Request } from 'express';
 import { Strategy, type VerifyFunction } from 'passport-http-bearer';
 import { JwtVerifier } from './jwt-verifier';
@@ -42,7 +42,7 @@ export class BearerStrategy extends PassportStrategy(AuthorizationHeaderBearer, 
   constructor(
     @Inject(BEARER_SETTINGS) private readonly settings: BearerSettings,
     private readonly jwt: JwtVerifier,
-    private readonly rpc: RpcClient,
+    @Inject(RpcClient) private readonly rpc: IRpcClient,
   ) {
     super();
   }

@@ -2,7 +2,8 @@ import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { DomainError, ErrorCode } from '@tally/errors';
-import type { Principal, RpcClient } from '@tally/transport';
+import { FakeRpcClient } from '@tally/testing';
+import type { Principal } from '@tally/transport';
 import type { Request } from 'express';
 import { BearerStrategy } from './bearer.strategy';
 import { GraphqlAuthGuard } from './graphql-auth.guard';
@@ -60,7 +61,7 @@ describe('GraphqlAuthGuard', () => {
     const strategy = new BearerStrategy(
       { adminApiKey: ADMIN_KEY },
       new JwtVerifier({ keys: { kind: 'secret', secret: 'a-shared-secret-of-some-length' } }),
-      { send: async () => ({}) } as unknown as RpcClient,
+      new FakeRpcClient(),
     );
     const validate = strategy.validate.bind(strategy);
     strategy.validate = async (token: string): Promise<Principal> => {

@@ -1,3 +1,4 @@
+import { parseWireMicros } from '@tally/money';
 import type { PriceBookView, RechargeView } from '@tally/transport';
 import { PriceBook, Recharge, RechargeStatus, Resource } from './billing.models';
 
@@ -11,7 +12,7 @@ export const toPriceBook = (view: PriceBookView): PriceBook => ({
   prices: view.prices.map((price) => ({
     resource: Resource[price.resource],
     unit: price.unit,
-    pricePerUnitHour: BigInt(price.pricePerUnitHourMicros),
+    pricePerUnitHour: parseWireMicros(price.pricePerUnitHourMicros),
     scale: price.scale,
   })),
 });
@@ -19,8 +20,8 @@ export const toPriceBook = (view: PriceBookView): PriceBook => ({
 export const toRecharge = (view: RechargeView): Recharge => ({
   id: view.id,
   walletId: view.walletId,
-  amount: BigInt(view.amountMicros),
-  bonus: BigInt(view.bonusMicros),
+  amount: parseWireMicros(view.amountMicros),
+  bonus: parseWireMicros(view.bonusMicros),
   status: RechargeStatus[view.status],
   checkoutUrl: view.checkoutUrl,
   createdAt: new Date(view.createdAt),

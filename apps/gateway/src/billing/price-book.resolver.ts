@@ -1,4 +1,5 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { toWireMicros } from '@tally/money';
 import { RpcClient, type Principal } from '@tally/transport';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
 import { serviceCall, servicePage } from '../graphql/query-cost';
@@ -61,7 +62,7 @@ export class PriceBookResolver {
         prices: input.prices.map((price) => ({
           resource: price.resource,
           unit: price.unit,
-          pricePerUnitHourMicros: price.pricePerUnitHour.toString(),
+          pricePerUnitHourMicros: toWireMicros(price.pricePerUnitHour),
           scale: price.scale,
         })),
       },

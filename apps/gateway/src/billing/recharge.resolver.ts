@@ -1,4 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { toWireMicros } from '@tally/money';
 import { notFound } from '@tally/errors';
 import { RpcClient, type Principal } from '@tally/transport';
 import { AccountLoadersFactory } from '../accounts/account-loaders';
@@ -31,7 +32,7 @@ export class RechargeResolver {
       principal,
       input: {
         walletId: input.walletId,
-        amountMicros: input.amount.toString(),
+        amountMicros: toWireMicros(input.amount),
         idempotencyKey: input.idempotencyKey,
       },
     });

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Principal } from '@tally/transport';
+import { OperationTypeNode } from 'graphql';
 
 // How many mutations of each request have started. Values made before a mutation are never
 // reused after it: a read that follows a change must see the change.
@@ -36,7 +37,7 @@ export function freshReadsAfterMutations(): ApolloServerPlugin<{ req?: object }>
       executionDidStart: async ({ operation }) => {
         const request = contextValue.req;
         // Queries change nothing: no per-field hook for them.
-        if (operation.operation !== 'mutation' || request === undefined) return;
+        if (operation.operation !== OperationTypeNode.MUTATION || request === undefined) return;
         return {
           willResolveField: ({ info }) => {
             if (info.path.prev !== undefined) return; // only the mutations themselves

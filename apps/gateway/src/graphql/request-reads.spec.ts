@@ -1,11 +1,27 @@
-import type { Principal, RpcClient } from '@tally/transport';
+import { FakeRpcClient } from '@tally/testing';
+import type { PriceBookView, Principal } from '@tally/transport';
 import { RequestReadsFactory } from './request-reads';
 
 const owner: Principal = { kind: 'api_key', apiKeyId: 'k1', tenantId: 't1' };
+const book: PriceBookView = {
+  id: 'book-1',
+  version: 1,
+  currency: 'USD',
+  effectiveFrom: '2026-01-01T00:00:00.000Z',
+  createdBy: null,
+  reason: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  prices: [],
+};
 
 describe('RequestReads', () => {
-  const send = jest.fn(async (pattern: string, request: unknown) => ({ pattern, request }));
-  const factory = new RequestReadsFactory({ send } as unknown as RpcClient);
+  // Each answer is a new object, so a shared answer is recognisable by identity.
+  const rpc = new FakeRpcClient()
+    .answer('billing.invoices.byTenant', () => [])
+    .answer('billing.webhooks.byTenant', () => [])
+    .answer('billing.priceBook.current', () => ({ ...book }));
+  const send = jest.spyOn(rpc, 'send');
+  const factory = new RequestReadsFactory(rpc);
   beforeEach(() => send.mockClear());
 
   it('sends identical reads of one request once, concurrent or not', async () => {
@@ -40,7 +56,7 @@ describe('RequestReads', () => {
     await expect(reads.send('billing.priceBook.current', {})).rejects.toThrow('billing is down');
     await expect(reads.send('billing.priceBook.current', {})).rejects.toThrow('billing is down');
     await expect(factory.for({}, owner).send('billing.priceBook.current', {})).resolves.toEqual(
-      expect.objectContaining({ pattern: 'billing.priceBook.current' }),
+      book,
     );
     expect(send).toHaveBeenCalledTimes(2);
   });

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   RpcClient,
   type Authenticated,
+  type IRpcClient,
   type Principal,
   type RpcRequest,
   type RpcResponse,
@@ -36,7 +37,7 @@ export class RequestReads {
   private readonly replies = new Map<string, Promise<unknown>>();
 
   constructor(
-    private readonly rpc: RpcClient,
+    private readonly rpc: IRpcClient,
     private readonly principal: Principal,
   ) {}
 
@@ -58,5 +59,5 @@ export class RequestReads {
 export class RequestReadsFactory {
   readonly for = perRequest((principal) => new RequestReads(this.rpc, principal));
 
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(@Inject(RpcClient) private readonly rpc: IRpcClient) {}
 }

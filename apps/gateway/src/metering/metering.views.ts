@@ -1,3 +1,4 @@
+import { parseWireMicros } from '@tally/money';
 import type { ReconciliationReportView, SettlementRunView, UsageLineView } from '@tally/transport';
 import { Resource } from '../billing/billing.models';
 import { ReconciliationReport, SettlementRun, UsageLine } from './metering.models';
@@ -8,7 +9,7 @@ export function toUsageLine(view: UsageLineView): UsageLine {
     hour: new Date(view.hour),
     resource: view.resource as Resource,
     quantity: view.quantity,
-    amount: BigInt(view.amountMicros),
+    amount: parseWireMicros(view.amountMicros),
   };
 }
 
@@ -17,7 +18,7 @@ export function toSettlementRun(view: SettlementRunView): SettlementRun {
     id: view.id,
     hour: new Date(view.hour),
     namespaces: view.namespaces,
-    charged: BigInt(view.chargedMicros),
+    charged: parseWireMicros(view.chargedMicros),
     status: view.status,
     startedAt: new Date(view.startedAt),
     finishedAt: view.finishedAt === null ? null : new Date(view.finishedAt),
@@ -30,7 +31,7 @@ export function toReconciliationReport(view: ReconciliationReportView): Reconcil
     ...view,
     fromHour: new Date(view.fromHour),
     toHour: new Date(view.toHour),
-    adjusted: BigInt(view.adjustedMicros),
+    adjusted: parseWireMicros(view.adjustedMicros),
     findings: view.findings.map((finding) => ({
       kind: finding.kind,
       namespace: finding.namespace ?? null,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OUTBOUND_EVENT_TOPIC, type OutboundEvent, type OutboundEventType } from '@tally/queue';
-import type { DebtState } from '@tally/transport';
+import { toWireMicros } from '@tally/money';
+import type { DebtState, MicrosString } from '@tally/transport';
 import { isSuspended } from './debt-policy';
 import type { Evaluation, OutboxMessage } from './debt.repository';
 
@@ -44,7 +45,7 @@ export interface DebtNotice {
   readonly from: DebtState;
   readonly to: DebtState;
   readonly cause: string;
-  readonly balanceMicros: string;
+  readonly balanceMicros: MicrosString;
   readonly at: string;
 }
 
@@ -62,7 +63,7 @@ export function transitionEvents(
     from,
     to,
     cause,
-    balanceMicros: evaluation.balanceMicros.toString(),
+    balanceMicros: toWireMicros(evaluation.balanceMicros),
     at: now.toISOString(),
   };
   const action: WalletAction = { walletId: evaluation.walletId, reason: `${to}: ${cause}` };

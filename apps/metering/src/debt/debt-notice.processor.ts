@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
-import { formatMicros } from '@tally/money';
+import { formatMicros, parseWireMicros } from '@tally/money';
 import { OutboxEvent, QueueName } from '@tally/queue';
 import { RpcClient } from '@tally/transport';
 import type { Job } from 'bullmq';
@@ -51,7 +51,7 @@ export class DebtNoticeProcessor extends WorkerHost {
       text: [
         `Wallet ${notice.walletId} moved from ${notice.from} to ${notice.to} at ${notice.at}.`,
         `Why: ${notice.cause}.`,
-        `Balance: ${formatMicros(BigInt(notice.balanceMicros))}.`,
+        `Balance: ${formatMicros(parseWireMicros(notice.balanceMicros))}.`,
       ].join('\n'),
     });
   }

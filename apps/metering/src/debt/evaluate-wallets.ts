@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { parseWireMicros } from '@tally/money';
 import { RpcClient } from '@tally/transport';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
 import { METERING } from '../peers/metering-principal';
@@ -50,7 +51,7 @@ export class EvaluateWallets {
         since: now,
         negativeSince: null,
       };
-      const balanceMicros = BigInt(wallet.balanceMicros);
+      const balanceMicros = parseWireMicros(wallet.balanceMicros);
       const evaluation = {
         walletId: wallet.id,
         tenantId: wallet.tenantId,

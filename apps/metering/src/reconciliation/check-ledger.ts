@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { parseWireMicros } from '@tally/money';
 import type { ReconciliationFinding } from '@tally/transport';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
 import { LedgerClient } from '../peers/ledger.client';
@@ -56,7 +57,7 @@ export class CheckLedger {
           entry === undefined
             ? `${key} belongs to a posted hour but is not in the ledger`
             : entry.walletId !== charge.walletId ||
-                BigInt(entry.walletAmountMicros) !== -charge.totalMicros
+                parseWireMicros(entry.walletAmountMicros) !== -charge.totalMicros
               ? `${key} is in the ledger as ${entry.walletAmountMicros} on ${entry.walletId}, frozen as -${charge.totalMicros} on ${charge.walletId}`
               : null;
         if (detail !== null) {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { toWireMicros } from '@tally/money';
 import { PrismaService } from '@tally/prisma';
 import type {
   ReconciliationFinding,
@@ -298,7 +299,7 @@ function toReportView(row: {
     flaggedHours: row.flaggedHours,
     refilledSamples: row.refilledSamples,
     adjustments: row.adjustments,
-    adjustedMicros: row.adjustedMicros.toString(),
+    adjustedMicros: toWireMicros(row.adjustedMicros),
     sourceMismatches: row.sourceMismatches,
     ledgerMismatches: row.ledgerMismatches,
     findings: row.findings as ReconciliationFinding[],

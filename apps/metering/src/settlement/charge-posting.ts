@@ -1,10 +1,5 @@
-import type { PostingRequest, Resource } from '@tally/transport';
+import { postingLine, revenueAccount, type PostingRequest } from '@tally/transport';
 import type { FrozenLine } from './settlement.repository';
-
-/** The ledger account each resource's usage revenue is credited to. */
-export function revenueAccount(resource: Resource): string {
-  return `system:revenue:${resource.toLowerCase()}`;
-}
 
 export function chargeKey(namespace: string, hour: Date): string {
   return `charge:${namespace}:${hour.toISOString()}`;
@@ -32,13 +27,8 @@ export function usagePosting(
     reason,
     usageHour: hour.toISOString(),
     lines: [
-      ...(total === 0n
-        ? []
-        : [{ account: `wallet:${walletId}`, amountMicros: (-total).toString() }]),
-      ...entries.map((line) => ({
-        account: revenueAccount(line.resource),
-        amountMicros: line.amountMicros.toString(),
-      })),
+      ...(total === 0n ? [] : [postingLine({ walletId }, -total)]),
+      ...entries.map((line) => postingLine(revenueAccount(line.resource), line.amountMicros)),
     ],
   };
 }

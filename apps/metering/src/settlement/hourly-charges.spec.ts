@@ -1,3 +1,4 @@
+import { toWireMicros } from '@tally/money';
 import type { PriceBookView, WorkspacePlacementView } from '@tally/transport';
 import { hourlyCharges } from './hourly-charges';
 import { describeUnpriced } from './settle-hour';
@@ -13,7 +14,12 @@ const book = (currency: string, cpuMicros: bigint): PriceBookView => ({
   reason: null,
   createdAt: '1970-01-01T00:00:00.000Z',
   prices: [
-    { resource: 'CPU', unit: 'core-hour', pricePerUnitHourMicros: `${cpuMicros}`, scale: 0 },
+    {
+      resource: 'CPU',
+      unit: 'core-hour',
+      pricePerUnitHourMicros: toWireMicros(cpuMicros),
+      scale: 0,
+    },
   ],
 });
 

@@ -1,3 +1,4 @@
+import { toWireMicros } from '@tally/money';
 import type { PriceView, Resource } from '@tally/transport';
 import fc from 'fast-check';
 import { billingQuantity, priceLine } from './pricing';
@@ -5,7 +6,7 @@ import { billingQuantity, priceLine } from './pricing';
 const price = (resource: Resource, micros: bigint, scale = 0): PriceView => ({
   resource,
   unit: 'unit',
-  pricePerUnitHourMicros: micros.toString(),
+  pricePerUnitHourMicros: toWireMicros(micros),
   scale,
 });
 

@@ -1,3 +1,4 @@
+import { parseWireMicros } from '@tally/money';
 import type { PriceView, Resource } from '@tally/transport';
 import { BASE_UNITS } from '../usage/usage-sample';
 
@@ -23,7 +24,7 @@ export interface PricedLine {
  */
 export function priceLine(resource: Resource, quantity: bigint, price: PriceView): PricedLine {
   if (quantity < 0n) throw new RangeError(`Negative ${resource} quantity ${quantity}`);
-  const numerator = quantity * BigInt(price.pricePerUnitHourMicros);
+  const numerator = quantity * parseWireMicros(price.pricePerUnitHourMicros);
   const denominator = BASE_UNITS[resource].perBillingUnit * 10n ** BigInt(price.scale);
   const amountMicros = (numerator + denominator - 1n) / denominator;
   return { resource, quantity, amountMicros };

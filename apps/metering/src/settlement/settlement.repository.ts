@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { toWireMicros } from '@tally/money';
 import { PrismaService } from '@tally/prisma';
 import type { Resource, RunStatus, SettlementRunView, SettlementTrigger } from '@tally/transport';
 import { LockSpace, withAdvisoryLock } from '../advisory-lock';
@@ -317,7 +318,7 @@ function toRunView(run: {
     id: run.id,
     hour: run.hour.toISOString(),
     namespaces: run.namespaces,
-    chargedMicros: run.chargedMicros.toString(),
+    chargedMicros: toWireMicros(run.chargedMicros),
     status: run.status as RunStatus,
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,

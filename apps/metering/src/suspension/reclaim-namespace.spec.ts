@@ -1,5 +1,5 @@
+import { FakeSuspensionCluster } from '@tally/testing';
 import { ReclaimNamespace, type ReclaimSettings } from './reclaim-namespace';
-import { FakeSuspensionCluster } from './suspension-cluster.fake';
 import { SuspensionErrorCode } from './suspension.errors';
 
 const at = new Date('2026-11-22T10:00:00Z');
@@ -13,7 +13,7 @@ const suspended = () => {
 };
 const reclaim = (cluster: FakeSuspensionCluster, settings: Partial<ReclaimSettings> = {}) =>
   new ReclaimNamespace(
-    cluster.asCluster(),
+    cluster,
     { enabled: true, deletePersistentVolumeClaims: false, ...settings },
     () => at,
   ).execute('ns');

@@ -1,6 +1,6 @@
 import { RECLAIMED_AT, SAVED_HPA_PREFIX, STATE, SuspensionState } from './suspension.annotations';
 import { notSuspended, reclaimDisabled } from './suspension.errors';
-import { SuspensionCluster, type WorkloadKind } from './suspension-cluster';
+import type { ISuspensionCluster, WorkloadKind } from './suspension-cluster';
 
 export interface ReclaimSettings {
   /** Off by default: deleting a tenant's workloads cannot be undone. */
@@ -24,7 +24,7 @@ const RECLAIMED_KINDS: readonly WorkloadKind[] = [
  */
 export class ReclaimNamespace {
   constructor(
-    private readonly cluster: SuspensionCluster,
+    private readonly cluster: ISuspensionCluster,
     private readonly settings: ReclaimSettings,
     private readonly now: () => Date = () => new Date(),
   ) {}

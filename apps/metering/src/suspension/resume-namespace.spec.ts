@@ -1,6 +1,6 @@
+import { FakeSuspensionCluster } from '@tally/testing';
 import { ResumeNamespace } from './resume-namespace';
 import { SuspendNamespace } from './suspend-namespace';
-import { FakeSuspensionCluster } from './suspension-cluster.fake';
 import { SuspensionErrorCode } from './suspension.errors';
 
 const tenant = () =>
@@ -8,13 +8,12 @@ const tenant = () =>
     .add('deployments', 'web', { replicas: 3 })
     .add('cronjobs', 'paused', { suspend: true })
     .add('horizontalpodautoscalers', 'web', { minReplicas: 2, maxReplicas: 5 });
-const resume = (cluster: FakeSuspensionCluster) =>
-  new ResumeNamespace(cluster.asCluster()).execute('ns');
+const resume = (cluster: FakeSuspensionCluster) => new ResumeNamespace(cluster).execute('ns');
 
 describe('ResumeNamespace', () => {
   it('lifts the quota first, restores replicas, then HPAs, then CronJobs, and clears the marks last', async () => {
     const cluster = tenant();
-    await new SuspendNamespace(cluster.asCluster()).execute('ns', 'debt');
+    await new SuspendNamespace(cluster).execute('ns', 'debt');
     cluster.log.length = 0;
 
     await resume(cluster);

@@ -9,7 +9,7 @@ import {
   SuspensionState,
 } from './suspension.annotations';
 import { savedValueInvalid } from './suspension.errors';
-import { SuspensionCluster, type KubeObject } from './suspension-cluster';
+import type { ISuspensionCluster, KubeObject } from './suspension-cluster';
 
 /**
  * Resumes a namespace: undoes exactly what SuspendNamespace did, from the values it saved, and
@@ -18,7 +18,7 @@ import { SuspensionCluster, type KubeObject } from './suspension-cluster';
  * A namespace that was never suspended passes through unchanged.
  */
 export class ResumeNamespace {
-  constructor(private readonly cluster: SuspensionCluster) {}
+  constructor(private readonly cluster: ISuspensionCluster) {}
 
   async execute(namespace: string): Promise<void> {
     const annotations = await this.cluster.namespaceAnnotations(namespace);

@@ -1,5 +1,5 @@
+import { FakeSuspensionCluster } from '@tally/testing';
 import { SuspendNamespace } from './suspend-namespace';
-import { FakeSuspensionCluster } from './suspension-cluster.fake';
 
 const at = new Date('2026-11-22T10:00:00Z');
 const tenant = () =>
@@ -9,7 +9,7 @@ const tenant = () =>
     .add('cronjobs', 'report', { suspend: false })
     .add('horizontalpodautoscalers', 'web', { minReplicas: 2, maxReplicas: 5 });
 const suspend = (cluster: FakeSuspensionCluster) =>
-  new SuspendNamespace(cluster.asCluster(), () => at).execute('ns', 'debt');
+  new SuspendNamespace(cluster, () => at).execute('ns', 'debt');
 
 describe('SuspendNamespace', () => {
   it('marks suspending, adds the quota, removes HPAs before scaling down, and marks suspended last', async () => {

@@ -7,7 +7,7 @@ import {
   SuspensionState,
   savedHpaKey,
 } from './suspension.annotations';
-import { SuspensionCluster, type KubeObject, type MergePatch } from './suspension-cluster';
+import type { ISuspensionCluster, KubeObject, MergePatch } from './suspension-cluster';
 
 /**
  * Suspends a namespace: marks it `suspending`, adds the zero ResourceQuota, saves and deletes
@@ -26,7 +26,7 @@ import { SuspensionCluster, type KubeObject, type MergePatch } from './suspensio
  */
 export class SuspendNamespace {
   constructor(
-    private readonly cluster: SuspensionCluster,
+    private readonly cluster: ISuspensionCluster,
     private readonly now: () => Date = () => new Date(),
   ) {}
 

@@ -46,11 +46,35 @@ const PAGE_SIZE = 500;
 const MAX_CONFLICTS = 5;
 
 /**
+ * The Kubernetes calls suspension makes, as the use cases see them; SuspensionCluster is the
+ * real one, libs/testing's FakeSuspensionCluster the in-memory one their specs use.
+ */
+export interface ISuspensionCluster {
+  namespaceAnnotations(namespace: string): Promise<Record<string, string>>;
+  annotateNamespace(namespace: string, annotations: Record<string, string | null>): Promise<void>;
+  list(kind: WorkloadKind, namespace: string): Promise<KubeObject[]>;
+  get(kind: WorkloadKind, namespace: string, name: string): Promise<KubeObject | undefined>;
+  update(
+    kind: WorkloadKind,
+    namespace: string,
+    object: KubeObject,
+    decide: (current: KubeObject) => MergePatch | undefined,
+  ): Promise<void>;
+  create(kind: WorkloadKind, namespace: string, object: KubeObject): Promise<void>;
+  delete(kind: WorkloadKind, namespace: string, name: string): Promise<void>;
+  deleteAll(kind: WorkloadKind, namespace: string): Promise<void>;
+  deleteAllPersistentVolumeClaims(namespace: string): Promise<void>;
+  ensureSuspendedQuota(namespace: string): Promise<void>;
+  deleteSuspendedQuota(namespace: string): Promise<void>;
+  apiVersion(kind: WorkloadKind): Promise<string>;
+}
+
+/**
  * Every Kubernetes call suspension makes, each with retries for transient failures (the
  * request timeout lives in KubeClient). 404 and 409 are answered here where they mean
  * "already done"; other 4xx (403: a permission the ClusterRole lacks) reach the caller.
  */
-export class SuspensionCluster {
+export class SuspensionCluster implements ISuspensionCluster {
   private readonly paths = new Map<WorkloadKind, Promise<ResourcePath>>();
 
   constructor(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { badInput } from '@tally/errors';
+import { toWireMicros } from '@tally/money';
 import type { Authenticated, IsoTime, UsageLineView } from '@tally/transport';
 import { WorkspaceDirectory } from '../peers/workspace-directory';
 import { billingQuantity } from '../settlement/pricing';
@@ -41,7 +42,7 @@ export class UsageLines {
         hour: charge.hour.toISOString(),
         resource: line.resource,
         quantity: billingQuantity(line.resource, line.quantity),
-        amountMicros: line.amountMicros.toString(),
+        amountMicros: toWireMicros(line.amountMicros),
       })),
     );
   }

@@ -1,11 +1,16 @@
-import type { KubeObject, MergePatch, SuspensionCluster, WorkloadKind } from './suspension-cluster';
+import type {
+  ISuspensionCluster,
+  KubeObject,
+  MergePatch,
+  WorkloadKind,
+} from '@tally/metering/suspension/suspension-cluster';
 
 /**
- * An in-memory SuspensionCluster for the use cases' specs: one namespace, merge patches
- * applied as the API server would, every call logged (e.g. "update deployments/web"), and a
- * way to fail a chosen call.
+ * An in-memory ISuspensionCluster for the suspension use cases' specs: one namespace, merge
+ * patches applied as the API server would, every call logged (e.g. "update deployments/web"),
+ * and a way to fail a chosen call.
  */
-export class FakeSuspensionCluster {
+export class FakeSuspensionCluster implements ISuspensionCluster {
   annotations: Record<string, string> = {};
   quota = false;
   pvcs = ['data'];
@@ -18,10 +23,6 @@ export class FakeSuspensionCluster {
   readonly log: string[] = [];
   /** The call (as logged) that throws instead of happening. */
   failOn?: string;
-
-  asCluster(): SuspensionCluster {
-    return this as unknown as SuspensionCluster;
-  }
 
   add(
     kind: WorkloadKind,
@@ -42,7 +43,7 @@ export class FakeSuspensionCluster {
     return { ...this.annotations };
   }
 
-  async annotateNamespace(_ns: string, annotations: Record<string, string | null>) {
+  async annotateNamespace(_ns: string, annotations: Record<string, string | null>): Promise<void> {
     this.record(
       `annotate ${Object.entries(annotations)
         .map(([k, v]) => `${k}=${v}`)
@@ -54,6 +55,12 @@ export class FakeSuspensionCluster {
   async list(kind: WorkloadKind): Promise<KubeObject[]> {
     this.record(`list ${kind}`);
     return structuredClone(this.objects[kind]);
+  }
+
+  async get(kind: WorkloadKind, _ns: string, name: string): Promise<KubeObject | undefined> {
+    this.record(`get ${kind}/${name}`);
+    const found = this.find(kind, name);
+    return found && structuredClone(found);
   }
 
   async update(

@@ -1,0 +1,63 @@
+import { MoneyErrorReason, toWireMicros } from '@tally/money';
+import { rawWireMicros, reasonOf } from '@tally/testing';
+import {
+  postingLine,
+  revenueAccount,
+  SystemAccount,
+  type LedgerAccountName,
+  type PostingRequest,
+} from '@tally/transport';
+import fc from 'fast-check';
+import { postingsFrom } from './posting-request';
+
+const WALLET = '0b2c8c1e-5d4f-4a7b-9c3d-2e1f0a9b8c7d';
+
+const request = (lines: PostingRequest['lines']): PostingRequest => ({
+  kind: 'usage',
+  idempotencyKey: 'charge:web:2026-01-01T00:00:00.000Z',
+  lines,
+});
+
+describe('postingsFrom', () => {
+  it('reads what billing and metering build with postingLine', () => {
+    const [posting] = postingsFrom([
+      request([postingLine({ walletId: WALLET }, -30n), postingLine(revenueAccount('CPU'), 30n)]),
+    ]);
+    expect(posting.lines).toEqual([
+      { account: { walletId: WALLET }, amountMicros: -30n },
+      { account: { system: SystemAccount.RevenueCpu }, amountMicros: 30n },
+    ]);
+  });
+
+  it('round-trips any lines built through the shared contract', () => {
+    const micros = fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n });
+    const account = fc.oneof(
+      fc.uuid().map((walletId) => ({ walletId })),
+      fc.constantFrom(...Object.values(SystemAccount)).map((system) => ({ system })),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(account, micros), { maxLength: 8 }), (lines) => {
+        const [posting] = postingsFrom([request(lines.map(([a, m]) => postingLine(a, m)))]);
+        expect(posting.lines).toEqual(lines.map(([a, m]) => ({ account: a, amountMicros: m })));
+      }),
+    );
+  });
+
+  it('refuses an account it does not know', () => {
+    const line = {
+      account: 'system:treasury' as LedgerAccountName,
+      amountMicros: toWireMicros(1n),
+    };
+    expect(reasonOf(() => postingsFrom([request([line])]))).toBe('UNKNOWN_ACCOUNT');
+  });
+
+  it.each([
+    ['12.0', MoneyErrorReason.MALFORMED],
+    ['12.5', MoneyErrorReason.MALFORMED],
+    ['', MoneyErrorReason.EMPTY],
+    ['9223372036854775808', MoneyErrorReason.OVERFLOW],
+  ])('refuses the amount %p (%s)', (text, reason) => {
+    const line = { ...postingLine({ walletId: WALLET }, 1n), amountMicros: rawWireMicros(text) };
+    expect(reasonOf(() => postingsFrom([request([line])]))).toBe(reason);
+  });
+});
