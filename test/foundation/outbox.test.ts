@@ -121,7 +121,7 @@ describe('the transactional outbox', () => {
     await prisma.pool.query(
       `SELECT * FROM account.post_transactions(ARRAY['outbox-test'], ARRAY['recharge'], ARRAY[repeat('0', 64)],
          ARRAY[NULL::text], 'system', NULL, NULL, ARRAY[1, 1], ARRAY[$1::uuid, NULL], ARRAY['wallet:' || $1, 'system:stripe_clearing'],
-         ARRAY[5, -5]::bigint[], true)`,
+         ARRAY[5, -5]::bigint[], true, ARRAY[NULL::timestamptz])`,
       [walletId],
     );
     expect(await ledgerRelay.relayBatch()).toBeGreaterThan(0);
