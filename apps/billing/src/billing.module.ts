@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { QueueModule, QueueName } from '@tally/queue';
+import { PrismaService } from '@tally/prisma';
+import { QueueModule, QueueName, SequenceGate } from '@tally/queue';
 import { serviceFoundation, serviceHealthController } from '@tally/runtime';
 import { ServiceName, TransportModule } from '@tally/transport';
 import { TenantAccessClient } from './access/tenant-access.client';
@@ -100,6 +101,11 @@ export class BillingModule {
         WebhookRepository,
         CreateWebhookEndpoint,
         WebhookEndpoints,
+        {
+          provide: SequenceGate,
+          useFactory: (prisma: PrismaService) => new SequenceGate(prisma, 'billing'),
+          inject: [PrismaService],
+        },
         FanOutEvent,
         OutboundEventsProcessor,
         DeliverWebhook,
