@@ -138,6 +138,10 @@ describe('deployments sharing one Redis server', () => {
         `already answers the account service's messages on the Redis channels "${firstPrefix}:account.*"`,
       );
       expect(output).toContain('TALLY_TRANSPORT_PREFIX');
+      // Refused, it left the Redis database it had claimed on the way free again.
+      const db3 = new Redis(`${redis.url}/3`);
+      expect(await db3.get('tally:deployment')).toBeNull();
+      db3.disconnect();
       // The deployment already there heard about it.
       await waitFor('the warning of the running deployment', async () =>
         first.cluster.output('account').includes('a account process of another Tally deployment')

@@ -71,14 +71,14 @@ export async function runApp<C extends BaseConfig>(spec: AppSpec<C>): Promise<Ru
 
   let guard: DeploymentGuard | undefined;
   if (typeof spec.servesRpc === 'function' ? spec.servesRpc(config) : spec.servesRpc) {
-    guard = new DeploymentGuard({
+    const deployment = new DeploymentGuard({
       service: serviceNamed(spec.name),
       identity: await app.get(PrismaService).databaseIdentity(),
       redisUrl: config.REDIS_URL,
       prefix: config.TALLY_TRANSPORT_PREFIX,
       timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
     });
-    await refuseOnClash(spec.name, () => guard!.beforeListening());
+    await refuseOnClash(spec.name, deployment, () => deployment.beforeListening());
     const rpc = app.connectMicroservice<MicroserviceOptions>(
       { strategy: new PrefixedServerRedis(config.TALLY_TRANSPORT_PREFIX, config.REDIS_URL) },
       // Handlers bind their enhancers at initialization: register ours first.
@@ -87,7 +87,8 @@ export async function runApp<C extends BaseConfig>(spec: AppSpec<C>): Promise<Ru
     rpc.useGlobalInterceptors(new RpcContextInterceptor(app.get(Metrics)));
     rpc.useGlobalFilters(new RpcErrorFilter());
     await app.startAllMicroservices();
-    await refuseOnClash(spec.name, () => guard!.afterListening());
+    await refuseOnClash(spec.name, deployment, () => deployment.afterListening());
+    guard = deployment;
   }
 
   await app.listen(spec.httpPort(config), '0.0.0.0');
@@ -115,12 +116,17 @@ function serviceNamed(name: string): ServiceName {
 }
 
 /** A service that would answer another deployment's messages exits 1 before it does. */
-async function refuseOnClash(name: string, check: () => Promise<void>): Promise<void> {
+async function refuseOnClash(
+  name: string,
+  guard: DeploymentGuard,
+  check: () => Promise<void>,
+): Promise<void> {
   try {
     await check();
   } catch (error) {
     if (!(error instanceof DeploymentClash)) throw error;
     process.stderr.write(`[${name}] Refusing to start: ${error.message}\n`);
+    await guard.stop(); // a Redis database it claimed on the way is free again at once
     process.exit(1);
   }
 }
