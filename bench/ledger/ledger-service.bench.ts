@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { toWireMicros } from '@tally/money';
+import { defaultTransportPrefix } from '@tally/config';
 import { Metrics } from '@tally/observability';
 import { PrismaService } from '@tally/prisma';
 import { RpcClient } from '@tally/transport';
@@ -22,7 +23,14 @@ async function main(): Promise<void> {
   const base = baseline();
   const prisma = new PrismaService({ databaseUrl: base.databaseUrl, poolMax: 2 });
   const service = await startAccountService(base.databaseUrl, base.redisUrl);
-  const rpc = new RpcClient({ redisUrl: base.redisUrl, timeoutMs: 10_000 }, new Metrics());
+  const rpc = new RpcClient(
+    {
+      redisUrl: base.redisUrl,
+      prefix: defaultTransportPrefix(base.databaseUrl),
+      timeoutMs: 10_000,
+    },
+    new Metrics(),
+  );
   try {
     const { rows } = await prisma.pool.query<{ id: string }>(
       `WITH t AS (

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import Stripe from 'stripe';
+import { SystemAccount } from '@tally/account/ledger/ledger.types';
 import { outcome } from '../identity/identity-fixtures';
+import { AccountContext, systemJob } from '../support/account-context';
 import { GatewaySuite } from '../support/gateway-suite';
 import { ensurePriceBook } from '../support/price-books';
 import { StripeStub } from '../support/stripe-stub';
@@ -400,4 +402,49 @@ describe('recharges through Stripe Checkout', () => {
     }
     await waitFor(async () => (await balanceOf(owner, walletId)) === '7.000000', 15_000);
   }, 30_000);
+
+  it('stops loudly when the ledger holds other lines under the session key: the event stays failed', async () => {
+    const { walletId, owner } = await newTenant();
+    const recharge = (await start(owner, walletId, '30')).data!.startRecharge;
+    const sessionId = /\/pay\/(cs_test_\w+)$/.exec(recharge.checkoutUrl!)![1];
+    // Something already credited 1.00 under the key this payment of 30.00 would use.
+    const account = AccountContext.create(2);
+    try {
+      await account.postBatch.execute(
+        [
+          {
+            kind: 'recharge',
+            idempotencyKey: `stripe:${sessionId}`,
+            lines: [
+              { account: { walletId }, amountMicros: 1_000_000n },
+              { account: { system: SystemAccount.StripeClearing }, amountMicros: -1_000_000n },
+            ],
+          },
+        ],
+        systemJob,
+      );
+      const payload = completedEvent({ id: sessionId, rechargeId: recharge.id, walletId }, 3000);
+      expect((await postWebhook(payload, sign(payload))).status).toBe(200);
+
+      const eventId = (JSON.parse(payload) as { id: string }).id;
+      const stored = () =>
+        account.prisma.pool
+          .query<{ error: string | null; processed: boolean }>(
+            `SELECT error, processed_at IS NOT NULL AS processed FROM billing.stripe_events WHERE id = $1`,
+            [eventId],
+          )
+          .then(({ rows }) => rows[0]);
+      await waitFor(async () => (await stored()).error?.includes(`stripe:${sessionId}`) ?? false);
+      const failed = await stored();
+      expect(failed.processed).toBe(false);
+      expect(failed.error).toMatch(/ledger holds other lines/);
+      const seen = await suite.gql<{ recharge: RechargeReply }>(owner, RECHARGE, {
+        id: recharge.id,
+      });
+      expect(seen.data!.recharge.status).toBe('PENDING');
+      expect(await balanceOf(owner, walletId)).toBe('1.000000');
+    } finally {
+      await account.close();
+    }
+  });
 });

@@ -1,13 +1,20 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PrismaService } from '@tally/prisma';
 import {
   appendToOutbox,
+  defaultJobOptions,
   eventsOf,
   OutboxBatch,
   OutboxEvent,
   OutboxRelay,
   QueueName,
 } from '@tally/queue';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
+import { waitFor } from '../support/ports';
 import { RedisServer } from '../support/redis-server';
 import { createScratchDatabase, TestDatabase } from '../setup/test-database';
 
@@ -131,5 +138,59 @@ describe('the transactional outbox', () => {
       walletId,
       balanceMicros: '5',
     });
+  });
+
+  it('delivers new events after a restore from backup, next to a Redis that still holds the old jobs', async () => {
+    const connection = { host: '127.0.0.1', port: redis.port };
+    // Production's job options: completed jobs stay in Redis for a day.
+    const notifications = new Queue(QueueName.Notifications, { connection, defaultJobOptions });
+    const seen: unknown[] = [];
+    const worker = new Worker(
+      QueueName.Notifications,
+      async (job) => void seen.push((job.data as OutboxEvent).payload),
+      { connection },
+    );
+    const relayOf = (db: PrismaService) =>
+      new OutboxRelay(db, {
+        schema: 'account',
+        routes: { 'test.restored': [QueueName.Notifications] },
+        queues: new Map([[QueueName.Notifications, notifications]]),
+        batchedQueues: new Set(),
+      });
+    const emit = (db: PrismaService, n: number) =>
+      db.$transaction((tx) => appendToOutbox(tx, 'account', 'test.restored', { n }));
+
+    const live = await createScratchDatabase({ migrated: true });
+    const dumpDir = await mkdtemp(join(tmpdir(), 'tally-backup-'));
+    const backup = join(dumpDir, 'backup.dump');
+    await promisify(execFile)('pg_dump', ['--format=custom', `--file=${backup}`, live.url]);
+    const restored = await createScratchDatabase();
+    const livePrisma = new PrismaService({ databaseUrl: live.url });
+    const restoredPrisma = new PrismaService({ databaseUrl: restored.url });
+    try {
+      // Life goes on after the backup: two events, relayed and completed.
+      await emit(livePrisma, 1);
+      await emit(livePrisma, 2);
+      expect(await relayOf(livePrisma).relayBatch()).toBe(2);
+      await waitFor('the first two events', async () => (seen.length === 2 ? true : undefined));
+
+      // The database is lost and restored from the backup: its outbox ids start over.
+      await promisify(execFile)('pg_restore', ['--no-owner', `--dbname=${restored.url}`, backup]);
+      await emit(restoredPrisma, 3);
+      await emit(restoredPrisma, 4);
+      expect(await relayOf(restoredPrisma).relayBatch()).toBe(2);
+      await waitFor('the events written after the restore', async () =>
+        seen.length === 4 ? true : undefined,
+      );
+      expect(seen).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
+    } finally {
+      await worker.close();
+      await notifications.close();
+      await livePrisma.onModuleDestroy();
+      await restoredPrisma.onModuleDestroy();
+      await live.drop();
+      await restored.drop();
+      await rm(dumpDir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CoreV1Api } from '@kubernetes/client-node';
+import { defaultTransportPrefix } from '@tally/config';
 import { RpcSampleSink } from '@tally/metering/agent/rpc-sample-sink';
 import { CgroupAgent } from '@tally/metering/sources/cgroup-agent/cgroup-agent';
 import { kubernetesPodLister } from '@tally/metering/sources/cgroup-agent/kubernetes-pod-lister';
@@ -38,7 +39,14 @@ describe('the cgroup agent delivers minute samples to the metering service', () 
       DATABASE_URL: process.env.DATABASE_URL!,
       REDIS_URL: redis.url,
     });
-    rpc = new RpcClient({ redisUrl: redis.url, timeoutMs: 10_000 }, new Metrics());
+    rpc = new RpcClient(
+      {
+        redisUrl: redis.url,
+        prefix: defaultTransportPrefix(process.env.DATABASE_URL),
+        timeoutMs: 10_000,
+      },
+      new Metrics(),
+    );
     root = await mkdtemp(join(tmpdir(), 'tally-cgroup-'));
   }, 90_000);
   afterAll(async () => {

@@ -51,10 +51,34 @@ export function exitOf(child: ChildProcess): Promise<{ code: number | null; outp
 }
 
 export class AppCluster {
+  /** Further processes of an app, beside the one in `apps`: see startReplica. */
+  private readonly replicas: AppProcess[] = [];
+
   private constructor(
     readonly apps: Map<AppName, AppProcess>,
     private readonly env: Record<string, string>,
   ) {}
+
+  /** One more process of `name`, as another replica of the same deployment; waits until ready. */
+  async startReplica(name: AppName): Promise<AppProcess> {
+    const port = await freePort();
+    const child = spawnApp(name, { ...this.env, [portVariable[name]]: String(port) });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const replica = { name, url: `http://127.0.0.1:${port}`, child, output: () => output };
+    this.replicas.push(replica);
+    await waitFor(
+      `${name} replica /readyz`,
+      async () => {
+        if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}:\n${output}`);
+        const response = await fetch(`${replica.url}/readyz`);
+        return response.status === 200 ? true : undefined;
+      },
+      30_000,
+    );
+    return replica;
+  }
 
   /** Starts the given apps against `env` (DATABASE_URL, REDIS_URL, ...) and waits until ready. */
   static async start(names: readonly AppName[], env: Record<string, string>): Promise<AppCluster> {
@@ -151,7 +175,10 @@ export class AppCluster {
     };
   }
 
-  /** SIGTERM every app and wait; resolves with each exit code (0 = clean shutdown). */
+  /**
+   * SIGTERM every app (replicas too) and wait; resolves with each app's exit code (0 = clean
+   * shutdown; of several replicas, the first unclean one).
+   */
   async stop(): Promise<Map<AppName, number | null>> {
     return this.signalAll('SIGTERM');
   }
@@ -163,16 +190,19 @@ export class AppCluster {
 
   private async signalAll(signal: NodeJS.Signals): Promise<Map<AppName, number | null>> {
     const codes = new Map<AppName, number | null>();
+    const record = (name: AppName, code: number | null) => {
+      if (!codes.has(name) || codes.get(name) === 0) codes.set(name, code);
+    };
     await Promise.all(
-      [...this.apps.values()].map(
+      [...this.apps.values(), ...this.replicas].map(
         (app) =>
           new Promise<void>((resolve) => {
             if (app.child.exitCode !== null || app.child.signalCode !== null) {
-              codes.set(app.name, app.child.exitCode);
+              record(app.name, app.child.exitCode);
               return resolve();
             }
             app.child.once('exit', (code) => {
-              codes.set(app.name, code);
+              record(app.name, code);
               resolve();
             });
             app.child.kill(signal);

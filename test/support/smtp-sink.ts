@@ -15,9 +15,16 @@ export class SmtpSink {
     readonly url: string,
   ) {}
 
-  static async start(): Promise<SmtpSink> {
+  /**
+   * `refuseFirst`: messages for which it answers true are refused once with a temporary error
+   * (451), as a busy mail server does; the sender's retry is accepted.
+   */
+  static async start({
+    refuseFirst,
+  }: { refuseFirst?: (raw: string) => boolean } = {}): Promise<SmtpSink> {
     const port = await freePort();
     const sink: { current?: SmtpSink } = {};
+    const refused = new Set<string>();
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -26,6 +33,12 @@ export class SmtpSink {
         let raw = '';
         stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
         stream.on('end', () => {
+          const messageId = /^Message-ID: (.*)$/im.exec(raw)?.[1] ?? raw;
+          if (refuseFirst?.(raw) && !refused.has(messageId)) {
+            refused.add(messageId);
+            callback(Object.assign(new Error('busy, try again later'), { responseCode: 451 }));
+            return;
+          }
           sink.current!.messages.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
           callback();
         });

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { QueueModule, QueueName } from '@tally/queue';
+import { PrismaService } from '@tally/prisma';
+import { QueueModule, QueueName, SequenceGate } from '@tally/queue';
 import { serviceFoundation, serviceHealthController } from '@tally/runtime';
 import { ServiceName, TransportModule } from '@tally/transport';
 import { TenantAccessClient } from './access/tenant-access.client';
@@ -18,14 +19,20 @@ import { CurrentPriceBook } from './price-book/current-price-book';
 import { PriceBookHistory } from './price-book/price-book-history';
 import { PriceBookController } from './price-book/price-book.controller';
 import { PriceBookRepository } from './price-book/price-book.repository';
+import { CreditPaidSessions } from './recharges/credit-paid-sessions';
 import { ProcessStripeEvents } from './recharges/process-stripe-events';
 import { ReceiveStripeEvents } from './recharges/receive-stripe-events';
 import { RechargeById } from './recharges/recharge-by-id';
+import { RechargeLedger } from './recharges/recharge-ledger';
 import { RechargeRepository } from './recharges/recharge.repository';
 import { RechargesController } from './recharges/recharges.controller';
 import { StartRecharge } from './recharges/start-recharge';
 import { stripeClientProvider } from './recharges/stripe-client';
 import { ReconcileCheckoutSessions } from './recharges/reconcile-checkout-sessions';
+import {
+  STRIPE_EVENT_MAPPING,
+  StripeEventHandlers,
+} from './recharges/stripe-events/stripe-event-handlers';
 import { StripeEventsProcessor } from './recharges/stripe-events.processor';
 import { StripeReconcileProcessor } from './recharges/stripe-reconcile.processor';
 import { CreateWebhookEndpoint } from './webhooks/create-webhook-endpoint';
@@ -54,6 +61,7 @@ export class BillingModule {
         ]),
         TransportModule.forClient({
           redisUrl: config.REDIS_URL,
+          prefix: config.TALLY_TRANSPORT_PREFIX,
           timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
         }),
       ],
@@ -75,6 +83,10 @@ export class BillingModule {
         StartRecharge,
         RechargeById,
         ReceiveStripeEvents,
+        RechargeLedger,
+        CreditPaidSessions,
+        ...STRIPE_EVENT_MAPPING.values(),
+        StripeEventHandlers,
         ProcessStripeEvents,
         StripeEventsProcessor,
         ReconcileCheckoutSessions,
@@ -91,6 +103,11 @@ export class BillingModule {
         WebhookRepository,
         CreateWebhookEndpoint,
         WebhookEndpoints,
+        {
+          provide: SequenceGate,
+          useFactory: (prisma: PrismaService) => new SequenceGate(prisma, 'billing'),
+          inject: [PrismaService],
+        },
         FanOutEvent,
         OutboundEventsProcessor,
         DeliverWebhook,

@@ -31,6 +31,7 @@ export class GatewayModule {
         }),
         TransportModule.forClient({
           redisUrl: config.REDIS_URL,
+          prefix: config.TALLY_TRANSPORT_PREFIX,
           timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({

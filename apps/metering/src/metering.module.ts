@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
-import { QueueModule, QueueName } from '@tally/queue';
+import { PrismaService } from '@tally/prisma';
+import { QueueModule, QueueName, SequenceGate } from '@tally/queue';
 import { serviceFoundation, serviceHealthController } from '@tally/runtime';
 import { ServiceName, TransportModule } from '@tally/transport';
 import { DebtEvaluationProcessor } from './debt/debt-evaluation.processor';
-import { DebtNoticeProcessor, MAILER } from './debt/debt-notice.processor';
+import { DebtNoticeProcessor } from './debt/debt-notice.processor';
+import { MAILER, SendDebtNotice } from './debt/send-debt-notice';
 import { DebtRepository } from './debt/debt.repository';
 import { EvaluateWallets } from './debt/evaluate-wallets';
 import { WalletSuspensionProcessor } from './debt/wallet-suspension.processor';
@@ -60,6 +62,7 @@ export class MeteringModule {
         SuspensionModule.forRoot(config),
         TransportModule.forClient({
           redisUrl: config.REDIS_URL,
+          prefix: config.TALLY_TRANSPORT_PREFIX,
           timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
         }),
       ],
@@ -110,6 +113,12 @@ export class MeteringModule {
         EvaluateWallets,
         DebtEvaluationProcessor,
         { provide: MAILER, useFactory: () => createTransport(config.SMTP_URL) },
+        {
+          provide: SequenceGate,
+          useFactory: (prisma: PrismaService) => new SequenceGate(prisma, 'metering'),
+          inject: [PrismaService],
+        },
+        SendDebtNotice,
         DebtNoticeProcessor,
         WalletSuspensionProcessor,
         meteringOutboxRelay,

@@ -54,4 +54,20 @@ describe('defineConfig', () => {
   it('keeps the schema strict about enums', () => {
     expect(problemsOf(() => load({ LOG_LEVEL: 'loud' }))[0]).toMatch(/^LOG_LEVEL: /);
   });
+
+  it('namespaces the transport by the database name unless TALLY_TRANSPORT_PREFIX says otherwise', () => {
+    expect(load({}).TALLY_TRANSPORT_PREFIX).toBe('tally');
+    expect(
+      load({ DATABASE_URL: 'postgresql://u:p@db.internal:5432/tally_staging?sslmode=require' })
+        .TALLY_TRANSPORT_PREFIX,
+    ).toBe('tally_staging');
+    // A database name may hold what a channel prefix may not.
+    expect(load({ DATABASE_URL: 'postgresql://db/t%C3%A4lly%20eu' }).TALLY_TRANSPORT_PREFIX).toBe(
+      't_lly_eu',
+    );
+    expect(load({ TALLY_TRANSPORT_PREFIX: 'prod-eu.1' }).TALLY_TRANSPORT_PREFIX).toBe('prod-eu.1');
+    expect(problemsOf(() => load({ TALLY_TRANSPORT_PREFIX: 'a b' }))).toEqual([
+      'TALLY_TRANSPORT_PREFIX: must be 1 to 64 letters, digits, _, . or - (got "a b")',
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Env, loadConfig, readEnv } from './load-config';
-import { baseEnvSchema, DEV_SECRET_MARKER } from './schema';
+import { baseEnvSchema, DEV_SECRET_MARKER, withDerivedDefaults } from './schema';
 
 /**
  * Declares an app's configuration: the shared variables plus its own. The returned loader
@@ -33,6 +33,6 @@ export function defineConfig<Shape extends z.ZodRawShape>(
         }
       }
     });
-    return loadConfig(guarded, env, new Set(secretNames));
+    return loadConfig(guarded, withDerivedDefaults(env), new Set(secretNames));
   };
 }

@@ -33,6 +33,21 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     await this.pool.end();
   }
 
+  /**
+   * Which database this is, as Postgres itself knows it: the cluster's system identifier and
+   * the database's oid. Every process on this database (replicas, and the cluster's physical
+   * standbys after a failover) sees the same id; any other database, a restored copy
+   * included, has another one.
+   */
+  async databaseIdentity(): Promise<{ id: string; database: string }> {
+    const { rows } = await this.pool.query<{ id: string; database: string }>(
+      `SELECT (SELECT system_identifier FROM pg_control_system())::text || '/' || d.oid::text AS id,
+              d.datname::text AS database
+         FROM pg_database d WHERE d.datname = current_database()`,
+    );
+    return rows[0];
+  }
+
   /** Resolves once the database answers `SELECT 1`; rejects after `timeoutMs` (readiness). */
   async ping(timeoutMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;

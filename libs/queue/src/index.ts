@@ -4,3 +4,4 @@ export * from './outbox';
 export * from './outbox-relay';
 export * from './queue-names';
 export * from './queue.module';
+export * from './sequence-gate';

@@ -28,7 +28,21 @@ export interface OutboundEvent<T extends Prisma.InputJsonObject = Prisma.InputJs
   readonly occurredAt: string;
   /** Money as micro-unit strings, as everywhere on the wire. */
   readonly data: T;
+  /**
+   * Set on events that belong to a sequence (a wallet's state changes): billing delivers the
+   * events of one key to an endpoint one at a time in `sequence` order, and drops one older
+   * than what the endpoint already received. Receivers see the number in `data` too.
+   */
+  readonly order?: EventOrder;
 }
+
+// A type, not an interface: it travels as JSON in the outbox, and only a type literal meets
+// Prisma's JSON index signature.
+export type EventOrder = {
+  readonly key: string;
+  /** 1, 2, 3 … per key, without gaps. */
+  readonly sequence: number;
+};
 
 /** The outbox topic every service writes outbound events under. */
 export const OUTBOUND_EVENT_TOPIC = 'outbound.event';
@@ -68,6 +82,7 @@ export async function emitOutboundEvents<T extends Prisma.InputJsonObject>(
     type: event.type,
     occurredAt: (event.occurredAt ?? new Date()).toISOString(),
     data: event.data,
+    ...(event.order === undefined ? {} : { order: event.order }),
   }));
   await appendAllToOutbox(
     tx,
@@ -84,4 +99,5 @@ export interface NewOutboundEvent<T extends Prisma.InputJsonObject> {
   readonly data: T;
   readonly occurredAt?: Date;
   readonly id?: string;
+  readonly order?: EventOrder;
 }

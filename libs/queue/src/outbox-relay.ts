@@ -22,6 +22,7 @@ interface RelayedJob {
 
 interface OutboxRow {
   id: bigint;
+  event_id: string;
   topic: string;
   payload: unknown;
   created_at: Date;
@@ -31,9 +32,11 @@ interface OutboxRow {
  * Moves committed outbox rows to their BullMQ queues. Rows are claimed with SKIP LOCKED so
  * several replicas can relay side by side; a row is marked published only in the
  * transaction that enqueued it, so a crash in between re-sends it (at least once) and the
- * deterministic job id lets BullMQ drop the copy. Queues in BATCHED_QUEUES get each poll's
- * events as one job (a re-sent poll grouped otherwise comes again: their consumers count
- * each event once).
+ * deterministic job id lets BullMQ drop the copy. Job ids come from the row's `event_id` (a
+ * uuid), never from its serial `id`: a fresh or restored database starts its ids over next to
+ * a Redis that still holds the completed jobs of the old ones, and BullMQ would drop the new
+ * events as copies. Queues in BATCHED_QUEUES get each poll's events as one job (a re-sent
+ * poll grouped otherwise comes again: their consumers count each event once).
  */
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
@@ -61,7 +64,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const { schema, batchSize = 500 } = this.options;
     return this.prisma.$transaction(async (tx) => {
       const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
-        `SELECT id, topic, payload, created_at FROM "${schema}".outbox
+        `SELECT id, event_id, topic, payload, created_at FROM "${schema}".outbox
           WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         batchSize,
       );
@@ -80,7 +83,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const eventsByQueue = new Map<QueueName, OutboxEvent[]>();
     for (const row of rows) {
       const event: OutboxEvent = {
-        eventId: `${schema}-${row.id}`,
+        eventId: `${schema}-${row.event_id}`,
         topic: row.topic,
         payload: row.payload,
         createdAt: row.created_at.toISOString(),

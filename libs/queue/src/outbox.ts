@@ -4,7 +4,10 @@ import type { Prisma } from '@prisma/client';
 export type OutboxSchema = 'account' | 'billing' | 'metering';
 
 export interface OutboxEvent<T = unknown> {
-  /** `<schema>-<outbox row id>`: stable across relay retries, so consumers can deduplicate. */
+  /**
+   * `<schema>-<outbox row event_id>`: stable across relay retries, so consumers can deduplicate,
+   * and unique across database lifetimes (a uuid, not the row's serial id).
+   */
   readonly eventId: string;
   readonly topic: string;
   readonly payload: T;

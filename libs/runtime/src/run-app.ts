@@ -1,12 +1,19 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { MicroserviceOptions } from '@nestjs/microservices';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { BaseConfig, ConfigError } from '@tally/config';
 import { Metrics, newRequestId, REQUEST_ID_HEADER, runWithRequestId } from '@tally/observability';
-import { RpcContextInterceptor, RpcErrorFilter, rpcRedisOptions } from '@tally/transport';
+import { PrismaService } from '@tally/prisma';
+import {
+  PrefixedServerRedis,
+  RpcContextInterceptor,
+  RpcErrorFilter,
+  ServiceName,
+} from '@tally/transport';
 import { raw, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
+import { DeploymentClash, DeploymentGuard } from './deployment-guard';
 import { HttpErrorFilter } from './http-error.filter';
 
 export interface AppSpec<C extends BaseConfig> {
@@ -14,7 +21,10 @@ export interface AppSpec<C extends BaseConfig> {
   readonly loadConfig: () => C;
   readonly module: (config: C) => DynamicModule;
   readonly httpPort: (config: C) => number;
-  /** Whether the app answers messages from other services over the Redis transport. */
+  /**
+   * Whether the app answers messages from other services over the Redis transport (as the
+   * service `name`; its module then includes serviceFoundation).
+   */
   readonly servesRpc: boolean | ((config: C) => boolean);
   /** How many proxies in front of the app to believe about the client's address. */
   readonly trustProxy?: (config: C) => number;
@@ -59,15 +69,26 @@ export async function runApp<C extends BaseConfig>(spec: AppSpec<C>): Promise<Ru
   app.useBodyParser('json', { limit: spec.bodyLimit?.(config) ?? '100kb' });
   app.useGlobalFilters(new HttpErrorFilter());
 
+  let guard: DeploymentGuard | undefined;
   if (typeof spec.servesRpc === 'function' ? spec.servesRpc(config) : spec.servesRpc) {
+    const deployment = new DeploymentGuard({
+      service: serviceNamed(spec.name),
+      identity: await app.get(PrismaService).databaseIdentity(),
+      redisUrl: config.REDIS_URL,
+      prefix: config.TALLY_TRANSPORT_PREFIX,
+      timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
+    });
+    await refuseOnClash(spec.name, deployment, () => deployment.beforeListening());
     const rpc = app.connectMicroservice<MicroserviceOptions>(
-      { transport: Transport.REDIS, options: rpcRedisOptions(config.REDIS_URL) },
+      { strategy: new PrefixedServerRedis(config.TALLY_TRANSPORT_PREFIX, config.REDIS_URL) },
       // Handlers bind their enhancers at initialization: register ours first.
       { deferInitialization: true },
     );
     rpc.useGlobalInterceptors(new RpcContextInterceptor(app.get(Metrics)));
     rpc.useGlobalFilters(new RpcErrorFilter());
     await app.startAllMicroservices();
+    await refuseOnClash(spec.name, deployment, () => deployment.afterListening());
+    guard = deployment;
   }
 
   await app.listen(spec.httpPort(config), '0.0.0.0');
@@ -75,7 +96,7 @@ export async function runApp<C extends BaseConfig>(spec: AppSpec<C>): Promise<Ru
   const logger = app.get(Logger);
   logger.log(`${spec.name} listening on ${url}`);
 
-  const stop = stopOnce(app, config.TALLY_SHUTDOWN_TIMEOUT_MS, logger);
+  const stop = stopOnce(app, config.TALLY_SHUTDOWN_TIMEOUT_MS, logger, guard);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.log(`${signal} received: finishing in-flight work`);
@@ -86,6 +107,28 @@ export async function runApp<C extends BaseConfig>(spec: AppSpec<C>): Promise<Ru
     });
   }
   return { app, url, stop };
+}
+
+function serviceNamed(name: string): ServiceName {
+  const service = Object.values(ServiceName).find((s) => String(s) === name);
+  if (service === undefined) throw new Error(`${name} is not a service; it cannot serve RPC`);
+  return service;
+}
+
+/** A service that would answer another deployment's messages exits 1 before it does. */
+async function refuseOnClash(
+  name: string,
+  guard: DeploymentGuard,
+  check: () => Promise<void>,
+): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    if (!(error instanceof DeploymentClash)) throw error;
+    process.stderr.write(`[${name}] Refusing to start: ${error.message}\n`);
+    await guard.stop(); // a Redis database it claimed on the way is free again at once
+    process.exit(1);
+  }
 }
 
 function loadOrExit<C extends BaseConfig>(spec: AppSpec<C>): C {
@@ -100,7 +143,12 @@ function loadOrExit<C extends BaseConfig>(spec: AppSpec<C>): C {
 
 // Nest's close() stops the HTTP listener and the message server, waits for running jobs,
 // then runs every onModuleDestroy (pools last). A hung dependency must not keep us alive.
-function stopOnce(app: INestApplication, timeoutMs: number, logger: Logger) {
+function stopOnce(
+  app: INestApplication,
+  timeoutMs: number,
+  logger: Logger,
+  guard: DeploymentGuard | undefined,
+) {
   let stopping: Promise<void> | undefined;
   return () => {
     stopping ??= new Promise<void>((resolve) => {
@@ -110,7 +158,8 @@ function stopOnce(app: INestApplication, timeoutMs: number, logger: Logger) {
       }, timeoutMs);
       forced.unref();
       app.close().then(
-        () => {
+        async () => {
+          await guard?.stop();
           clearTimeout(forced);
           resolve();
         },

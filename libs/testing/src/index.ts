@@ -10,3 +10,4 @@ export * from './errors';
 export * from './metering/suspension-cluster.fake';
 export * from './transport/rpc-client.fake';
 export * from './wire';
+export * from './sequence-gate.fake';

@@ -183,7 +183,8 @@ export interface WebhookDeliveryView {
   readonly id: string;
   readonly eventId: string;
   readonly eventType: string;
-  readonly status: 'PENDING' | 'DELIVERED' | 'FAILED';
+  /** SUPERSEDED: not sent, the endpoint had already received a later event of its sequence. */
+  readonly status: 'PENDING' | 'DELIVERED' | 'FAILED' | 'SUPERSEDED';
   readonly createdAt: IsoTime;
   readonly finishedAt: IsoTime | null;
   readonly attempts: readonly WebhookAttemptView[];

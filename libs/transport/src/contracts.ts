@@ -18,10 +18,32 @@ export interface ServiceHealthReply {
   readonly database: 'ok';
 }
 
+/** Which deployment a process belongs to: the identity of its Postgres database. */
+export interface DeploymentIdentity {
+  /** Equal for every process on the same database, different for any other database. */
+  readonly id: string;
+  /** The database's name, for people reading a refusal. */
+  readonly database: string;
+}
+
+/** Asked by a service starting up of every process already answering its messages. */
+export interface DeploymentRequest {
+  /** The deployment of the process asking. */
+  readonly deployment: DeploymentIdentity;
+}
+
+export interface DeploymentReply {
+  readonly service: ServiceName;
+  readonly deployment: DeploymentIdentity;
+}
+
 export interface RpcContract extends AccountContract, BillingContract, MeteringContract {
   'account.health': { request: Record<string, never>; response: ServiceHealthReply };
   'billing.health': { request: Record<string, never>; response: ServiceHealthReply };
   'metering.health': { request: Record<string, never>; response: ServiceHealthReply };
+  'account.deployment': { request: DeploymentRequest; response: DeploymentReply };
+  'billing.deployment': { request: DeploymentRequest; response: DeploymentReply };
+  'metering.deployment': { request: DeploymentRequest; response: DeploymentReply };
 }
 
 export type RpcPattern = keyof RpcContract;
@@ -36,4 +58,5 @@ export interface RpcEnvelope<T> {
 
 export const RpcPatterns = {
   health: (service: ServiceName) => `${service}.health` as const,
+  deployment: (service: ServiceName) => `${service}.deployment` as const,
 } satisfies Record<string, (...args: never[]) => RpcPattern>;

@@ -1,13 +1,14 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { ClientRedis } from '@nestjs/microservices';
 import { deserializeError, DomainError, ErrorCode, isSerializedDomainError } from '@tally/errors';
 import { currentRequestId, Metrics, newRequestId } from '@tally/observability';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { RpcEnvelope, RpcPattern, RpcRequest, RpcResponse } from './contracts';
-import { rpcRedisOptions } from './redis-options';
+import { PrefixedClientRedis } from './redis-channels';
 
 export interface RpcClientOptions {
   readonly redisUrl: string;
+  /** The deployment's channel prefix (TALLY_TRANSPORT_PREFIX). */
+  readonly prefix: string;
   readonly timeoutMs: number;
 }
 
@@ -31,13 +32,13 @@ export interface IRpcClient {
 @Injectable()
 export class RpcClient implements IRpcClient, OnModuleDestroy {
   private readonly logger = new Logger(RpcClient.name);
-  private readonly proxy: ClientRedis;
+  private readonly proxy: PrefixedClientRedis;
 
   constructor(
     private readonly options: RpcClientOptions,
     private readonly metrics: Metrics,
   ) {
-    this.proxy = new ClientRedis(rpcRedisOptions(options.redisUrl));
+    this.proxy = new PrefixedClientRedis(options.prefix, options.redisUrl);
   }
 
   /** `timeoutMs` overrides the default deadline for the few calls that do real work (settlement). */

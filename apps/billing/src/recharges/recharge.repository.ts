@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma, Recharge, RechargeStatus } from '@prisma/client';
+import type { Prisma, Recharge, RechargeRefund, RechargeStatus } from '@prisma/client';
 import { toWireMicros } from '@tally/money';
 import { isUniqueViolation, PrismaService } from '@tally/prisma';
 import { emitOutboundEvents, type OutboundEventType } from '@tally/queue';
@@ -133,7 +133,7 @@ export class RechargeRepository {
     });
   }
 
-  unpostedRefunds(id: string) {
+  unpostedRefunds(id: string): Promise<RechargeRefund[]> {
     return this.prisma.rechargeRefund.findMany({
       where: { rechargeId: id, postedAt: null },
       orderBy: { cumulativeMicros: 'asc' },

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
 import Stripe from 'stripe';
-import { ProcessStripeEvents, sessionFields, type SessionFields } from './process-stripe-events';
+import { CreditPaidSessions } from './credit-paid-sessions';
 import { RechargeRepository } from './recharge.repository';
+import { sessionFields, type SessionFields } from './stripe-events/stripe-session';
 
 export interface ReconcileOutcome {
   readonly sessionsSeen: number;
@@ -23,7 +24,7 @@ export class ReconcileCheckoutSessions {
   constructor(
     private readonly stripe: Stripe,
     private readonly recharges: RechargeRepository,
-    private readonly processEvent: ProcessStripeEvents,
+    private readonly creditPaidSessions: CreditPaidSessions,
   ) {}
 
   async execute(hours: number): Promise<ReconcileOutcome> {
@@ -44,7 +45,7 @@ export class ReconcileCheckoutSessions {
       }
       unpaid.push(fields);
     }
-    const failures = await this.processEvent.credit(unpaid);
+    const failures = await this.creditPaidSessions.execute(unpaid);
     for (const [sessionId, error] of failures) {
       this.logger.error({ sessionId, err: error }, 'a paid session could not be credited');
     }

@@ -1,4 +1,5 @@
-import { mockWebhookDeliveries } from '@tally/testing';
+import type { GateDecision } from '@tally/queue';
+import { FakeSequenceGate, mockWebhookDeliveries } from '@tally/testing';
 import { DeliverWebhook, DeliveryNotYetAccepted } from './deliver-webhook';
 import { postWebhook, type PostResult } from './post-webhook';
 import type { DeliveryToSend } from './webhook.repository';
@@ -16,15 +17,24 @@ describe('DeliverWebhook', () => {
     body: '{}',
     status: 'PENDING',
     attempts: 2,
+    createdAt: new Date(),
+    endpointId: 'ep1',
     endpoint: { url: 'https://hooks.example.com/', secret: 's', deletedAt: null },
+    order: null,
   };
+  const ordered: DeliveryToSend = { ...pending, order: { key: 'wallet:w1', sequence: 4 } };
 
-  function setUp(delivery: DeliveryToSend | null, result?: PostResult) {
+  function setUp(
+    delivery: DeliveryToSend | null,
+    result?: PostResult,
+    decision: GateDecision = 'go',
+  ) {
     const repository = mockWebhookDeliveries(delivery);
     post.mockReset();
     if (result) post.mockResolvedValue(result);
-    const deliver = new DeliverWebhook(repository, settings);
-    return { deliver, repository };
+    const gate = new FakeSequenceGate(decision);
+    const deliver = new DeliverWebhook(repository, settings, gate);
+    return { deliver, repository, gate };
   }
 
   it('settles a delivery on a 2xx, logging the attempt with its number', async () => {
@@ -63,5 +73,32 @@ describe('DeliverWebhook', () => {
       expect.objectContaining({ error: 'endpoint deleted' }),
       'FAILED',
     );
+  });
+
+  it('sends an event of a sequence in its turn, per endpoint and key', async () => {
+    const { deliver, gate } = setUp(ordered, { statusCode: 200, durationMs: 5, error: null });
+    expect(await deliver.execute(7n, false)).toBe('done');
+    expect(post).toHaveBeenCalledTimes(1);
+    expect(gate.log).toEqual(['turn ep1/wallet:w1 4', 'sent ep1/wallet:w1 4']);
+  });
+
+  it('counts a refused attempt as not sent, so the turn is not recorded as taken', async () => {
+    const { deliver, gate } = setUp(ordered, { statusCode: 503, durationMs: 5, error: null });
+    await expect(deliver.execute(7n, false)).rejects.toThrow(DeliveryNotYetAccepted);
+    expect(gate.log).toEqual(['turn ep1/wallet:w1 4', 'failed ep1/wallet:w1 4']);
+  });
+
+  it('waits, sending nothing, while its turn has not come', async () => {
+    const { deliver, repository } = setUp(ordered, undefined, 'wait');
+    expect(await deliver.execute(7n, false)).toBe('wait');
+    expect(post).not.toHaveBeenCalled();
+    expect(repository.recordAttempt).not.toHaveBeenCalled();
+  });
+
+  it('supersedes, never sends, an event older than what the endpoint already received', async () => {
+    const { deliver, repository } = setUp(ordered, undefined, 'stale');
+    expect(await deliver.execute(7n, false)).toBe('done');
+    expect(post).not.toHaveBeenCalled();
+    expect(repository.markSuperseded).toHaveBeenCalledWith(7n);
   });
 });

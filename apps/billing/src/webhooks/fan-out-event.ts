@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { QueueName, type OutboundEvent } from '@tally/queue';
+import { QueueName, SequenceGate, type OutboundEvent } from '@tally/queue';
 import type { Queue } from 'bullmq';
+import { sequenceKey } from './deliver-webhook';
 import { WebhookRepository } from './webhook.repository';
 import { WEBHOOK_BACKOFF, type WebhookDeliveryJob } from './webhook-deliveries.worker';
 import { WebhookSettings } from './webhook-settings';
@@ -18,6 +19,7 @@ export class FanOutEvent {
     private readonly settings: WebhookSettings,
     @InjectQueue(QueueName.WebhookDeliveries)
     private readonly deliveries: Queue<WebhookDeliveryJob>,
+    private readonly gate: SequenceGate,
   ) {}
 
   /** Answers how many deliveries it made. */
@@ -52,6 +54,15 @@ export class FanOutEvent {
       endpoints.map((e) => e.id),
       body,
     );
+    const { order } = event;
+    if (order !== undefined) {
+      // An endpoint's first event of a sequence starts it there: the ones before were never
+      // its to receive (it subscribed later), so nothing waits for them.
+      await this.gate.begin(
+        endpoints.map((endpoint) => sequenceKey(endpoint.id, order.key)),
+        endpoints.map(() => order.sequence),
+      );
+    }
     await this.deliveries.addBulk(
       [...ids].map(([endpointId, deliveryId]) => ({
         name: event.type,

@@ -50,6 +50,18 @@ function isOutboundEvent(value: unknown): value is OutboundEvent {
     isOutboundEventType(event.type) &&
     typeof event.occurredAt === 'string' &&
     typeof event.data === 'object' &&
-    event.data !== null
+    event.data !== null &&
+    (event.order === undefined || isOrder(event.order))
+  );
+}
+
+function isOrder(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const order = value as Record<string, unknown>;
+  return (
+    typeof order.key === 'string' &&
+    typeof order.sequence === 'number' &&
+    Number.isSafeInteger(order.sequence) &&
+    order.sequence > 0
   );
 }

@@ -1,6 +1,6 @@
 import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
-import { QueueName } from '@tally/queue';
+import { QueueName, waitForTurn } from '@tally/queue';
 import { redisOptionsFromUrl } from '@tally/transport';
 import { DeliverWebhook } from './deliver-webhook';
 import { WebhookSettings } from './webhook-settings';
@@ -32,7 +32,7 @@ export class WebhookDeliveriesWorker implements OnApplicationBootstrap, OnModule
     const delays = this.settings.retryDelays;
     this.worker = new Worker<WebhookDeliveryJob>(
       QueueName.WebhookDeliveries,
-      (job) => this.process(job),
+      (job, token) => this.process(job, token),
       {
         connection: { ...redisOptionsFromUrl(this.redisUrl), maxRetriesPerRequest: null },
         concurrency: this.settings.concurrency,
@@ -49,8 +49,10 @@ export class WebhookDeliveriesWorker implements OnApplicationBootstrap, OnModule
     await this.worker?.close();
   }
 
-  private process(job: Job<WebhookDeliveryJob>): Promise<void> {
+  private async process(job: Job<WebhookDeliveryJob>, token: string | undefined): Promise<void> {
     const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    return this.deliver.execute(BigInt(job.data.deliveryId), isLastAttempt);
+    const outcome = await this.deliver.execute(BigInt(job.data.deliveryId), isLastAttempt);
+    // Its turn in its sequence has not come: back in a second, without spending an attempt.
+    if (outcome === 'wait') await waitForTurn(job, token, 1000);
   }
 }

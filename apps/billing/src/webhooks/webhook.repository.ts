@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WebhookDeliveryStatus, WebhookEndpoint } from '@prisma/client';
 import { PrismaService } from '@tally/prisma';
-import type { OutboundEvent } from '@tally/queue';
+import type { EventOrder, OutboundEvent } from '@tally/queue';
 import type {
   WebhookDeliveriesPage,
   WebhookDeliveryView,
@@ -22,7 +22,11 @@ export interface DeliveryToSend {
   readonly body: string;
   readonly status: WebhookDeliveryStatus;
   readonly attempts: number;
+  readonly createdAt: Date;
+  readonly endpointId: string;
   readonly endpoint: { url: string; secret: string; deletedAt: Date | null };
+  /** The event's place in its sequence (see OutboundEvent.order), if it has one. */
+  readonly order: EventOrder | null;
 }
 
 export interface AttemptRecord {
@@ -43,6 +47,7 @@ export interface IWebhookDeliveries {
     attempt: AttemptRecord,
     outcome: WebhookDeliveryStatus,
   ): Promise<void>;
+  markSuperseded(deliveryId: bigint): Promise<void>;
 }
 
 /** Endpoints, deliveries and their attempts. Every read takes the endpoint or tenant scope. */
@@ -123,6 +128,8 @@ export class WebhookRepository implements IWebhookDeliveries {
         eventId: event.id,
         eventType: event.type,
         body,
+        orderKey: event.order?.key,
+        sequence: event.order?.sequence,
       })),
       skipDuplicates: true,
     });
@@ -148,9 +155,23 @@ export class WebhookRepository implements IWebhookDeliveries {
         body: row.body,
         status: row.status,
         attempts: row._count.attempts,
+        createdAt: row.createdAt,
+        endpointId: row.endpointId,
         endpoint: row.endpoint,
+        order:
+          row.orderKey === null || row.sequence === null
+            ? null
+            : { key: row.orderKey, sequence: row.sequence },
       }
     );
+  }
+
+  /** Settles a delivery without sending it: the endpoint already has a later event of its sequence. */
+  async markSuperseded(deliveryId: bigint): Promise<void> {
+    await this.prisma.webhookDelivery.updateMany({
+      where: { id: deliveryId, status: 'PENDING' },
+      data: { status: 'SUPERSEDED', finishedAt: new Date() },
+    });
   }
 
   /** Logs an attempt and, when it settles the delivery, its final status, together. */

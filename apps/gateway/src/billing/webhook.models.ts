@@ -30,7 +30,12 @@ export class WebhookDelivery {
   @Field(() => ID) id!: string;
   @Field(() => ID) eventId!: string;
   @Field() eventType!: string;
-  @Field({ description: 'PENDING (retrying), DELIVERED or FAILED.' }) status!: string;
+  @Field({
+    description:
+      'PENDING (retrying), DELIVERED, FAILED, or SUPERSEDED (not sent: the endpoint had ' +
+      'already received a later event of the same wallet).',
+  })
+  status!: string;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
   @Field(() => [WebhookAttempt]) attempts!: WebhookAttempt[];

@@ -50,6 +50,7 @@ export class AgentModule {
         }),
         TransportModule.forClient({
           redisUrl: config.REDIS_URL,
+          prefix: config.TALLY_TRANSPORT_PREFIX,
           timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
         }),
       ],

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { OUTBOUND_EVENT_TOPIC, type OutboundEvent, type OutboundEventType } from '@tally/queue';
 import { toWireMicros } from '@tally/money';
+import {
+  OUTBOUND_EVENT_TOPIC,
+  type EventOrder,
+  type OutboundEvent,
+  type OutboundEventType,
+} from '@tally/queue';
 import type { DebtState, MicrosString } from '@tally/transport';
 import { isSuspended } from './debt-policy';
 import type { Evaluation, OutboxMessage } from './debt.repository';
@@ -21,17 +26,24 @@ export const DebtTopic = {
 export function outbound(
   tenantId: string,
   type: OutboundEventType,
-  data: Record<string, string>,
+  data: Record<string, string | number>,
   now = new Date(),
+  order?: EventOrder,
 ): OutboxMessage {
-  const event: OutboundEvent<Record<string, string>> = {
+  const event: OutboundEvent<Record<string, string | number>> = {
     id: randomUUID(),
     tenantId,
     type,
     occurredAt: now.toISOString(),
     data,
+    ...(order === undefined ? {} : { order }),
   };
   return { topic: OUTBOUND_EVENT_TOPIC, payload: { ...event } };
+}
+
+/** The sequence of a wallet's transitions, for the notices and webhooks that announce them. */
+export function walletOrderKey(walletId: string): string {
+  return `wallet:${walletId}`;
 }
 
 export interface WalletAction {
@@ -47,6 +59,11 @@ export interface DebtNotice {
   readonly cause: string;
   readonly balanceMicros: MicrosString;
   readonly at: string;
+  /**
+   * The transition's number in its wallet's sequence (1, 2, 3 …): notices go out in this
+   * order. Absent on notices queued before there were numbers.
+   */
+  readonly sequence?: number;
 }
 
 /** Everything one transition announces or sets in motion, in the order it is queued. */
@@ -56,8 +73,9 @@ export function transitionEvents(
   to: DebtState,
   cause: string,
   now: Date,
+  sequence: number,
 ): OutboxMessage[] {
-  const notice: DebtNotice = {
+  const notice: Required<DebtNotice> = {
     walletId: evaluation.walletId,
     tenantId: evaluation.tenantId,
     from,
@@ -65,11 +83,13 @@ export function transitionEvents(
     cause,
     balanceMicros: toWireMicros(evaluation.balanceMicros),
     at: now.toISOString(),
+    sequence,
   };
   const action: WalletAction = { walletId: evaluation.walletId, reason: `${to}: ${cause}` };
+  const order = { key: walletOrderKey(evaluation.walletId), sequence };
   const events: OutboxMessage[] = [
     { topic: DebtTopic.Notify, payload: { ...notice } },
-    outbound(evaluation.tenantId, 'wallet.state_changed', { ...notice }, now),
+    outbound(evaluation.tenantId, 'wallet.state_changed', { ...notice }, now, order),
   ];
   if (to === 'RECLAIMED') events.push({ topic: DebtTopic.ReclaimWallet, payload: { ...action } });
   else if (!isSuspended(from) && isSuspended(to)) {

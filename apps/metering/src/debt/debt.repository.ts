@@ -9,6 +9,8 @@ export interface WalletDebt {
   readonly state: DebtState;
   readonly since: Date;
   readonly negativeSince: Date | null;
+  /** The number of the wallet's latest transition (0: none yet). */
+  readonly sequence: number;
 }
 
 export interface Evaluation {
@@ -45,6 +47,7 @@ export class DebtRepository {
           state: row.state as DebtState,
           since: row.since,
           negativeSince: row.negativeSince,
+          sequence: row.sequence,
         },
       ]),
     );
@@ -92,9 +95,10 @@ export class DebtRepository {
   }
 
   /**
-   * Moves the wallet from `from` to `to`, records the transition and queues its events, all in
-   * one transaction — or does nothing and returns false when the wallet is no longer in `from`
-   * (another evaluator got there first): each transition is recorded exactly once.
+   * Moves the wallet from `from` (its transition number `sequence - 1`) to `to` as transition
+   * `sequence`, records the transition and queues its events, all in one transaction — or does
+   * nothing and returns false when the wallet moved meanwhile (another evaluator got there
+   * first): each transition is recorded exactly once, and numbered without gaps.
    */
   async transition(
     evaluation: Evaluation,
@@ -102,21 +106,23 @@ export class DebtRepository {
     to: DebtState,
     cause: string,
     now: Date,
+    sequence: number,
     events: readonly OutboxMessage[],
   ): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
       const moved = await tx.$executeRaw`
         INSERT INTO metering.wallet_debt AS d
                (wallet_id, tenant_id, state, since, negative_since, balance_micros,
-                hourly_spend_micros, evaluated_at)
+                hourly_spend_micros, evaluated_at, sequence)
         VALUES (${evaluation.walletId}::uuid, ${evaluation.tenantId}::uuid, ${to}, ${now},
                 ${evaluation.negativeSince}, ${evaluation.balanceMicros},
-                ${evaluation.hourlySpendMicros}, ${now})
+                ${evaluation.hourlySpendMicros}, ${now}, ${sequence})
         ON CONFLICT (wallet_id) DO UPDATE
            SET state = excluded.state, since = excluded.since,
                negative_since = excluded.negative_since, balance_micros = excluded.balance_micros,
-               hourly_spend_micros = excluded.hourly_spend_micros, evaluated_at = excluded.evaluated_at
-         WHERE d.state = ${from}`;
+               hourly_spend_micros = excluded.hourly_spend_micros, evaluated_at = excluded.evaluated_at,
+               sequence = excluded.sequence
+         WHERE d.state = ${from} AND d.sequence = ${sequence - 1}`;
       if (moved === 0) return false;
       await tx.debtTransition.create({
         data: {
@@ -128,6 +134,7 @@ export class DebtRepository {
           balanceMicros: evaluation.balanceMicros,
           hourlySpendMicros: evaluation.hourlySpendMicros,
           at: now,
+          sequence,
         },
       });
       for (const event of events) {

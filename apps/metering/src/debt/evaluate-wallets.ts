@@ -50,6 +50,7 @@ export class EvaluateWallets {
         state: 'NORMAL' as const,
         since: now,
         negativeSince: null,
+        sequence: 0,
       };
       const balanceMicros = parseWireMicros(wallet.balanceMicros);
       const evaluation = {
@@ -68,12 +69,14 @@ export class EvaluateWallets {
       if (verdict.state === previous.state) {
         await this.debts.touch(evaluation, previous.state, now);
       } else {
+        const sequence = previous.sequence + 1;
         const events = transitionEvents(
           evaluation,
           previous.state,
           verdict.state,
           verdict.cause,
           now,
+          sequence,
         );
         if (
           await this.debts.transition(
@@ -82,6 +85,7 @@ export class EvaluateWallets {
             verdict.state,
             verdict.cause,
             now,
+            sequence,
             events,
           )
         ) {

@@ -10,5 +10,6 @@ export function mockWebhookDeliveries(
   return {
     deliveryToSend: jest.fn().mockResolvedValue(delivery),
     recordAttempt: jest.fn().mockResolvedValue(undefined),
+    markSuperseded: jest.fn().mockResolvedValue(undefined),
   };
 }
