@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { defaultTransportPrefix } from '@tally/config';
 import { MoneyErrorReason, toWireMicros } from '@tally/money';
 import { Metrics } from '@tally/observability';
 import { rawWireMicros } from '@tally/testing';
@@ -329,7 +330,14 @@ describe('tenants, sub-accounts, workspaces and money through the gateway', () =
   // account service used to read "12" as 12 micro-units but "12.0" as 12 whole units.
   it('reads amounts sent to the account service as micro-units only', async () => {
     const tenant = await newTenant();
-    const rpc = new RpcClient({ redisUrl: suite.redisUrl, timeoutMs: 10_000 }, new Metrics());
+    const rpc = new RpcClient(
+      {
+        redisUrl: suite.redisUrl,
+        prefix: defaultTransportPrefix(process.env.DATABASE_URL),
+        timeoutMs: 10_000,
+      },
+      new Metrics(),
+    );
     const adjust = (amountMicros: MicrosString) =>
       rpc.send('account.ledger.adjust', {
         principal: { kind: 'admin_key' },

@@ -50,6 +50,7 @@ export class AccountModule {
         // Calls out: billing (price books, at createTenant), metering (the cluster, at createWorkspace).
         TransportModule.forClient({
           redisUrl: config.REDIS_URL,
+          prefix: config.TALLY_TRANSPORT_PREFIX,
           timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
         }),
       ],

@@ -1,3 +1,4 @@
+import { toWireMicros } from '@tally/money';
 import type { GateDecision, OutboxEvent } from '@tally/queue';
 import { FakeSequenceGate } from '@tally/testing';
 import type { RpcClient } from '@tally/transport';
@@ -17,7 +18,7 @@ const notice = (sequence?: number): OutboxEvent<DebtNotice> => ({
     from: 'NORMAL',
     to: 'SUSPENDED',
     cause: 'balance below zero',
-    balanceMicros: '-1500000',
+    balanceMicros: toWireMicros(-1_500_000n),
     at: '2026-12-01T10:00:00.000Z',
     ...(sequence === undefined ? {} : { sequence }),
   },

@@ -9,6 +9,7 @@ describe('sessionFields', () => {
         id: 'cs_1',
         payment_status: 'paid',
         amount_total: 4200,
+        currency: 'jpy',
         payment_intent: 'pi_1',
         metadata: { rechargeId: RECHARGE },
       }),
@@ -17,6 +18,7 @@ describe('sessionFields', () => {
       rechargeId: RECHARGE,
       paymentStatus: 'paid',
       amountTotal: 4200,
+      currency: 'jpy',
       paymentIntentId: 'pi_1',
     });
   });
