@@ -37,7 +37,11 @@ describe('deployments sharing one Redis server', () => {
       REDIS_URL: `${redis.url}/${redisDb}`,
       TALLY_ADMIN_API_KEY: adminKey,
     };
-    return { env, adminKey, cluster: await AppCluster.start(['gateway', 'account'], env) };
+    return {
+      env,
+      adminKey,
+      cluster: await AppCluster.start(['gateway', 'account', 'billing'], env),
+    };
   }
 
   /** An account process of its own; resolves once it is ready (started) or has exited. */

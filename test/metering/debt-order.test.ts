@@ -121,6 +121,10 @@ describe('debt notices and webhooks under load', () => {
         {
           kind,
           idempotencyKey: `debt-order:${randomUUID()}`,
+          // A charge is for an hour of usage: the one now running.
+          ...(kind === 'usage'
+            ? { usageHour: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000) }
+            : {}),
           lines: [
             { account: { walletId }, amountMicros: micros },
             { account: { system: counterpart }, amountMicros: -micros },
