@@ -68,9 +68,9 @@ async function main(): Promise<void> {
       baseline: 'pgbench',
     });
   } finally {
-    await rpc.onModuleDestroy();
+    await rpc.onApplicationShutdown();
     service.kill('SIGTERM');
-    await prisma.onModuleDestroy();
+    await prisma.onApplicationShutdown();
   }
 }
 

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     report({ name: 'ledger.batch_charges', value: twoWorkers, unit: 'tx/s', min: 20_000 });
     report({ name: 'ledger.batch_charges_peak_rss', value: peak.stop() / 2 ** 20, unit: 'MiB' });
   } finally {
-    await prisma.onModuleDestroy();
+    await prisma.onApplicationShutdown();
   }
 }
 

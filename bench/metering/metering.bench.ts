@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     await ingest(prisma, base.databaseUrl);
     await settle(prisma, base.databaseUrl, base.redisUrl);
   } finally {
-    await prisma.onModuleDestroy();
+    await prisma.onApplicationShutdown();
   }
 }
 

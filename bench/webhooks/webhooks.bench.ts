@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     report({ name: 'webhooks.ack_to_credit_p99', value: at(0.99), unit: 'ms', max: 1000 });
   } finally {
     await cluster.stop();
-    await prisma.onModuleDestroy();
+    await prisma.onApplicationShutdown();
   }
 }
 

@@ -357,7 +357,7 @@ describe('tenants, sub-accounts, workspaces and money through the gateway', () =
         });
       }
     } finally {
-      await rpc.onModuleDestroy();
+      await rpc.onApplicationShutdown();
     }
     const seen = await gql<{ wallet: { balance: string } }>(
       cluster,

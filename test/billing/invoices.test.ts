@@ -821,7 +821,7 @@ describe('monthly statements and invoices', () => {
       expect(all.distinct).toBe(all.n);
       expect(all.last).toBe(all.n);
     } finally {
-      await prisma.onModuleDestroy();
+      await prisma.onApplicationShutdown();
     }
   });
 });

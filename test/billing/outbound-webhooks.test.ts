@@ -135,7 +135,7 @@ describe('outbound webhooks', () => {
 
   afterAll(async () => {
     await ctx?.close();
-    await prisma?.onModuleDestroy();
+    await prisma?.onApplicationShutdown();
     await suite.stop();
     await receiver.stop();
   });

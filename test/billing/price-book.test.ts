@@ -215,7 +215,7 @@ describe('the price book through the gateway', () => {
 describe('PriceBookRepository', () => {
   const prisma = new PrismaService({ databaseUrl: process.env.DATABASE_URL!, poolMax: 2 });
   const books = new PriceBookRepository(prisma);
-  afterAll(() => prisma.onModuleDestroy());
+  afterAll(() => prisma.onApplicationShutdown());
 
   const draft = (effectiveFrom: Date) => ({
     currency: 'USD',

@@ -43,7 +43,7 @@ describe('the transactional outbox', () => {
 
   afterAll(async () => {
     await queue?.close();
-    await prisma?.onModuleDestroy();
+    await prisma?.onApplicationShutdown();
     await redis?.stop();
     await database?.drop();
   });
@@ -186,8 +186,8 @@ describe('the transactional outbox', () => {
     } finally {
       await worker.close();
       await notifications.close();
-      await livePrisma.onModuleDestroy();
-      await restoredPrisma.onModuleDestroy();
+      await livePrisma.onApplicationShutdown();
+      await restoredPrisma.onApplicationShutdown();
       await live.drop();
       await restored.drop();
       await rm(dumpDir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ describe('SequenceGate', () => {
   const prisma = new PrismaService({ databaseUrl: process.env.DATABASE_URL!, poolMax: 10 });
   const gate = new SequenceGate(prisma, 'metering');
 
-  afterAll(() => prisma.onModuleDestroy());
+  afterAll(() => prisma.onApplicationShutdown());
 
   it('delivers the items of a key one at a time, in order, whatever order workers take them in', async () => {
     const key = `test/${randomUUID()}`;

@@ -50,7 +50,7 @@ describe('the cgroup agent delivers minute samples to the metering service', () 
     root = await mkdtemp(join(tmpdir(), 'tally-cgroup-'));
   }, 90_000);
   afterAll(async () => {
-    await rpc?.onModuleDestroy();
+    await rpc?.onApplicationShutdown();
     await metering.close();
     await cluster?.stop();
     await redis?.stop();

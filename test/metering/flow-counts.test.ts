@@ -5,7 +5,7 @@ import { newNamespace } from '../support/metering-context';
 describe("Hubble's flow counts in the database", () => {
   const prisma = new PrismaService({ databaseUrl: process.env.DATABASE_URL!, poolMax: 2 });
   const flows = new FlowCountRepository(prisma);
-  afterAll(() => prisma.onModuleDestroy());
+  afterAll(() => prisma.onApplicationShutdown());
 
   it('adds deliveries up per namespace, minute and class', async () => {
     const namespace = newNamespace('flows');

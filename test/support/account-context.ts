@@ -27,7 +27,7 @@ export class AccountContext {
   }
 
   async close(): Promise<void> {
-    await this.prisma.onModuleDestroy();
+    await this.prisma.onApplicationShutdown();
   }
 
   /** A tenant with its wallet; returns the wallet id too. */

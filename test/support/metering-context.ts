@@ -22,7 +22,7 @@ export class MeteringContext {
   }
 
   async close(): Promise<void> {
-    await this.prisma.onModuleDestroy();
+    await this.prisma.onApplicationShutdown();
   }
 
   record(samples: readonly MinuteSample[], source: SampleSource = 'prometheus') {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { Pool } from 'pg';
@@ -10,7 +10,7 @@ import { PRISMA_OPTIONS, type PrismaOptions } from './prisma.options';
  * Inject it into repositories only.
  */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleDestroy {
+export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   private readonly logger = new Logger(PrismaService.name);
 
   /** The pool under the client, for reviewed raw SQL on hot paths (one round trip, no ORM). */
@@ -27,7 +27,9 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     );
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // Last of all: Nest runs onModuleDestroy before it stops the HTTP listener and the message
+  // server, so a request still being answered there would find the pool ended.
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
     // The adapter leaves a pool it was given open.
     await this.pool.end();

@@ -70,6 +70,7 @@ export async function runApp<C extends BaseConfig>(spec: AppSpec<C>): Promise<Ru
   app.useGlobalFilters(new HttpErrorFilter());
 
   let guard: DeploymentGuard | undefined;
+  let rpcServer: PrefixedServerRedis | undefined;
   if (typeof spec.servesRpc === 'function' ? spec.servesRpc(config) : spec.servesRpc) {
     const deployment = new DeploymentGuard({
       service: serviceNamed(spec.name),
@@ -79,8 +80,9 @@ export async function runApp<C extends BaseConfig>(spec: AppSpec<C>): Promise<Ru
       timeoutMs: config.TALLY_RPC_TIMEOUT_MS,
     });
     await refuseOnClash(spec.name, deployment, () => deployment.beforeListening());
+    rpcServer = new PrefixedServerRedis(config.TALLY_TRANSPORT_PREFIX, config.REDIS_URL);
     const rpc = app.connectMicroservice<MicroserviceOptions>(
-      { strategy: new PrefixedServerRedis(config.TALLY_TRANSPORT_PREFIX, config.REDIS_URL) },
+      { strategy: rpcServer },
       // Handlers bind their enhancers at initialization: register ours first.
       { deferInitialization: true },
     );
@@ -96,7 +98,7 @@ export async function runApp<C extends BaseConfig>(spec: AppSpec<C>): Promise<Ru
   const logger = app.get(Logger);
   logger.log(`${spec.name} listening on ${url}`);
 
-  const stop = stopOnce(app, config.TALLY_SHUTDOWN_TIMEOUT_MS, logger, guard);
+  const stop = stopOnce(app, config.TALLY_SHUTDOWN_TIMEOUT_MS, logger, guard, rpcServer);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.log(`${signal} received: finishing in-flight work`);
@@ -141,13 +143,16 @@ function loadOrExit<C extends BaseConfig>(spec: AppSpec<C>): C {
   }
 }
 
-// Nest's close() stops the HTTP listener and the message server, waits for running jobs,
-// then runs every onModuleDestroy (pools last). A hung dependency must not keep us alive.
+// Nest's close() runs every onModuleDestroy (BullMQ workers finish their jobs) before it stops
+// the HTTP listener and the message server, and onApplicationShutdown (pools, outgoing calls)
+// last. So the listener and the message server stop taking work first: what they already took
+// is answered while the pools are still open. A hung dependency must not keep us alive.
 function stopOnce(
   app: INestApplication,
   timeoutMs: number,
   logger: Logger,
   guard: DeploymentGuard | undefined,
+  rpcServer: PrefixedServerRedis | undefined,
 ) {
   let stopping: Promise<void> | undefined;
   return () => {
@@ -157,20 +162,30 @@ function stopOnce(
         process.exit(1);
       }, timeoutMs);
       forced.unref();
-      app.close().then(
-        async () => {
-          await guard?.stop();
-          clearTimeout(forced);
-          resolve();
-        },
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
+      stopTakingWork(app, rpcServer)
+        .then(() => app.close())
+        .then(
+          async () => {
+            await guard?.stop();
+            clearTimeout(forced);
+            resolve();
+          },
+          (error: unknown) => {
+            logger.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
     });
     return stopping;
   };
+}
+
+async function stopTakingWork(
+  app: INestApplication,
+  rpcServer: PrefixedServerRedis | undefined,
+): Promise<void> {
+  await rpcServer?.close();
+  await new Promise<void>((resolve) => app.getHttpServer().close(() => resolve()));
 }
 
 function withRequestContext(req: Request, res: Response, next: NextFunction): void {

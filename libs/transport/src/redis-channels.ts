@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { ClientRedis, ServerRedis } from '@nestjs/microservices';
 import { rpcRedisOptions } from './redis-options';
 
@@ -32,17 +33,51 @@ export class PrefixedClientRedis extends ClientRedis {
   }
 }
 
+type Publisher = ReturnType<ServerRedis['getPublisher']>;
+type Reply = Parameters<Publisher>[0];
+
 /**
  * Nest's Redis server, on the deployment's channels. A message arrives on `<prefix>:<pattern>`;
  * its handler, its context (what interceptors and metrics see) and its reply channel are
  * found from the bare pattern, as if there were no prefix.
+ *
+ * It also closes in order, which Nest's does not (it quits the publishing connection first,
+ * while requests still arrive): stop hearing requests, let the replies in flight go out, then
+ * quit. A reply that still cannot be sent is logged, never an unhandled rejection that would
+ * end the process with exit code 1; its caller times out and may retry.
  */
 export class PrefixedServerRedis extends ServerRedis {
+  private readonly log = new Logger('Rpc');
+  private repliesInFlight = 0;
+  private allReplied: (() => void) | undefined;
+  private closing: Promise<void> | undefined;
+
   constructor(
     private readonly prefix: string,
     redisUrl: string,
   ) {
     super(rpcRedisOptions(redisUrl));
+  }
+
+  override close(): Promise<void> {
+    this.closing ??= this.closeInOrder();
+    return this.closing;
+  }
+
+  override getPublisher(...args: Parameters<ServerRedis['getPublisher']>): Publisher {
+    const publish = super.getPublisher(...args);
+    this.repliesInFlight += 1;
+    let replied = false;
+    return (reply: Reply) => {
+      const sent = Promise.resolve(publish(reply)).catch((error: unknown) =>
+        this.log.warn({ err: error, pattern: args[1] }, 'reply not sent: the caller will time out'),
+      );
+      if (!replied && (reply.isDisposed === true || reply.err !== undefined)) {
+        replied = true;
+        void sent.finally(() => this.replyDone());
+      }
+      return sent;
+    };
   }
 
   override getRequestPattern(pattern: string): string {
@@ -60,6 +95,21 @@ export class PrefixedServerRedis extends ServerRedis {
     pattern: string,
   ): Promise<unknown> {
     return super.handleMessage(this.unprefixed(channel), buffer, pub, this.unprefixed(pattern));
+  }
+
+  private async closeInOrder(): Promise<void> {
+    this.isManuallyClosed = true;
+    await this.subClient?.quit();
+    if (this.repliesInFlight > 0) {
+      await new Promise<void>((resolve) => (this.allReplied = resolve));
+    }
+    await this.pubClient?.quit();
+    this.pendingEventListeners = [];
+  }
+
+  private replyDone(): void {
+    this.repliesInFlight -= 1;
+    if (this.repliesInFlight === 0) this.allReplied?.();
   }
 
   private unprefixed(channel: string): string {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { deserializeError, DomainError, ErrorCode, isSerializedDomainError } from '@tally/errors';
 import { currentRequestId, Metrics, newRequestId } from '@tally/observability';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
@@ -30,7 +30,7 @@ export interface IRpcClient {
  * service or the transport does not answer.
  */
 @Injectable()
-export class RpcClient implements IRpcClient, OnModuleDestroy {
+export class RpcClient implements IRpcClient, OnApplicationShutdown {
   private readonly logger = new Logger(RpcClient.name);
   private readonly proxy: PrefixedClientRedis;
 
@@ -87,7 +87,8 @@ export class RpcClient implements IRpcClient, OnModuleDestroy {
     });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // After the message server and HTTP listener stopped: their last requests may still call out.
+  async onApplicationShutdown(): Promise<void> {
     await this.proxy.close();
   }
 }
