@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions } from '@nestjs/microservices';
@@ -145,8 +146,9 @@ function loadOrExit<C extends BaseConfig>(spec: AppSpec<C>): C {
 
 // Nest's close() runs every onModuleDestroy (BullMQ workers finish their jobs) before it stops
 // the HTTP listener and the message server, and onApplicationShutdown (pools, outgoing calls)
-// last. So the listener and the message server stop taking work first: what they already took
-// is answered while the pools are still open. A hung dependency must not keep us alive.
+// last. So the message server and the listener stop taking work first: what they already took
+// is answered while the pools are still open. A hung step must not keep us alive; the log says
+// which one it was.
 function stopOnce(
   app: INestApplication,
   timeoutMs: number,
@@ -154,38 +156,40 @@ function stopOnce(
   guard: DeploymentGuard | undefined,
   rpcServer: PrefixedServerRedis | undefined,
 ) {
+  const steps: ReadonlyArray<readonly [string, () => Promise<void>]> = [
+    ['closing the message server', async () => rpcServer?.close()],
+    ['closing the HTTP listener', () => closeListener(app)],
+    ['closing the application (workers, pools)', () => app.close()],
+    ['releasing the Redis database claim', async () => guard?.stop()],
+  ];
   let stopping: Promise<void> | undefined;
   return () => {
-    stopping ??= new Promise<void>((resolve) => {
+    stopping ??= (async () => {
+      let step = steps[0][0];
       const forced = setTimeout(() => {
-        logger.error(`shutdown took longer than ${timeoutMs} ms; exiting anyway`);
+        logger.error(`shutdown took longer than ${timeoutMs} ms while ${step}; exiting anyway`);
         process.exit(1);
       }, timeoutMs);
       forced.unref();
-      stopTakingWork(app, rpcServer)
-        .then(() => app.close())
-        .then(
-          async () => {
-            await guard?.stop();
-            clearTimeout(forced);
-            resolve();
-          },
-          (error: unknown) => {
-            logger.error({ err: error }, 'shutdown failed');
-            process.exit(1);
-          },
-        );
-    });
+      try {
+        for (const [name, run] of steps) {
+          step = name;
+          await run();
+        }
+      } catch (error) {
+        logger.error({ err: error }, `shutdown failed while ${step}`);
+        process.exit(1);
+      }
+      clearTimeout(forced);
+    })();
     return stopping;
   };
 }
 
-async function stopTakingWork(
-  app: INestApplication,
-  rpcServer: PrefixedServerRedis | undefined,
-): Promise<void> {
-  await rpcServer?.close();
-  await new Promise<void>((resolve) => app.getHttpServer().close(() => resolve()));
+function closeListener(app: INestApplication): Promise<void> {
+  // Idle keep-alive connections are closed at once; requests in progress are answered first.
+  const listener = app.getHttpServer() as Server;
+  return new Promise((resolve) => listener.close(() => resolve()));
 }
 
 function withRequestContext(req: Request, res: Response, next: NextFunction): void {

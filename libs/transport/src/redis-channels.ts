@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { ClientRedis, ServerRedis } from '@nestjs/microservices';
+import { ClientRedis, ServerRedis, type WritePacket } from '@nestjs/microservices';
+import type Redis from 'ioredis';
 import { rpcRedisOptions } from './redis-options';
 
 /**
@@ -33,8 +34,7 @@ export class PrefixedClientRedis extends ClientRedis {
   }
 }
 
-type Publisher = ReturnType<ServerRedis['getPublisher']>;
-type Reply = Parameters<Publisher>[0];
+type Publisher = (reply: WritePacket) => Promise<unknown>;
 
 /**
  * Nest's Redis server, on the deployment's channels. A message arrives on `<prefix>:<pattern>`;
@@ -68,9 +68,12 @@ export class PrefixedServerRedis extends ServerRedis {
     const publish = super.getPublisher(...args);
     this.repliesInFlight += 1;
     let replied = false;
-    return (reply: Reply) => {
-      const sent = Promise.resolve(publish(reply)).catch((error: unknown) =>
-        this.log.warn({ err: error, pattern: args[1] }, 'reply not sent: the caller will time out'),
+    return (reply) => {
+      const sent = Promise.resolve(publish(reply) as unknown).catch((error: unknown) =>
+        this.log.warn(
+          { err: error, pattern: String(args[1]) },
+          'reply not sent: the caller will time out',
+        ),
       );
       if (!replied && (reply.isDisposed === true || reply.err !== undefined)) {
         replied = true;
@@ -99,11 +102,12 @@ export class PrefixedServerRedis extends ServerRedis {
 
   private async closeInOrder(): Promise<void> {
     this.isManuallyClosed = true;
-    await this.subClient?.quit();
+    // Nest types its Redis connections as `any`.
+    await (this.subClient as Redis | undefined)?.quit();
     if (this.repliesInFlight > 0) {
       await new Promise<void>((resolve) => (this.allReplied = resolve));
     }
-    await this.pubClient?.quit();
+    await (this.pubClient as Redis | undefined)?.quit();
     this.pendingEventListeners = [];
   }
 
