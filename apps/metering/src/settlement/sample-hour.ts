@@ -17,11 +17,17 @@ import { UsageRepository } from '../usage/usage.repository';
  * mark) is left as it is: its sender is the instrument of record, and re-asking Prometheus for
  * it is reconciliation's job. Samples that reach a sampled resource by both paths count once.
  */
+/** What sampling needs of the usage store (UsageRepository; a fake in the spec). */
+export type SampledUsageStore = Pick<
+  UsageRepository,
+  'hasSamples' | 'sampledResources' | 'recordSampledResource'
+>;
+
 @Injectable()
 export class SampleHour {
   constructor(
     @Inject(METERING_CONFIG) private readonly config: MeteringConfig,
-    private readonly usage: UsageRepository,
+    @Inject(UsageRepository) private readonly usage: SampledUsageStore,
     private readonly failpoints: Failpoints,
     @Optional() @Inject(HOURLY_SOURCE) private readonly sampler?: HourlyUsageSource,
   ) {}
