@@ -49,15 +49,18 @@ export class PrometheusSource implements HourlyUsageSource {
     private readonly queries: PrometheusQueries,
   ) {}
 
+  // Every resource has queries (resolvePrometheusQueries refuses a configuration without).
+  readonly resources: readonly Resource[] = Object.values(Resource);
+
   async sampleHour(hour: Date): Promise<MinuteSample[]> {
-    assertWholeHour(hour);
     const perResource = await Promise.all(
-      Object.values(Resource).map((resource) => this.sampleResource(resource, hour)),
+      this.resources.map((resource) => this.sampleResource(hour, resource)),
     );
     return perResource.flat();
   }
 
-  private async sampleResource(resource: Resource, hour: Date): Promise<MinuteSample[]> {
+  async sampleResource(hour: Date, resource: Resource): Promise<MinuteSample[]> {
+    assertWholeHour(hour);
     const { basis, usage, request } = this.queries[resource];
     const [used, requested] = await Promise.all([
       basis !== 'request' && usage
