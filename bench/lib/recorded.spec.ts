@@ -16,12 +16,16 @@ const RESULTS = `
 | ---------------- | ------- | -------------------- | --------: | ---- | ------------- | ------ |
 | 2026-11-22 10:32 | 7894e5b | metering.settle_hour |      9.95 | s    | ≤ 10 s        | PASS   |
 | 2026-11-22 10:32 | 7894e5b | settle_hour phases   | 3.4 / 6.5 | s    | freeze / post | —      |
+
+| date (UTC)       | commit  | figure                 | value | unit  | ratio |
+| ---------------- | ------- | ---------------------- | ----: | ----- | ----: |
+| 2026-11-21 09:00 | 1111111 | ledger.single_postings | 1,000 | ops/s |  0.20 |
 `;
 
 describe('parseRecorded', () => {
   const figures = parseRecorded(RESULTS);
 
-  it('keeps the last row of each figure, with its ratio, date and commit', () => {
+  it('keeps the latest row of each figure, with its ratio, date and commit', () => {
     expect(figures.get('ledger.single_postings')).toEqual({
       name: 'ledger.single_postings',
       value: 2996,

@@ -29,7 +29,8 @@ const RESULTS_FILE = resolve(__dirname, '../RESULTS.md');
 
 /**
  * Every results table of `markdown` (a table with `figure`, `value` and `unit` columns, one
- * row per figure and run), the last row of each figure name. Rows whose value is not one
+ * row per figure and run), the latest row of each figure name (by date; the later row in the
+ * file of two with the same date). Rows whose value is not one
  * number (e.g. "3.4 / 6.5") are not figures and are skipped.
  */
 export function parseRecorded(markdown: string): Map<string, RecordedFigure> {
@@ -43,7 +44,7 @@ export function parseRecorded(markdown: string): Map<string, RecordedFigure> {
       columns = cells.map((cell) => cell.toLowerCase());
     } else if (!cells.every((cell) => /^:?-+:?$/.test(cell))) {
       const figure = figureOf(columns, cells);
-      if (figure) figures.set(figure.name, figure);
+      if (figure && !isOlder(figure, figures.get(figure.name))) figures.set(figure.name, figure);
     }
   }
   return figures;
@@ -71,6 +72,11 @@ let cached: Map<string, RecordedFigure> | undefined;
 export function recordedFigure(name: string): RecordedFigure | undefined {
   cached ??= parseRecorded(readFileSync(RESULTS_FILE, 'utf8'));
   return cached.get(name);
+}
+
+/** Dates are `YYYY-MM-DD HH:MM` (UTC), so they sort as text. */
+function isOlder(figure: RecordedFigure, than: RecordedFigure | undefined): boolean {
+  return than !== undefined && figure.date < than.date;
 }
 
 function higherIsBetter(unit: string): boolean {
