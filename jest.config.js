@@ -22,6 +22,7 @@ module.exports = {
         '<rootDir>/apps/*/src/**/*.spec.ts',
         '<rootDir>/libs/*/src/**/*.spec.ts',
         '<rootDir>/scripts/**/*.spec.ts',
+        '<rootDir>/bench/**/*.spec.ts',
       ],
       moduleNameMapper,
       transform,

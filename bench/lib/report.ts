@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { Baseline, baseline } from './baseline';
+import { compare, recordedFigure } from './recorded';
 
 /** Which machine baseline a throughput figure is compared with. */
 export type BaselineName = 'pgbench' | 'copy';
@@ -66,6 +67,8 @@ export function report(figure: Figure, base?: Baseline): FigureResult {
   }
   const pass = checks.length === 0 ? undefined : checks.every(Boolean);
   parts.push(pass === undefined ? '(no target)' : pass ? 'PASS' : 'FAIL');
+  const against = againstRecorded(figure, ratio);
+  if (against) parts.push(against);
   const line = parts.join('  ');
   process.stdout.write(`${line}\n`);
   if (pass === false) process.exitCode = 1;
@@ -75,6 +78,23 @@ export function report(figure: Figure, base?: Baseline): FigureResult {
   if (file)
     appendFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), ...record })}\n`);
   return { ...record, line };
+}
+
+/**
+ * The last figure of the same name in bench/RESULTS.md beside the new one, e.g.
+ * `recorded 2,996 ops/s (0.61) at b469b7d+ 2026-11-22 06:58: -31 % REGRESSION`, so whoever
+ * slows a figure by more than 15 % sees it in the run that did.
+ */
+function againstRecorded(figure: Figure, ratio: number | undefined): string | undefined {
+  const recorded = recordedFigure(figure.name);
+  if (recorded === undefined) return undefined;
+  const { drop, regression } = compare(recorded, { ...figure, ratio });
+  const ratioPart = recorded.ratio === undefined ? '' : ` (${recorded.ratio.toFixed(2)})`;
+  const change = `${drop > 0 ? '-' : '+'}${Math.round(Math.abs(drop) * 100)} %`;
+  return (
+    `recorded ${formatNumber(recorded.value)} ${recorded.unit}${ratioPart}` +
+    ` at ${recorded.commit} ${recorded.date}: ${change}${regression ? ' REGRESSION' : ''}`
+  );
 }
 
 /** 4210.4 → "4,210"; 12.345 → "12.35"; 0.0123 → "0.0123". */
