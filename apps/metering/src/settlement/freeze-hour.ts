@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { RESOURCES } from '@tally/transport';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
 import { PriceBooks } from '../peers/price-books';
 import { WorkspaceDirectory } from '../peers/workspace-directory';
@@ -41,7 +42,8 @@ export class FreezeHour {
       [...placements.values()].map((placement) => placement.currency),
       hour,
     );
-    const { charges, unattributed, unpriced } = hourlyCharges(usage, placements, books);
+    const gapped = await this.usage.namespacesWithUnprovenGaps(source, hour);
+    const { charges, unattributed, unpriced } = hourlyCharges(usage, placements, books, gapped);
     if (unattributed.length > 0) {
       this.logger.warn(
         { hour, count: unattributed.length, sample: unattributed.slice(0, 10) },
@@ -66,7 +68,8 @@ export class FreezeHour {
   private async sampleIfMissing(hour: Date): Promise<void> {
     if (this.config.TALLY_BILLING_SOURCE !== 'prometheus' || this.sampler === undefined) return;
     if (await this.usage.hasSamples('prometheus', hour)) return;
-    const samples = await this.sampler.sampleHour(hour);
+    const { samples, gaps } = await this.sampler.readHour(hour);
+    await this.usage.replaceGaps('prometheus', hour, RESOURCES, gaps);
     for (let i = 0; i < samples.length; i += INGEST_CHUNK) {
       await this.usage.record('prometheus', samples.slice(i, i + INGEST_CHUNK));
     }

@@ -1,4 +1,4 @@
-import { MinuteSample } from '../usage/usage-sample';
+import type { HourReading, MinuteSample } from '../usage/usage-sample';
 
 /**
  * A source that can be asked, after the fact, what every namespace used in one UTC hour.
@@ -7,6 +7,8 @@ import { MinuteSample } from '../usage/usage-sample';
  */
 export interface HourlyUsageSource {
   sampleHour(hour: Date): Promise<MinuteSample[]>;
+  /** The same samples, with the minutes each namespace and resource had no data for. */
+  readHour(hour: Date): Promise<HourReading>;
 }
 
 export const MINUTE_MS = 60_000;
