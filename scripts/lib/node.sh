@@ -12,12 +12,11 @@ ensure_node_modules() {
     newer "$root/package.json" "$stamp"; then
     if [ -f "$root/package-lock.json" ]; then
       log "installing dependencies (npm ci)"
-      if ! (cd "$root" && npm ci --no-audit --no-fund >&2); then
-        # npm ci refuses a lockfile out of step with package.json, or one listing optional
-        # binaries of other platforms that this registry does not serve.
-        warn "npm ci failed; falling back to 'npm install' (lockfile left as it is)"
-        (cd "$root" && npm install --no-save --no-audit --no-fund >&2) || die "npm install failed"
-      fi
+      # Exactly the locked tree. The lockfile lists every platform's optional binaries (npm ci
+      # installs only this one's); a package.json out of step with it is a mistake to fix, with
+      # `npm install`, and commit.
+      (cd "$root" && npm ci --no-audit --no-fund >&2) ||
+        die "npm ci failed: if package.json changed, run 'npm install' and commit package-lock.json"
     else
       log "installing dependencies (npm install: no package-lock.json)"
       (cd "$root" && npm install --no-audit --no-fund >&2) || die "npm install failed"

@@ -146,5 +146,8 @@ describe('the four apps, started as npm start runs them', () => {
       .map(([name, code]) => `${name} exited with ${code}:\n${cluster.output(name).slice(-3000)}`);
     expect(unclean).toEqual([]);
     expect(codes.size).toBe(4);
+    // Neither start nor stop leaves work running against a pool that closed.
+    const leftovers = /Cannot use a pool after calling end|Unable to start a transaction/;
+    expect([...codes.keys()].filter((name) => leftovers.test(cluster.output(name)))).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@ import { createScratchDatabase, TestDatabase } from '../setup/test-database';
 import { GatewaySuite } from '../support/gateway-suite';
 import { everyMinute, MeteringContext, pastHour } from '../support/metering-context';
 import { waitFor } from '../support/ports';
+import { BackfillSeries, PrometheusServer } from '../support/prometheus-server';
 
+// 240 namespaces × 60 minutes: a resource's samples of an hour take two 10,000-sample chunks.
 const NAMESPACES = 240;
 const BATCH = '40'; // six posting batches per hour
 const GIB = 2n ** 30n;
@@ -15,6 +17,41 @@ const expectedTotal = Array.from({ length: NAMESPACES }, (_, i) => expectedCharg
   (a, b) => a + b,
 );
 
+const HOUR_MS = 3_600_000;
+// Hours the test Prometheus holds, one per test that samples: backfilled hours must lie a few
+// hours back (clear of its head block) and within its retention, so not pastHour()'s.
+const SAMPLED_HOURS = Array.from(
+  { length: 4 },
+  (_, k) => new Date((Math.floor(Date.now() / HOUR_MS) - 5 - k) * HOUR_MS),
+);
+
+/**
+ * What `usageFor` delivers, as cAdvisor series over every sampled hour: namespace i's CPU
+ * counter climbs (i+1) core-seconds a minute, and its working set stays at 1 GiB.
+ */
+function usageSeries(namespaces: readonly string[]): BackfillSeries[] {
+  const first = SAMPLED_HOURS[SAMPLED_HOURS.length - 1].getTime() / 1000 - 600;
+  const last = SAMPLED_HOURS[0].getTime() / 1000 + 4200;
+  const minutes = Array.from({ length: (last - first) / 60 + 1 }, (_, m) => m);
+  return namespaces.flatMap((namespace, i) => {
+    const labels = { namespace, pod: `${namespace}-0`, container: 'app' };
+    return [
+      {
+        name: 'container_cpu_usage_seconds_total',
+        type: 'counter' as const,
+        labels,
+        samples: minutes.map((m) => [first + m * 60, (i + 1) * m] as const),
+      },
+      {
+        name: 'container_memory_working_set_bytes',
+        type: 'gauge' as const,
+        labels,
+        samples: minutes.map((m) => [first + m * 60, Number(GIB)] as const),
+      },
+    ];
+  });
+}
+
 /**
  * Exactly once under SIGKILL: the metering worker dies at a named point of settlement (or at
  * a random moment), is started again, and every namespace-hour ends up charged exactly once.
@@ -24,6 +61,7 @@ describe('settlement survives SIGKILL at any point', () => {
   const suite = new GatewaySuite();
   let database: TestDatabase;
   let metering: MeteringContext;
+  let prometheus: PrometheusServer;
   let walletId: string;
   const namespaces = Array.from(
     { length: NAMESPACES },
@@ -32,6 +70,7 @@ describe('settlement survives SIGKILL at any point', () => {
 
   beforeAll(async () => {
     database = await createScratchDatabase({ migrated: true });
+    prometheus = await PrometheusServer.start(usageSeries(namespaces));
     metering = MeteringContext.create(database.url);
     // A posted hour in the far future: the workers' own schedule then finds no hour due, so
     // a failpoint fires only in the settlement a test asks for (or resumes after a crash).
@@ -42,6 +81,8 @@ describe('settlement survives SIGKILL at any point', () => {
     await suite.start(['gateway', 'account', 'billing', 'metering'], {
       DATABASE_URL: database.url,
       TALLY_SETTLEMENT_BATCH_SIZE: BATCH,
+      // Hours with delivered samples are not sampled; the others are sampled from here.
+      PROMETHEUS_URL: prometheus.url,
     });
     const tenant = await suite.newTenant('Crashy');
     walletId = tenant.walletId;
@@ -54,6 +95,7 @@ describe('settlement survives SIGKILL at any point', () => {
   afterAll(async () => {
     await metering.close();
     await suite.stop();
+    await prometheus?.stop();
     await database.drop();
   });
 
@@ -170,6 +212,77 @@ describe('settlement survives SIGKILL at any point', () => {
         [hour],
       );
       expect(rows.filter((run) => run.status === 'RUNNING')).toEqual([]);
+    },
+  );
+
+  /** Per resource, how many namespaces hold how many minute samples of the hour. */
+  async function storedUsage(hour: Date): Promise<Record<string, string>> {
+    const { rows } = await metering.prisma.pool.query<{ resource: string; shape: string }>(
+      `SELECT resource, count(*) || ' namespaces × ' || string_agg(DISTINCT sample_count::text, '/')
+                        || ' minutes' AS shape
+         FROM metering.usage_hourly WHERE source = 'prometheus' AND hour = $1
+        GROUP BY resource`,
+      [hour],
+    );
+    return Object.fromEntries(rows.map((row) => [row.resource, row.shape]));
+  }
+
+  async function settle(hour: Date) {
+    const reply = await suite.admin<{ settleHour: { status: string; namespaces: number } }>(
+      SETTLE,
+      { hour: hour.toISOString() },
+    );
+    return reply.data!.settleHour;
+  }
+
+  async function expectChargedOnce(hour: Date): Promise<void> {
+    const charges = await chargesOf(hour);
+    expect(charges.size).toBe(NAMESPACES);
+    namespaces.forEach((ns, i) =>
+      expect(charges.get(`charge:${ns}:${hour.toISOString()}`)).toEqual([expectedCharge(i)]),
+    );
+  }
+
+  const wholeHour = { CPU: `${NAMESPACES} namespaces × 60 minutes` };
+  const wholeHourOfBoth = { ...wholeHour, MEMORY: `${NAMESPACES} namespaces × 60 minutes` };
+
+  it('sampled from Prometheus without a crash: the total the killed runs must reach', async () => {
+    const hour = SAMPLED_HOURS[0];
+    const before = await balance();
+    await suite.cluster.restart('metering');
+    expect(await settle(hour)).toMatchObject({ status: 'SUCCEEDED', namespaces: NAMESPACES });
+    expect(await storedUsage(hour)).toEqual(wholeHourOfBoth);
+    await expectChargedOnce(hour);
+    expect(before - (await balance())).toBe(expectedTotal);
+  });
+
+  // CPU is sampled first, then MEMORY, then the four resources the fixture has no series of.
+  it.each([
+    ['after the first chunk of the first resource', 'sampling.after-chunk', 1, {}],
+    ['mid second resource, after its first chunk', 'sampling.after-chunk@3', 2, wholeHour],
+    ['after the whole first resource', 'sampling.after-resource', 3, wholeHour],
+  ])(
+    'killed while sampling %s: each resource is all or nothing, a rerun charges in full',
+    async (_when, failpoint, hourIndex, storedWhenKilled) => {
+      const hour = SAMPLED_HOURS[hourIndex];
+      const before = await balance();
+      await suite.cluster.restart('metering', { TALLY_FAILPOINTS: failpoint });
+      await settleUntilKilled(hour);
+      const killedWith = await storedUsage(hour);
+
+      await suite.cluster.restart('metering');
+      expect(await settle(hour)).toMatchObject({ status: 'SUCCEEDED', namespaces: NAMESPACES });
+      await expectChargedOnce(hour);
+      const charged = before - (await balance());
+      expect(charged).toBe(expectedTotal);
+
+      // A third settlement finds everything charged and changes nothing.
+      expect(await settle(hour)).toMatchObject({ status: 'SUCCEEDED', namespaces: 0 });
+      expect(before - (await balance())).toBe(charged);
+      await expectChargedOnce(hour);
+      expect(await storedUsage(hour)).toEqual(wholeHourOfBoth);
+      // What the kill left: whole resources only (checked last, so a loss shows as money first).
+      expect(killedWith).toEqual(storedWhenKilled);
     },
   );
 });

@@ -18,7 +18,8 @@ export class StripeStub {
   private readonly sessions = new Map<string, Record<string, unknown>>();
   private server?: Server;
 
-  async start(): Promise<string> {
+  /** `port` 0 lets the OS pick; a fixed one lets a test bring "Stripe" up where it was down. */
+  async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => {
       void readBody(req).then((text) => {
         const body = new URLSearchParams(text);
@@ -45,7 +46,7 @@ export class StripeStub {
         res.end(JSON.stringify({ error: { type: 'invalid_request_error', message: 'no route' } }));
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 

@@ -10,6 +10,8 @@ import { BillingGraphqlModule } from './billing/billing.module';
 import { GatewayConfig } from './gateway.config';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { formatGraphQLError } from './graphql/format-error';
+import { graphqlIdePlugin } from './graphql-ide/graphql-ide.plugin';
+import { GraphqlIdeModule } from './graphql-ide/graphql-ide.module';
 import { freshReadsAfterMutations } from './graphql/per-request';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin';
 import { idLiteralsAreStrings, idVariablesAreStringsPlugin } from './graphql/string-ids';
@@ -17,9 +19,13 @@ import { HealthResolver } from './health/health.resolver';
 import { IdentityModule } from './identity/identity.module';
 import { MeteringGraphqlModule } from './metering/metering.module';
 
+const GRAPHQL_PATH = '/graphql';
+
 @Module({})
 export class GatewayModule {
   static forRoot(config: GatewayConfig): DynamicModule {
+    // The IDE is a development tool: production serves neither its page nor its assets.
+    const ide = config.NODE_ENV !== 'production';
     return {
       module: GatewayModule,
       imports: [
@@ -36,7 +42,7 @@ export class GatewayModule {
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
+          path: GRAPHQL_PATH,
           autoSchemaFile: true,
           sortSchema: true,
           playground: false,
@@ -51,6 +57,7 @@ export class GatewayModule {
               maxDepth: config.TALLY_GRAPHQL_MAX_DEPTH,
               maxCost: config.TALLY_GRAPHQL_MAX_COST,
             }),
+            ...(ide ? [graphqlIdePlugin(GRAPHQL_PATH)] : []),
           ],
         }),
         AccountsModule,
@@ -59,6 +66,7 @@ export class GatewayModule {
         AuthModule.forRoot(config),
         IdentityModule,
         MeteringGraphqlModule,
+        ...(ide ? [GraphqlIdeModule] : []),
       ],
       providers: [DateTimeScalar, MoneyScalar, HealthResolver],
     };

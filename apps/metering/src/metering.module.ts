@@ -29,6 +29,7 @@ import { ReconciliationRepository } from './reconciliation/reconciliation.reposi
 import { WorkspaceDirectory } from './peers/workspace-directory';
 import { DueHours } from './settlement/due-hours';
 import { FreezeHour } from './settlement/freeze-hour';
+import { SampleHour } from './settlement/sample-hour';
 import { PostCharges } from './settlement/post-charges';
 import { SettleHour } from './settlement/settle-hour';
 import { SettlementController } from './settlement/settlement.controller';
@@ -99,6 +100,7 @@ export class MeteringModule {
         UsageLines,
         SettlementRepository,
         FreezeHour,
+        SampleHour,
         PostCharges,
         SettleHour,
         DueHours,

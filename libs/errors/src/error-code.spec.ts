@@ -16,6 +16,7 @@ describe('ErrorCode', () => {
         'INSUFFICIENT_FUNDS',
         'RATE_LIMITED',
         'QUERY_TOO_COMPLEX',
+        'STRIPE_UNAVAILABLE',
         'INTERNAL',
       ].sort(),
     );
@@ -30,6 +31,7 @@ describe('ErrorCode', () => {
     [ErrorCode.INSUFFICIENT_FUNDS, 422],
     [ErrorCode.RATE_LIMITED, 429],
     [ErrorCode.QUERY_TOO_COMPLEX, 400],
+    [ErrorCode.STRIPE_UNAVAILABLE, 503],
     [ErrorCode.INTERNAL, 500],
   ])('maps %s to HTTP %i', (code, status) => {
     expect(httpStatusOf(code)).toBe(status);

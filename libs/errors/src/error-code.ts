@@ -8,6 +8,8 @@ export enum ErrorCode {
   INSUFFICIENT_FUNDS = 'INSUFFICIENT_FUNDS',
   RATE_LIMITED = 'RATE_LIMITED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** A payment provider could not be reached; the same request may be sent again. */
+  STRIPE_UNAVAILABLE = 'STRIPE_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
 
@@ -22,6 +24,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.INSUFFICIENT_FUNDS]: 422,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.QUERY_TOO_COMPLEX]: 400,
+  // 503: nothing is wrong with the request; Stripe is down or unreachable from here.
+  [ErrorCode.STRIPE_UNAVAILABLE]: 503,
   [ErrorCode.INTERNAL]: 500,
 };
 

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions } from '@nestjs/microservices';
+import { MicroserviceOptions, NestMicroservice } from '@nestjs/microservices';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { BaseConfig, ConfigError } from '@tally/config';
 import { Metrics, newRequestId, REQUEST_ID_HEADER, runWithRequestId } from '@tally/observability';
@@ -82,13 +82,19 @@ export async function runApp<C extends BaseConfig>(spec: AppSpec<C>): Promise<Ru
     });
     await refuseOnClash(spec.name, deployment, () => deployment.beforeListening());
     rpcServer = new PrefixedServerRedis(config.TALLY_TRANSPORT_PREFIX, config.REDIS_URL);
+    // Typed as the class: its interface leaves out setIsInitHookCalled (below).
     const rpc = app.connectMicroservice<MicroserviceOptions>(
       { strategy: rpcServer },
       // Handlers bind their enhancers at initialization: register ours first.
       { deferInitialization: true },
-    );
+    ) as NestMicroservice;
     rpc.useGlobalInterceptors(new RpcContextInterceptor(app.get(Metrics)));
     rpc.useGlobalFilters(new RpcErrorFilter());
+    // The message server shares the application's modules: started on its own it would run
+    // every start-up hook a second time (two BullMQ workers per queue, two outbox relays, the
+    // catch-up settled twice). The application runs them, once, before anything listens.
+    rpc.setIsInitHookCalled(true);
+    await app.init();
     await app.startAllMicroservices();
     await refuseOnClash(spec.name, deployment, () => deployment.afterListening());
     guard = deployment;

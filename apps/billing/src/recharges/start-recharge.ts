@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { badInput, notFound } from '@tally/errors';
 import {
   principalName,
@@ -13,6 +13,7 @@ import { bonusFor, bonusRules } from './bonus-rules';
 import { rechargeLimits, rechargeMicros } from './recharge-amount';
 import { RechargeRepository, toRechargeView } from './recharge.repository';
 import { toStripeAmount } from './stripe-amount';
+import { callStripe } from './stripe-unavailable';
 
 /**
  * Starts a top-up: records the recharge (once per tenant and idempotency key) and opens a
@@ -24,6 +25,8 @@ import { toStripeAmount } from './stripe-amount';
  */
 @Injectable()
 export class StartRecharge {
+  private readonly logger = new Logger(StartRecharge.name);
+
   constructor(
     private readonly recharges: RechargeRepository,
     private readonly rpc: RpcClient,
@@ -69,29 +72,33 @@ export class StartRecharge {
 
     // A replay whose first attempt died before storing the session lands here too; Stripe's
     // idempotency key makes it answer the session it already created.
-    const session = await this.stripe.checkout.sessions.create(
-      {
-        mode: 'payment',
-        line_items: [
-          {
-            quantity: 1,
-            price_data: {
-              currency: recharge.currency.toLowerCase(),
-              unit_amount: stripeAmount,
-              product_data: { name: 'Tally wallet recharge' },
+    // Unreachable Stripe: the recharge stays PENDING without a session, and a retry with the
+    // same idempotency key comes back here to open it.
+    const session = await callStripe(this.logger, 'open a Checkout Session', () =>
+      this.stripe.checkout.sessions.create(
+        {
+          mode: 'payment',
+          line_items: [
+            {
+              quantity: 1,
+              price_data: {
+                currency: recharge.currency.toLowerCase(),
+                unit_amount: stripeAmount,
+                product_data: { name: 'Tally wallet recharge' },
+              },
             },
+          ],
+          client_reference_id: recharge.id,
+          metadata: {
+            rechargeId: recharge.id,
+            walletId: recharge.walletId,
+            tenantId: recharge.tenantId,
           },
-        ],
-        client_reference_id: recharge.id,
-        metadata: {
-          rechargeId: recharge.id,
-          walletId: recharge.walletId,
-          tenantId: recharge.tenantId,
+          success_url: `${this.config.TALLY_PUBLIC_URL}/recharges/${recharge.id}?result=success`,
+          cancel_url: `${this.config.TALLY_PUBLIC_URL}/recharges/${recharge.id}?result=cancel`,
         },
-        success_url: `${this.config.TALLY_PUBLIC_URL}/recharges/${recharge.id}?result=success`,
-        cancel_url: `${this.config.TALLY_PUBLIC_URL}/recharges/${recharge.id}?result=cancel`,
-      },
-      { idempotencyKey: `recharge:${recharge.id}` },
+        { idempotencyKey: `recharge:${recharge.id}` },
+      ),
     );
     return toRechargeView(
       await this.recharges.attachSession(recharge.id, session.id, session.url ?? null),

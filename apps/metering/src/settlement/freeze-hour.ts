@@ -1,18 +1,14 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { RESOURCES } from '@tally/transport';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
 import { PriceBooks } from '../peers/price-books';
 import { WorkspaceDirectory } from '../peers/workspace-directory';
-import type { HourlyUsageSource } from '../sources/usage-source';
-import { HOURLY_SOURCE } from '../usage/hour-sampler';
 import { UsageRepository } from '../usage/usage.repository';
 import { hourlyCharges } from './hourly-charges';
+import { SampleHour } from './sample-hour';
 import { SettlementRepository } from './settlement.repository';
 
-const INGEST_CHUNK = 10_000;
-
 /**
- * Fixes what an hour costs: samples it from Prometheus if nothing arrived for it, prices
+ * Fixes what an hour costs: samples what Prometheus has of it that is not stored yet, prices
  * every namespace's usage with the book of its wallet's currency in force at the hour (usage
  * of a currency without one is recorded as unpriced, not charged), and stores the charges together
  * with the hour in one transaction. From then on posting replays exactly these charges, so a
@@ -28,12 +24,12 @@ export class FreezeHour {
     private readonly settlements: SettlementRepository,
     private readonly workspaces: WorkspaceDirectory,
     private readonly priceBooks: PriceBooks,
-    @Optional() @Inject(HOURLY_SOURCE) private readonly sampler?: HourlyUsageSource,
+    private readonly sampleHour: SampleHour,
   ) {}
 
   async execute(hour: Date): Promise<void> {
     const source = this.config.TALLY_BILLING_SOURCE;
-    await this.sampleIfMissing(hour);
+    await this.sampleHour.execute(hour);
     const usage = await this.usage.hourly(source, hour);
     const placements = await this.workspaces.placements([
       ...new Set(usage.map((row) => row.namespace)),
@@ -63,15 +59,5 @@ export class FreezeHour {
       version,
     }));
     await this.settlements.freeze(hour, { source, priceBooks, unpriced }, charges);
-  }
-
-  private async sampleIfMissing(hour: Date): Promise<void> {
-    if (this.config.TALLY_BILLING_SOURCE !== 'prometheus' || this.sampler === undefined) return;
-    if (await this.usage.hasSamples('prometheus', hour)) return;
-    const { samples, gaps } = await this.sampler.readHour(hour);
-    await this.usage.replaceGaps('prometheus', hour, RESOURCES, gaps);
-    for (let i = 0; i < samples.length; i += INGEST_CHUNK) {
-      await this.usage.record('prometheus', samples.slice(i, i + INGEST_CHUNK));
-    }
   }
 }

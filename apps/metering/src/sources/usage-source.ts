@@ -1,3 +1,4 @@
+import type { Resource } from '@tally/transport';
 import type { HourReading, MinuteSample } from '../usage/usage-sample';
 
 /**
@@ -6,9 +7,16 @@ import type { HourReading, MinuteSample } from '../usage/usage-sample';
  * for has no sample (never extrapolated), so callers can count samples to spot short hours.
  */
 export interface HourlyUsageSource {
+  /** Every resource the source reads: an hour is sampled in full once each of these is. */
+  readonly resources: readonly Resource[];
+  /** What every namespace used of one resource in the hour. */
+  sampleResource(hour: Date, resource: Resource): Promise<MinuteSample[]>;
+  /** What every namespace used of every resource in the hour. */
   sampleHour(hour: Date): Promise<MinuteSample[]>;
   /** The same samples, with the minutes each namespace and resource had no data for. */
   readHour(hour: Date): Promise<HourReading>;
+  /** One resource's samples of the hour, with its gaps. */
+  readResource(hour: Date, resource: Resource): Promise<HourReading>;
 }
 
 export const MINUTE_MS = 60_000;

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@tally/prisma';
+import type { Pool, PoolClient } from 'pg';
 import type { Resource } from '@tally/transport';
 import type { MinuteSample, SampleGap, SampleSource, UsageGap } from './usage-sample';
+
+/** Samples per statement inside one resource's transaction: parameters stay a few MB. */
+const SAMPLED_CHUNK = 10_000;
 
 /** One (namespace, resource) of one hour, as settlement reads it. */
 export interface HourlyUsage {
@@ -24,41 +28,50 @@ export class UsageRepository {
    * Returns how many samples were new.
    */
   async record(source: SampleSource, samples: readonly MinuteSample[]): Promise<number> {
-    if (samples.length === 0) return 0;
-    const { rows } = await this.prisma.pool.query<{ added: string }>({
-      name: 'record_usage_samples',
-      text: `WITH added AS (
-               INSERT INTO metering.usage_samples AS s (source, minute, namespace, resource, quantity)
-               SELECT $1, minute, namespace, resource, quantity
-                 FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::bigint[])
-                        AS incoming (minute, namespace, resource, quantity)
-               ON CONFLICT DO NOTHING
-               RETURNING minute, namespace, resource, quantity
-             ), folded AS (
-               INSERT INTO metering.usage_hourly AS h
-                      (source, hour, namespace, resource, quantity, sample_count, min_quantity, max_quantity)
-               SELECT $1, date_trunc('hour', minute, 'UTC'), namespace, resource,
-                      SUM(quantity), COUNT(*), MIN(quantity), MAX(quantity)
-                 FROM added
-                GROUP BY 2, 3, 4
-                ORDER BY 2, 3, 4
-               ON CONFLICT (source, hour, namespace, resource) DO UPDATE
-                  SET quantity = h.quantity + excluded.quantity,
-                      sample_count = h.sample_count + excluded.sample_count,
-                      min_quantity = LEAST(h.min_quantity, excluded.min_quantity),
-                      max_quantity = GREATEST(h.max_quantity, excluded.max_quantity)
-               RETURNING 1
-             )
-             SELECT (SELECT COUNT(*) FROM added)::text AS added, (SELECT COUNT(*) FROM folded)`,
-      values: [
-        source,
-        samples.map((s) => s.minute),
-        samples.map((s) => s.namespace),
-        samples.map((s) => s.resource),
-        samples.map((s) => s.quantity.toString()),
-      ],
+    return insertSamples(this.prisma.pool, source, samples);
+  }
+
+  /**
+   * Stores one resource's minute samples of one hour, as sampled from `source`, and marks the
+   * resource sampled, all in one transaction: a crash part-way leaves neither samples nor the
+   * mark, so the resource is sampled again in full. Chunks keep each statement's parameters
+   * small; `afterChunk` runs inside the transaction after each one (the crash suite's failpoint).
+   */
+  async recordSampledResource(
+    source: SampleSource,
+    hour: Date,
+    resource: Resource,
+    samples: readonly MinuteSample[],
+    afterChunk: () => void = () => {},
+  ): Promise<void> {
+    const client = await this.prisma.pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (let i = 0; i < samples.length; i += SAMPLED_CHUNK) {
+        await insertSamples(client, source, samples.slice(i, i + SAMPLED_CHUNK));
+        afterChunk();
+      }
+      await client.query(
+        `INSERT INTO metering.sampled_resources (source, hour, resource, samples)
+         VALUES ($1, $2, $3, $4)`,
+        [source, hour, resource, samples.length],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The resources of `hour` already sampled from `source` in full. */
+  async sampledResources(source: SampleSource, hour: Date): Promise<Set<Resource>> {
+    const rows = await this.prisma.sampledResource.findMany({
+      where: { source, hour },
+      select: { resource: true },
     });
-    return Number(rows[0].added);
+    return new Set(rows.map((row) => row.resource as Resource));
   }
 
   async recordGap(gap: SampleGap): Promise<void> {
@@ -151,4 +164,47 @@ export class UsageRepository {
     );
     return rows.map((row) => row.hour);
   }
+}
+
+/** The statement of `UsageRepository.record`, on the pool or inside a transaction's client. */
+async function insertSamples(
+  db: Pool | PoolClient,
+  source: SampleSource,
+  samples: readonly MinuteSample[],
+): Promise<number> {
+  if (samples.length === 0) return 0;
+  const { rows } = await db.query<{ added: string }>({
+    name: 'record_usage_samples',
+    text: `WITH added AS (
+             INSERT INTO metering.usage_samples AS s (source, minute, namespace, resource, quantity)
+             SELECT $1, minute, namespace, resource, quantity
+               FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::bigint[])
+                      AS incoming (minute, namespace, resource, quantity)
+             ON CONFLICT DO NOTHING
+             RETURNING minute, namespace, resource, quantity
+           ), folded AS (
+             INSERT INTO metering.usage_hourly AS h
+                    (source, hour, namespace, resource, quantity, sample_count, min_quantity, max_quantity)
+             SELECT $1, date_trunc('hour', minute, 'UTC'), namespace, resource,
+                    SUM(quantity), COUNT(*), MIN(quantity), MAX(quantity)
+               FROM added
+              GROUP BY 2, 3, 4
+              ORDER BY 2, 3, 4
+             ON CONFLICT (source, hour, namespace, resource) DO UPDATE
+                SET quantity = h.quantity + excluded.quantity,
+                    sample_count = h.sample_count + excluded.sample_count,
+                    min_quantity = LEAST(h.min_quantity, excluded.min_quantity),
+                    max_quantity = GREATEST(h.max_quantity, excluded.max_quantity)
+             RETURNING 1
+           )
+           SELECT (SELECT COUNT(*) FROM added)::text AS added, (SELECT COUNT(*) FROM folded)`,
+    values: [
+      source,
+      samples.map((s) => s.minute),
+      samples.map((s) => s.namespace),
+      samples.map((s) => s.resource),
+      samples.map((s) => s.quantity.toString()),
+    ],
+  });
+  return Number(rows[0].added);
 }

@@ -61,15 +61,21 @@ export class PrometheusSource implements HourlyUsageSource {
     private readonly lookbackSeconds = DEFAULT_LOOKBACK_SECONDS,
   ) {}
 
+  // Every resource has queries (resolvePrometheusQueries refuses a configuration without).
+  readonly resources: readonly Resource[] = Object.values(Resource);
+
   async sampleHour(hour: Date): Promise<MinuteSample[]> {
     return (await this.readHour(hour)).samples;
   }
 
+  async sampleResource(hour: Date, resource: Resource): Promise<MinuteSample[]> {
+    return (await this.readResource(hour, resource)).samples;
+  }
+
   /** The hour's samples and the minutes each namespace and resource had no data for. */
   async readHour(hour: Date): Promise<HourReading> {
-    assertWholeHour(hour);
     const perResource = await Promise.all(
-      Object.values(Resource).map((resource) => this.readResource(hour, resource)),
+      this.resources.map((resource) => this.readResource(hour, resource)),
     );
     return {
       samples: perResource.flatMap((reading) => reading.samples),
@@ -78,6 +84,7 @@ export class PrometheusSource implements HourlyUsageSource {
   }
 
   async readResource(hour: Date, resource: Resource): Promise<HourReading> {
+    assertWholeHour(hour);
     const { basis, usage, request } = this.queries[resource];
     const [used, requested] = await Promise.all([
       basis !== 'request' && usage

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { GatewaySuite } from '../support/gateway-suite';
+import { freePort } from '../support/ports';
+import { StripeStub } from '../support/stripe-stub';
+
+const CREATE_TENANT = `mutation ($input: CreateTenantInput!) {
+  createTenant(input: $input) { id wallet { id } }
+}`;
+const START = `mutation ($input: StartRechargeInput!) {
+  startRecharge(input: $input) { id status checkoutUrl }
+}`;
+
+/**
+ * Billing pointed at a Stripe that cannot be reached (a closed port): startRecharge answers the
+ * retryable STRIPE_UNAVAILABLE, not INTERNAL, and once "Stripe" is back on that port the same
+ * request opens the session.
+ */
+describe('startRecharge while Stripe cannot be reached', () => {
+  const suite = new GatewaySuite();
+  const stripe = new StripeStub();
+  let stripePort: number;
+
+  beforeAll(async () => {
+    // Free a moment ago and nobody listens on it: every connection is refused.
+    stripePort = await freePort();
+    await suite.start(['gateway', 'account', 'billing'], {
+      STRIPE_API_URL: `http://127.0.0.1:${stripePort}`,
+      STRIPE_SECRET_KEY: 'sk_test_x',
+    });
+  });
+  afterAll(async () => {
+    await suite.stop();
+    await stripe.stop();
+  });
+
+  it('answers STRIPE_UNAVAILABLE, retryable, and the same request succeeds once Stripe is back', async () => {
+    const ownerExternalId = `owner-${randomUUID()}`;
+    const tenant = await suite.admin<{ createTenant: { wallet: { id: string } } }>(CREATE_TENANT, {
+      input: { name: 'Acme', currency: 'USD', ownerExternalId },
+    });
+    expect(tenant.errors).toBeUndefined();
+    const owner = suite.jwt(ownerExternalId);
+    const input = {
+      walletId: tenant.data!.createTenant.wallet.id,
+      amount: '20',
+      idempotencyKey: randomUUID(),
+    };
+    const start = () =>
+      suite.gql<{ startRecharge: { id: string; status: string; checkoutUrl: string | null } }>(
+        owner,
+        START,
+        { input },
+      );
+
+    const down = await start();
+    expect(down.data).toBeNull();
+    expect(down.errors).toHaveLength(1);
+    expect(down.errors![0].message).toMatch(/Stripe cannot be reached/);
+    expect(down.errors![0].extensions).toEqual({ code: 'STRIPE_UNAVAILABLE', retryable: true });
+
+    await stripe.start(stripePort);
+    const up = await start();
+    expect(up.errors).toBeUndefined();
+    expect(up.data!.startRecharge).toMatchObject({ status: 'PENDING' });
+    expect(up.data!.startRecharge.checkoutUrl).toMatch(/^https:\/\/checkout\.stripe\.test\//);
+    expect(stripe.sessionCalls()).toHaveLength(1);
+  });
+});
