@@ -9,17 +9,20 @@ const GIB = 2 ** 30;
 const HOUR = new Date((Math.floor(Date.now() / HOUR_MS) - 5) * HOUR_MS);
 const H = HOUR.getTime() / 1000;
 const id = randomUUID().slice(0, 6);
-const [web, batch, store] = [`web-${id}`, `batch-${id}`, `store-${id}`];
+const [web, batch, store, gappy] = [`web-${id}`, `batch-${id}`, `store-${id}`, `gappy-${id}`];
 
-/** A series with a point on every whole minute from H - 10 min to H + 70 min. */
+/** A series with a point on every whole minute from H - 10 min to H + 70 min (or `undefined`). */
 function series(
   name: string,
   type: BackfillSeries['type'],
   labels: Record<string, string>,
-  value: (minute: number) => number,
+  value: (minute: number) => number | undefined,
 ): BackfillSeries {
   const samples: [number, number][] = [];
-  for (let m = -10; m <= 70; m++) samples.push([H + m * 60, value(m)]);
+  for (let m = -10; m <= 70; m++) {
+    const v = value(m);
+    if (v !== undefined) samples.push([H + m * 60, v]);
+  }
   return { name, type, labels, samples };
 }
 const container = (namespace: string) => ({ namespace, pod: `${namespace}-0`, container: 'app' });
@@ -76,6 +79,22 @@ const FIXTURE: BackfillSeries[] = [
     () => 1,
   ),
   request(store, 'nvidia_com_gpu', 'integer', 1),
+  // gappy: the kubelet was not scraped at H+20..H+29. One core used against a quarter-core
+  // request, 1 GiB against 512 MiB; kube-state-metrics (the requests) kept being scraped.
+  series('container_cpu_usage_seconds_total', 'counter', container(gappy), (m) =>
+    m >= 20 && m < 30 ? undefined : 60 * m + 6000,
+  ),
+  series('container_memory_working_set_bytes', 'gauge', container(gappy), (m) =>
+    m >= 20 && m < 30 ? undefined : GIB,
+  ),
+  request(gappy, 'cpu', 'core', 0.25),
+  request(gappy, 'memory', 'byte', GIB / 2),
+  series(
+    'kube_pod_status_phase',
+    'gauge',
+    { namespace: gappy, pod: `${gappy}-0`, phase: 'Running' },
+    () => 1,
+  ),
 ];
 
 /**
@@ -97,7 +116,8 @@ describe('settling an hour sampled from Prometheus', () => {
     });
     const tenant = await suite.newTenant('Sampled');
     owner = tenant.owner;
-    for (const namespace of [web, batch, store]) await suite.newWorkspace(tenant.id, namespace);
+    for (const namespace of [web, batch, store, gappy])
+      await suite.newWorkspace(tenant.id, namespace);
   }, 60_000);
   afterAll(async () => {
     await metering.close();
@@ -155,5 +175,46 @@ describe('settling an hour sampled from Prometheus', () => {
         { resource: 'NETWORK_EGRESS', quantity: '60.000000' },
       ]),
     );
+  });
+
+  // Runs after the test above has settled the hour.
+  it('flags a scrape gap under max(request, usage) and charges the usage the counter proves', async () => {
+    // CPU: H+19's point holds one scrape interval (the 90 s lookback) and makes the point at
+    // H+20, so minute 19 used nothing and is billed its request (15 core-s); over H+20..H+30
+    // the counter rose 660 core-s: 66 core-s a minute, above the request. 49 minutes × 60 +
+    // 15 + 660 = 3,615 core-s × 0.03 / 3,600 = 0.030125. Memory: 51 minutes of 1 GiB (H+20
+    // holds H+19's point) and 9 unread minutes billed their 512 MiB request = 0.925 GiB-hours.
+    expect(await entries(gappy)).toEqual({
+      wallet: '-33825',
+      'system:revenue:cpu': '30125',
+      'system:revenue:memory': '3700',
+    });
+    const { rows: flags } = await metering.prisma.pool.query<{
+      namespace: string;
+      short_hour: boolean;
+    }>(
+      `SELECT namespace, short_hour FROM metering.usage_charges WHERE hour = $1 AND namespace = ANY ($2)
+        ORDER BY namespace`,
+      [HOUR, [web, gappy]],
+    );
+    expect(flags).toEqual([
+      { namespace: gappy, short_hour: true },
+      { namespace: web, short_hour: false },
+    ]);
+    const { rows: gaps } = await metering.prisma.pool.query<{
+      resource: string;
+      from: string;
+      to: string;
+      proven: boolean;
+    }>(
+      `SELECT resource, extract(epoch FROM from_minute - hour) / 60 || '' AS from,
+              extract(epoch FROM to_minute - hour) / 60 || '' AS to, proven
+         FROM metering.usage_gaps WHERE hour = $1 AND namespace = $2 ORDER BY resource`,
+      [HOUR, gappy],
+    );
+    expect(gaps.map((g) => [g.resource, Number(g.from), Number(g.to), g.proven])).toEqual([
+      ['CPU', 20, 30, false],
+      ['MEMORY', 21, 30, false],
+    ]);
   });
 });

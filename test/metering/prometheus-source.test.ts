@@ -196,16 +196,33 @@ describe('PrometheusSource against a real Prometheus', () => {
     expect(overlap.total).toBe((30n * 30n + 31n * 30n) * 1_000_000n);
   });
 
-  it('gives no sample for minutes without data, and never extrapolates', () => {
-    const gappyCpu = pick(samples, 'gappy', 'CPU');
-    // Minute 9 has no closing point, minutes 10..19 no opening point.
-    expect(gappyCpu.count).toBe(49);
-    expect(gappyCpu.at(9)).toBeUndefined();
-    expect(gappyCpu.at(20)).toBe(60_000_000n);
-    expect(gappyCpu.total).toBe(49n * 60_000_000n);
-    const gappyMemory = pick(samples, 'gappy', 'MEMORY');
-    expect(gappyMemory.count).toBe(50);
-    expect(gappyMemory.total).toBe(50n * 60n * BigInt(GiB));
+  it('charges a counter across a gap by its increase, and reads nothing into a gauge gap', async () => {
+    const reading = await sourceWith(server, 'usage').readHour(HOUR);
+    const gappyCpu = pick(reading.samples, 'gappy', 'CPU');
+    // The point at H+9 holds for one scrape interval (the 90 s lookback) and makes the point at
+    // H+10; from there to H+20 the counter rose 660 core-s: 66 core-s a minute, all 60 charged.
+    expect(gappyCpu.count).toBe(60);
+    expect(gappyCpu.at(9)).toBe(0n);
+    expect(gappyCpu.at(15)).toBe(66_000_000n);
+    expect(gappyCpu.total).toBe(60n * 60_000_000n);
+    const gappyMemory = pick(reading.samples, 'gappy', 'MEMORY');
+    expect(gappyMemory.count).toBe(51); // H+10 holds H+9's point; H+11..H+19 are unread
+    expect(gappyMemory.total).toBe(51n * 60n * BigInt(GiB));
+    const at = (minute: number) => new Date(HOUR.getTime() + minute * 60_000);
+    expect(reading.gaps.filter((gap) => gap.namespace === 'gappy')).toEqual(
+      expect.arrayContaining([
+        { namespace: 'gappy', resource: 'CPU', from: at(10), to: at(20), proven: true },
+        { namespace: 'gappy', resource: 'MEMORY', from: at(11), to: at(20), proven: false },
+      ]),
+    );
+    expect(reading.gaps.filter((gap) => gap.namespace !== 'gappy')).toEqual([]);
+  });
+
+  it('never proves a usage gap under max(request, usage): the spread may hide minutes above the request', async () => {
+    const { gaps } = await sourceWith(server, 'max').readHour(HOUR);
+    expect(gaps.filter((gap) => gap.resource === 'CPU')).toEqual([
+      expect.objectContaining({ namespace: 'gappy', proven: false }),
+    ]);
   });
 
   it('integrates a gauge with a step at mid-hour', () => {

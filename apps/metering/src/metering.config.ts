@@ -58,6 +58,9 @@ export const loadMeteringConfig = defineConfig({
   PROMETHEUS_URL: url(['http', 'https'], 'http://127.0.0.1:9090'),
   PROMETHEUS_TIMEOUT_MS: positiveInt(30_000),
   TALLY_PROMETHEUS_QUERIES: prometheusQueriesJson,
+  // How long a series' point holds when the next scrape is missing: about 1.5 scrape intervals.
+  // A longer silence is a gap (flagged; a counter's increase across it is still charged).
+  TALLY_PROMETHEUS_LOOKBACK_SECONDS: positiveInt(90),
   // The extended resource billed as GPU (its kube-state-metrics label form is derived).
   TALLY_METERING_GPU_RESOURCE: z.string().min(1).default('nvidia.com/gpu'),
   // host:port of Hubble Relay (or a node's Hubble server); plaintext gRPC.

@@ -38,7 +38,8 @@ export class FreezeHour {
       [...placements.values()].map((placement) => placement.currency),
       hour,
     );
-    const { charges, unattributed, unpriced } = hourlyCharges(usage, placements, books);
+    const gapped = await this.usage.namespacesWithUnprovenGaps(source, hour);
+    const { charges, unattributed, unpriced } = hourlyCharges(usage, placements, books, gapped);
     if (unattributed.length > 0) {
       this.logger.warn(
         { hour, count: unattributed.length, sample: unattributed.slice(0, 10) },

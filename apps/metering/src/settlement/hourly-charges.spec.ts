@@ -56,6 +56,14 @@ describe('hourlyCharges', () => {
     ]);
   });
 
+  it('flags a namespace with an unproven gap although every minute has a sample', () => {
+    const { charges } = hourlyCharges(usage, placements, books, new Set(['usd']));
+    expect(charges.map((c) => [c.namespace, c.shortHour])).toEqual([
+      ['eur', false],
+      ['usd', true],
+    ]);
+  });
+
   it('charges no namespace whose currency has no book, and names it', () => {
     const { charges, unpriced, unattributed } = hourlyCharges(usage, placements, books);
     expect(charges.map((c) => c.namespace)).not.toContain('xts');

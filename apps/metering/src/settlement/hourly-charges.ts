@@ -16,12 +16,15 @@ export interface HourlyCharges {
  * One charge per namespace that has a workspace: a line per resource it used, priced with the
  * book of its wallet's currency in force at the hour (`books`, by currency), never another
  * currency's. An hour with fewer minute samples than minutes is charged on what was observed
- * — never scaled up — and flagged for reconciliation.
+ * — never scaled up — and flagged for reconciliation, as is a namespace in `gapped` (minutes
+ * a reading had no data for and nothing proves: under max(request, usage) a usage gap is
+ * flagged even though the request series has every minute).
  */
 export function hourlyCharges(
   usage: readonly HourlyUsage[],
   placements: ReadonlyMap<string, WorkspacePlacementView>,
   books: ReadonlyMap<string, PriceBookView>,
+  gapped: ReadonlySet<string> = new Set(),
 ): HourlyCharges {
   const byNamespace = new Map<string, HourlyUsage[]>();
   for (const row of usage) {
@@ -57,7 +60,7 @@ export function hourlyCharges(
       currency,
       lines,
       totalMicros: lines.reduce((sum, line) => sum + line.amountMicros, 0n),
-      shortHour: rows.some((row) => row.sampleCount < MINUTES_PER_HOUR),
+      shortHour: gapped.has(namespace) || rows.some((row) => row.sampleCount < MINUTES_PER_HOUR),
     });
   }
   return { charges, unattributed, unpriced };

@@ -27,14 +27,17 @@ describe('SampleHour', () => {
       afterChunk?.();
       marked.add(resource);
     },
+    replaceGaps: async () => undefined,
   };
   const source: HourlyUsageSource = {
     resources: ['CPU', 'MEMORY', 'STORAGE'],
-    sampleResource: async (_hour, resource) => {
+    readResource: async (_hour, resource) => {
       log.push(`query ${resource}`);
       if (resource === failQueryOf) throw new Error(`${resource}: Prometheus is down`);
-      return [sample(resource)];
+      return { samples: [sample(resource)], gaps: [] };
     },
+    sampleResource: async (hour, resource) => (await source.readResource(hour, resource)).samples,
+    readHour: async () => ({ samples: [], gaps: [] }),
     sampleHour: async () => [],
   };
 

@@ -4,7 +4,7 @@ import { Failpoints } from '../failpoints';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
 import type { HourlyUsageSource } from '../sources/usage-source';
 import { HOURLY_SOURCE } from '../usage/hour-sampler';
-import type { MinuteSample } from '../usage/usage-sample';
+import type { HourReading } from '../usage/usage-sample';
 import { UsageRepository } from '../usage/usage.repository';
 
 /**
@@ -20,7 +20,7 @@ import { UsageRepository } from '../usage/usage.repository';
 /** What sampling needs of the usage store (UsageRepository; a fake in the spec). */
 export type SampledUsageStore = Pick<
   UsageRepository,
-  'hasSamples' | 'sampledResources' | 'recordSampledResource'
+  'hasSamples' | 'sampledResources' | 'recordSampledResource' | 'replaceGaps'
 >;
 
 @Injectable()
@@ -42,8 +42,10 @@ export class SampleHour {
     // The next resource is queried while this one is written: the two take about as long.
     let inFlight = this.query(sampler, hour, missing[0]);
     for (let i = 0; i < missing.length; i++) {
-      const samples = await inFlight;
+      const { samples, gaps } = await inFlight;
       if (i + 1 < missing.length) inFlight = this.query(sampler, hour, missing[i + 1]);
+      // Gaps before samples: once a resource is marked sampled it is never read again here.
+      await this.usage.replaceGaps('prometheus', hour, [missing[i]], gaps);
       await this.usage.recordSampledResource('prometheus', hour, missing[i], samples, () =>
         this.failpoints.hit('sampling.after-chunk'),
       );
@@ -55,13 +57,9 @@ export class SampleHour {
    * A query in flight while another resource is written may fail first; it is awaited (and
    * throws) in its turn, so it must not count as unhandled meanwhile.
    */
-  private query(
-    sampler: HourlyUsageSource,
-    hour: Date,
-    resource: Resource,
-  ): Promise<MinuteSample[]> {
-    const samples = sampler.sampleResource(hour, resource);
-    samples.catch(() => undefined);
-    return samples;
+  private query(sampler: HourlyUsageSource, hour: Date, resource: Resource): Promise<HourReading> {
+    const reading = sampler.readResource(hour, resource);
+    reading.catch(() => undefined);
+    return reading;
   }
 }

@@ -1,5 +1,5 @@
 import type { Resource } from '@tally/transport';
-import { MinuteSample } from '../usage/usage-sample';
+import type { HourReading, MinuteSample } from '../usage/usage-sample';
 
 /**
  * A source that can be asked, after the fact, what every namespace used in one UTC hour.
@@ -13,6 +13,10 @@ export interface HourlyUsageSource {
   sampleResource(hour: Date, resource: Resource): Promise<MinuteSample[]>;
   /** What every namespace used of every resource in the hour. */
   sampleHour(hour: Date): Promise<MinuteSample[]>;
+  /** The same samples, with the minutes each namespace and resource had no data for. */
+  readHour(hour: Date): Promise<HourReading>;
+  /** One resource's samples of the hour, with its gaps. */
+  readResource(hour: Date, resource: Resource): Promise<HourReading>;
 }
 
 export const MINUTE_MS = 60_000;

@@ -26,6 +26,26 @@ export interface SampleGap {
   readonly reason: string;
 }
 
+/**
+ * Minutes [from, to) of one hour a reading had no data for, for one namespace and resource.
+ * `proven`: what was used in them is known all the same (a counter's increase across the gap,
+ * spread over its minutes, and charged); otherwise they are charged on what was seen (nothing,
+ * or a gauge's last point for one scrape interval) and the namespace-hour stays flagged.
+ */
+export interface UsageGap {
+  readonly namespace: string;
+  readonly resource: Resource;
+  readonly from: Date;
+  readonly to: Date;
+  readonly proven: boolean;
+}
+
+/** A source's reading of one hour: its minute samples and the gaps between them. */
+export interface HourReading {
+  readonly samples: MinuteSample[];
+  readonly gaps: UsageGap[];
+}
+
 /** Where sources deliver: the ingest path (same sample twice counts once). */
 export interface SampleSink {
   record(source: SampleSource, samples: readonly MinuteSample[]): Promise<void>;

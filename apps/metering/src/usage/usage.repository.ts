@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@tally/prisma';
 import type { Pool, PoolClient } from 'pg';
 import type { Resource } from '@tally/transport';
-import type { MinuteSample, SampleGap, SampleSource } from './usage-sample';
+import type { MinuteSample, SampleGap, SampleSource, UsageGap } from './usage-sample';
 
 /** Samples per statement inside one resource's transaction: parameters stay a few MB. */
 const SAMPLED_CHUNK = 10_000;
@@ -78,6 +78,49 @@ export class UsageRepository {
     await this.prisma.sampleGap.create({
       data: { source: gap.source, fromTime: gap.from, toTime: gap.to, reason: gap.reason },
     });
+  }
+
+  /**
+   * The hour's gaps for these resources become exactly `gaps`: a later reading that has the
+   * minutes clears them. Recorded before the samples, so a crash between the two never leaves
+   * an hour with samples whose gaps are lost.
+   */
+  async replaceGaps(
+    source: SampleSource,
+    hour: Date,
+    resources: readonly Resource[],
+    gaps: readonly UsageGap[],
+  ): Promise<void> {
+    await this.prisma.pool.query(
+      `WITH cleared AS (
+         DELETE FROM metering.usage_gaps
+          WHERE source = $1 AND hour = $2 AND resource = ANY ($3::text[])
+       )
+       INSERT INTO metering.usage_gaps (source, hour, namespace, resource, from_minute, to_minute, proven)
+       SELECT $1, $2, namespace, resource, from_minute, to_minute, proven
+         FROM unnest($4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::boolean[])
+                AS g (namespace, resource, from_minute, to_minute, proven)`,
+      [
+        source,
+        hour,
+        resources,
+        gaps.map((g) => g.namespace),
+        gaps.map((g) => g.resource),
+        gaps.map((g) => g.from),
+        gaps.map((g) => g.to),
+        gaps.map((g) => g.proven),
+      ],
+    );
+  }
+
+  /** Namespaces of the hour with minutes no reading had and nothing proves: flagged. */
+  async namespacesWithUnprovenGaps(source: SampleSource, hour: Date): Promise<Set<string>> {
+    const { rows } = await this.prisma.pool.query<{ namespace: string }>(
+      `SELECT DISTINCT namespace FROM metering.usage_gaps
+        WHERE source = $1 AND hour = $2 AND NOT proven`,
+      [source, hour],
+    );
+    return new Set(rows.map((row) => row.namespace));
   }
 
   async hasSamples(source: SampleSource, hour: Date): Promise<boolean> {

@@ -42,11 +42,13 @@ export function kubeStateMetricsResourceName(extendedResource: string): string {
 // the grouping the request queries keep, so max(request, usage) pairs per container.
 // kube-state-metrics keeps exporting the requests of pods that finished (a Job's completed
 // pod) until they are deleted; only a running pod holds its reservation, so requests are
-// joined with the pod's Running phase.
+// joined with the pod's Running phase (GPU requests too: a pending pod holds no device).
+// `$lookback` is the source's lookback window (TALLY_PROMETHEUS_LOOKBACK_SECONDS): a request
+// or a phase not scraped for longer than that is missing, not held for Prometheus' 5 minutes.
 export function defaultPrometheusQueries(gpuResource: string): PrometheusQueries {
   const requests = (resource: string) =>
-    `sum by (namespace, pod, container) (kube_pod_container_resource_requests{resource="${resource}"}` +
-    ` * on (namespace, pod) group_left () (max by (namespace, pod) (kube_pod_status_phase{phase="Running"}) == 1))`;
+    `sum by (namespace, pod, container) (last_over_time(kube_pod_container_resource_requests{resource="${resource}"}[$lookback])` +
+    ` * on (namespace, pod) group_left () (max by (namespace, pod) (last_over_time(kube_pod_status_phase{phase="Running"}[$lookback])) == 1))`;
   return {
     CPU: {
       basis: 'max',
@@ -61,14 +63,15 @@ export function defaultPrometheusQueries(gpuResource: string): PrometheusQueries
     STORAGE: {
       basis: 'request',
       request:
-        'sum by (namespace, persistentvolumeclaim) (kube_persistentvolumeclaim_resource_requests_storage_bytes)',
+        'sum by (namespace, persistentvolumeclaim) (last_over_time(kube_persistentvolumeclaim_resource_requests_storage_bytes[$lookback]))',
     },
     GPU: { basis: 'request', request: requests(kubeStateMetricsResourceName(gpuResource)) },
     // One port per NodePort service: kube-state-metrics exports the service type, not its
     // port list, and a NodePort service almost always exposes one port.
     NODEPORT: {
       basis: 'usage',
-      usage: 'count by (namespace, service) (kube_service_spec_type{type="NodePort"})',
+      usage:
+        'count by (namespace, service) (last_over_time(kube_service_spec_type{type="NodePort"}[$lookback]))',
     },
     // All bytes a pod transmits, in-cluster traffic included: point this at a world-only
     // counter (an eBPF exporter's) when the cluster has one.

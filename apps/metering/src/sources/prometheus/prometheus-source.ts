@@ -2,13 +2,18 @@ import { Logger } from '@nestjs/common';
 import { Resource } from '@prisma/client';
 import { MinuteSample } from '@tally/metering/usage/usage-sample';
 import { assertWholeHour, HOUR_MS, HourlyUsageSource, MINUTE_MS } from '../usage-source';
+import type { HourReading, UsageGap } from '@tally/metering/usage/usage-sample';
 import {
   addPerMinute,
   counterIncreases,
+  gapRanges,
   gaugeIntegrals,
+  MinuteReading,
   maxPerMinute,
-  MinuteQuantities,
+  mergeGaps,
+  READ_MARGIN_MINUTES,
   toBaseUnits,
+  unproven,
 } from './minute-quantities';
 import { PrometheusClient } from './prometheus-client';
 import { COUNTER_RESOURCES, PrometheusQueries } from './prometheus-queries';
@@ -27,10 +32,13 @@ const UNIT_SCALE: Record<Resource, number> = {
  * Minute quantities per workload: series added up per (namespace, pod, container), as far as
  * the query's series carry those labels. `grouping` says which of pod and container they do.
  */
-type WorkloadQuantities = Map<
-  string,
-  { namespace: string; grouping: string; minutes: MinuteQuantities }
->;
+type WorkloadQuantities = Map<string, { namespace: string; grouping: string } & MinuteReading>;
+
+/** How long a point holds when the next scrape is missing, unless configured. */
+export const DEFAULT_LOOKBACK_SECONDS = 90;
+
+/** A bare series selector, e.g. `container_cpu_usage_seconds_total{container!=""}`. */
+const SELECTOR = /^\s*[a-zA-Z_:][a-zA-Z0-9_:]*\s*(\{[^{}]*\})?\s*$/;
 
 /**
  * Minute samples for every namespace and resource of one hour, from Prometheus range queries
@@ -38,8 +46,11 @@ type WorkloadQuantities = Map<
  * counters and gauges become minute quantities, minute-quantities.ts).
  *
  * Prometheus repeats a series' last sample for its lookback delta (server flag
- * --query.lookback-delta, default 5 min), so a scrape gap shorter than that looks like data;
- * run the metering Prometheus with a lookback of about two scrape intervals for gaps to show.
+ * --query.lookback-delta, default 5 min), so a scrape gap shorter than that would look like
+ * data. The source does not rely on it: a bare selector is read as
+ * `last_over_time(selector[lookback])` and `$lookback` in a configured query is replaced by
+ * the same window (TALLY_PROMETHEUS_LOOKBACK_SECONDS, default 90 s: one and a half scrape
+ * intervals of 60 s), so a point holds for one scrape interval and a longer gap shows.
  */
 export class PrometheusSource implements HourlyUsageSource {
   private readonly logger = new Logger(PrometheusSource.name);
@@ -47,19 +58,32 @@ export class PrometheusSource implements HourlyUsageSource {
   constructor(
     private readonly client: PrometheusClient,
     private readonly queries: PrometheusQueries,
+    private readonly lookbackSeconds = DEFAULT_LOOKBACK_SECONDS,
   ) {}
 
   // Every resource has queries (resolvePrometheusQueries refuses a configuration without).
   readonly resources: readonly Resource[] = Object.values(Resource);
 
   async sampleHour(hour: Date): Promise<MinuteSample[]> {
-    const perResource = await Promise.all(
-      this.resources.map((resource) => this.sampleResource(hour, resource)),
-    );
-    return perResource.flat();
+    return (await this.readHour(hour)).samples;
   }
 
   async sampleResource(hour: Date, resource: Resource): Promise<MinuteSample[]> {
+    return (await this.readResource(hour, resource)).samples;
+  }
+
+  /** The hour's samples and the minutes each namespace and resource had no data for. */
+  async readHour(hour: Date): Promise<HourReading> {
+    const perResource = await Promise.all(
+      this.resources.map((resource) => this.readResource(hour, resource)),
+    );
+    return {
+      samples: perResource.flatMap((reading) => reading.samples),
+      gaps: perResource.flatMap((reading) => reading.gaps),
+    };
+  }
+
+  async readResource(hour: Date, resource: Resource): Promise<HourReading> {
     assertWholeHour(hour);
     const { basis, usage, request } = this.queries[resource];
     const [used, requested] = await Promise.all([
@@ -73,11 +97,20 @@ export class PrometheusSource implements HourlyUsageSource {
     const combined: WorkloadQuantities = new Map(used ?? requested);
     if (used && requested) {
       assertSameGrouping(resource, used, requested);
+      // A usage gap is never proven under max: a counter's increase spread evenly over the gap
+      // may hide minutes above the request, so the namespace-hour stays flagged.
+      for (const [key, side] of used) combined.set(key, { ...side, gaps: unproven(side.gaps) });
       for (const [key, side] of requested) {
         const other = combined.get(key);
         combined.set(
           key,
-          other ? { ...side, minutes: maxPerMinute(other.minutes, side.minutes) } : side,
+          other
+            ? {
+                ...side,
+                quantities: maxPerMinute(other.quantities, side.quantities),
+                gaps: mergeGaps(other.gaps, side.gaps),
+              }
+            : side,
         );
       }
     }
@@ -89,8 +122,10 @@ export class PrometheusSource implements HourlyUsageSource {
     hour: Date,
     isCounter: boolean,
   ): Promise<WorkloadQuantities> {
-    const end = new Date(hour.getTime() + HOUR_MS);
-    const series = await this.client.queryRange(query, hour, end, 60);
+    const margin = READ_MARGIN_MINUTES * MINUTE_MS;
+    const start = new Date(hour.getTime() - margin);
+    const end = new Date(hour.getTime() + HOUR_MS + margin);
+    const series = await this.client.queryRange(this.withLookback(query), start, end, 60);
     const hourStartSeconds = hour.getTime() / 1000;
     const result: WorkloadQuantities = new Map();
     for (const one of series) {
@@ -101,7 +136,7 @@ export class PrometheusSource implements HourlyUsageSource {
       }
       // Each series is charged on its own first (a counter's resets are per series: a
       // restarted container is a new series), then added to its workload's minutes.
-      const minutes = isCounter
+      const reading = isCounter
         ? counterIncreases(one, hourStartSeconds)
         : gaugeIntegrals(one, hourStartSeconds);
       const key = JSON.stringify([namespace, pod, container]);
@@ -110,33 +145,54 @@ export class PrometheusSource implements HourlyUsageSource {
       result.set(key, {
         namespace,
         grouping,
-        minutes: workload ? addPerMinute(workload.minutes, minutes) : minutes,
+        quantities: workload
+          ? addPerMinute(workload.quantities, reading.quantities)
+          : reading.quantities,
+        gaps: workload ? mergeGaps(workload.gaps, reading.gaps) : reading.gaps,
       });
     }
     return result;
   }
 
-  private perNamespace(resource: Resource, hour: Date, series: WorkloadQuantities): MinuteSample[] {
-    const totals = new Map<string, Map<number, number>>();
-    for (const { namespace, minutes } of series.values()) {
-      const byMinute = totals.get(namespace) ?? new Map<number, number>();
-      totals.set(namespace, byMinute);
-      for (const [minute, quantity] of minutes) {
-        byMinute.set(minute, (byMinute.get(minute) ?? 0) + quantity);
-      }
+  /** The query with the source's lookback applied (see the class comment). */
+  private withLookback(query: string): string {
+    const window = `${this.lookbackSeconds}s`;
+    return SELECTOR.test(query)
+      ? `last_over_time(${query.trim()}[${window}])`
+      : query.replaceAll('$lookback', window);
+  }
+
+  private perNamespace(resource: Resource, hour: Date, series: WorkloadQuantities): HourReading {
+    const totals = new Map<string, MinuteReading>();
+    for (const { namespace, quantities, gaps } of series.values()) {
+      const total = totals.get(namespace);
+      totals.set(
+        namespace,
+        total
+          ? {
+              quantities: addPerMinute(total.quantities, quantities),
+              gaps: mergeGaps(total.gaps, gaps),
+            }
+          : { quantities, gaps },
+      );
     }
     const samples: MinuteSample[] = [];
-    for (const [namespace, byMinute] of totals) {
-      for (const [minute, quantity] of [...byMinute].sort(([a], [b]) => a - b)) {
+    const gaps: UsageGap[] = [];
+    const at = (minute: number) => new Date(hour.getTime() + minute * MINUTE_MS);
+    for (const [namespace, total] of totals) {
+      for (const { from, to, proven } of gapRanges(total.gaps)) {
+        gaps.push({ namespace, resource, from: at(from), to: at(to), proven });
+      }
+      for (const [minute, quantity] of [...total.quantities].sort(([a], [b]) => a - b)) {
         samples.push({
           namespace,
           resource,
-          minute: new Date(hour.getTime() + minute * MINUTE_MS),
+          minute: at(minute),
           quantity: toBaseUnits(quantity, UNIT_SCALE[resource]),
         });
       }
     }
-    return samples;
+    return { samples, gaps };
   }
 }
 
