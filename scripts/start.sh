@@ -1,27 +1,39 @@
 #!/usr/bin/env bash
-# npm start: everything a fresh machine needs, then the four apps in this terminal.
-#   dependencies + Prisma client, Postgres (+ role/database), Redis, a local Prometheus, .env
-#   with dev secrets, migrations, build, then gateway/account/billing/metering under
-#   concurrently.
-# Ctrl-C (or SIGTERM) stops all four gracefully. TALLY_READY_TIMEOUT (s, default 120) bounds the
-# wait before a "not ready" warning.
+# npm start: everything a fresh machine needs, then a small local cloud for Tally to meter:
+#   dependencies + Prisma client, Postgres (+ role/database), Redis, .env with dev secrets,
+#   migrations, build; etcd + kube-apiserver (state in .tally/kube; the metering app gets a
+#   service-account token bound to k8s/metering-rbac.yaml's ClusterRole, never admin);
+#   Prometheus scraping the apps and the simulator (7 days of history backfilled on the first
+#   start); then gateway/account/billing/metering and the simulator under concurrently.
+# Ctrl-C (or SIGTERM) stops all of it. TALLY_READY_TIMEOUT (s, default 120) bounds the wait
+# before a "not ready" warning.
 set -euo pipefail
+export TALLY_LOG_ELAPSED=1
 # shellcheck source=scripts/lib/all.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/all.sh"
 cd "$TALLY_ROOT"
+
+# Whatever happens from here on (Ctrl-C during a step, a failed step, the apps' exit), the
+# servers started in the background go too.
+trap stop_all_background EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 ensure_node_modules
 ensure_env
 load_dotenv "$TALLY_ROOT/.env"
 ensure_postgres
 ensure_redis
-start_local_prometheus
+stop_leftovers
 
 log "applying migrations (npm run db:migrate)"
 npm run --silent db:migrate
 log "building (npm run build)"
 npm run --silent build
 check_ports_free
+
+start_local_kube
+start_local_prometheus
 
 log "starting ${TALLY_APPS[*]}; Ctrl-C stops them all"
 run_apps

@@ -9,6 +9,8 @@ source "$_tally_lib/node.sh"
 source "$_tally_lib/postgres.sh"
 # shellcheck source=scripts/lib/redis.sh
 source "$_tally_lib/redis.sh"
+# shellcheck source=scripts/lib/processes.sh
+source "$_tally_lib/processes.sh"
 # shellcheck source=scripts/lib/kube.sh
 source "$_tally_lib/kube.sh"
 # shellcheck source=scripts/lib/prometheus.sh

@@ -1,7 +1,35 @@
 # shellcheck shell=bash
-# run_apps: the four apps in one terminal, output prefixed and coloured by concurrently.
+# run_apps: the four apps (and the simulator, once built) in one terminal, output prefixed and
+# coloured by concurrently.
 
 TALLY_APPS=(gateway account billing metering)
+
+# The simulator (apps/simulator, development only) plays the cluster's workloads and exporters.
+simulator_built() { [ -d "$TALLY_ROOT/dist/apps/simulator" ]; }
+simulator_metrics_port() { setting SIMULATOR_METRICS_PORT 9470; }
+simulator_hubble_port() { setting SIMULATOR_HUBBLE_PORT 4245; }
+simulator_credentials_file() { setting SIMULATOR_CREDENTIALS_FILE "$TALLY_STATE_DIR/demo-credentials.json"; }
+
+# app_env APP: the settings `npm start` gives APP for the local cloud, as `env` arguments.
+# Metering always talks to npm start's own cluster, with the metering service account.
+app_env() {
+  case $1 in
+    metering)
+      printf '%q ' "KUBECONFIG=$TALLY_LOCAL_KUBE_DIR/metering.kubeconfig" \
+        "TALLY_SETTLEMENT_CATCH_UP_HOURS=$(setting TALLY_SETTLEMENT_CATCH_UP_HOURS $((TALLY_HISTORY_DAYS * 24 + 24)))"
+      if simulator_built; then printf '%q ' "HUBBLE_ADDRESS=127.0.0.1:$(simulator_hubble_port)"; fi
+      ;;
+    account) printf '%q ' "TALLY_NAMESPACE_CLUSTER_CHECK=$(setting TALLY_NAMESPACE_CLUSTER_CHECK required)" ;;
+    simulator)
+      printf '%q ' "SIMULATOR_KUBECONFIG=$TALLY_LOCAL_KUBE_DIR/admin.kubeconfig" \
+        "SIMULATOR_GATEWAY_URL=http://127.0.0.1:$(app_port gateway)" \
+        "SIMULATOR_METRICS_PORT=$(simulator_metrics_port)" \
+        "SIMULATOR_HUBBLE_PORT=$(simulator_hubble_port)" \
+        "SIMULATOR_CREDENTIALS_FILE=$(simulator_credentials_file)"
+      ;;
+    *) ;;
+  esac
+}
 
 app_port() {
   case $1 in
@@ -31,8 +59,11 @@ _announce_when_ready() {
     for app in "${TALLY_APPS[@]}"; do
       http_ok "http://127.0.0.1:$(app_port "$app")/readyz" || pending+=("$app")
     done
+    if simulator_built && ! http_ok "http://127.0.0.1:$(simulator_metrics_port)/metrics"; then
+      pending+=(simulator)
+    fi
     if [ "${#pending[@]}" -eq 0 ]; then
-      printf '[tally] ready: http://127.0.0.1:%s/graphql\n' "$(app_port gateway)"
+      print_banner
       return 0
     fi
     if [ -z "$warned" ] && [ $((SECONDS - start)) -ge "$timeout" ]; then
@@ -41,6 +72,23 @@ _announce_when_ready() {
     fi
     sleep 1
   done
+}
+
+print_banner() {
+  local api=http://127.0.0.1:$(app_port gateway) credentials
+  credentials=$(simulator_credentials_file)
+  printf '[tally] ready after %ss\n' "$SECONDS"
+  printf '  %-16s %s\n' 'GraphQL API' "$api/graphql (a browser there gets the GraphQL IDE)" \
+    'Prometheus' "$(setting PROMETHEUS_URL http://127.0.0.1:9090) (targets: /targets)" \
+    'Kubernetes API' "${TALLY_LOCAL_KUBE_SERVER:-?} (admin kubeconfig: ${TALLY_LOCAL_KUBE_DIR#"$TALLY_ROOT"/}/admin.kubeconfig)" \
+    'Checkout page' "the checkoutUrl startRecharge returns (served by the gateway at $api)" \
+    'Console' 'not built yet'
+  if simulator_built; then
+    printf '  %-16s %s\n' 'Demo credentials' "${credentials#"$TALLY_ROOT"/}"
+  else
+    printf '  %-16s %s\n' 'Simulator' 'not built (no dist/apps/simulator): no tenants, workloads or usage'
+  fi
+  printf '  %-16s %s\n' 'Stop' 'Ctrl-C stops the apps, the simulator, kube-apiserver, etcd and Prometheus'
 }
 
 _TALLY_LEADER=''
@@ -75,12 +123,18 @@ _reap_session() {
 # app until one exits or this script gets SIGINT/SIGTERM/SIGHUP; returns concurrently's code.
 run_apps() {
   local runner=${TALLY_APP_RUNNER:-node scripts/run-app.js}
-  local app cmds=() names
+  local app cmds=() names procs=("${TALLY_APPS[@]}")
   # `exec`: the shell concurrently starts becomes the app, so signals and exit codes are its own.
-  for app in "${TALLY_APPS[@]}"; do cmds+=("exec $runner $app"); done
+  for app in "${TALLY_APPS[@]}"; do cmds+=("exec env $(app_env "$app")$runner $app"); done
+  if simulator_built; then
+    cmds+=("exec env $(app_env simulator)$runner simulator run")
+    procs+=(simulator)
+  else
+    log "no dist/apps/simulator: starting without the simulator (no demo tenants or usage)"
+  fi
   names=$(
     IFS=,
-    printf '%s' "${TALLY_APPS[*]}"
+    printf '%s' "${procs[*]}"
   )
 
   # setsid gives concurrently and the apps their own session (this script runs without job
@@ -89,7 +143,7 @@ run_apps() {
   # app. Without it each app would also get the terminal's SIGINT, and the second signal would
   # cut its graceful shutdown short.
   setsid "$TALLY_ROOT/node_modules/.bin/concurrently" --kill-others --pad-prefix \
-    --names "$names" --prefix-colors 'blue.bold,green.bold,magenta.bold,cyan.bold' \
+    --names "$names" --prefix-colors 'blue.bold,green.bold,magenta.bold,cyan.bold,yellow.bold' \
     "${cmds[@]}" &
   _TALLY_LEADER=$!
   _TALLY_STOPPING=''

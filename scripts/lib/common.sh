@@ -6,8 +6,18 @@ TALLY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TALLY_DEFAULT_DATABASE_URL='postgresql://tally:tally@127.0.0.1:5432/tally'
 # shellcheck disable=SC2034
 TALLY_DEFAULT_REDIS_URL='redis://127.0.0.1:6379'
+# Where `npm start` keeps its cluster, Prometheus data, pid files and logs (git-ignored).
+TALLY_STATE_DIR=${TALLY_STATE_DIR:-$TALLY_ROOT/.tally}
 
-log() { printf '[tally] %s\n' "$*" >&2; }
+# With TALLY_LOG_ELAPSED set (npm start), every line says how long the script has run, so a
+# slow first start shows which step takes the time.
+log() {
+  if [ -n "${TALLY_LOG_ELAPSED:-}" ]; then
+    printf '[tally] %4ss %s\n' "$SECONDS" "$*" >&2
+  else
+    printf '[tally] %s\n' "$*" >&2
+  fi
+}
 warn() { printf '[tally] warning: %s\n' "$*" >&2; }
 die() {
   printf '[tally] error: %s\n' "$*" >&2

@@ -32,8 +32,6 @@ NODE_ENV=development
 LOG_LEVEL=info
 DATABASE_URL=$TALLY_DEFAULT_DATABASE_URL
 REDIS_URL=$TALLY_DEFAULT_REDIS_URL
-# npm start runs no Kubernetes cluster to ask whether a workspace's namespace is taken.
-TALLY_NAMESPACE_CLUSTER_CHECK=off
 ENV
     )
     log "wrote $(basename "$file") (local URLs and generated dev secrets, mode 600)"

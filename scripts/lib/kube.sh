@@ -52,6 +52,7 @@ _kube_build_apiserver() {
   apt_install golang-go dpkg-dev rsync jq golang-github-modern-go-reflect2-dev
 
   work=$(mktemp -d "${TMPDIR:-/tmp}/tally-kube-build.XXXXXX")
+  log "fetching Debian's kubernetes source (apt-get source kubernetes)"
   (cd "$work" && apt-get source -qq kubernetes >&2) || die "apt-get source kubernetes failed"
   tree=$(find "$work" -mindepth 1 -maxdepth 1 -type d -name 'kubernetes-*' | head -n1)
   [ -n "$tree" ] || die "apt-get source kubernetes unpacked no kubernetes-* directory in $work"
@@ -62,6 +63,7 @@ _kube_build_apiserver() {
   cp "$reflect2"/*.go "$tree"/vendor/github.com/modern-go/reflect2/
   cp "$reflect2"/*.s "$tree"/vendor/github.com/modern-go/reflect2/
 
+  log "compiling kube-apiserver (go build, ~4 min on 2 cores; only this once)"
   (
     cd "$tree" &&
       mkdir -p .go/src/k8s.io &&
@@ -80,4 +82,27 @@ _kube_build_apiserver() {
     die "could not write $out"
   rm -rf "$work"
   log "kube-apiserver $TALLY_KUBE_VERSION cached at $out"
+}
+
+# start_local_kube: `npm start`'s etcd and kube-apiserver (scripts/local-kube.ts), with their
+# state in $TALLY_STATE_DIR/kube so namespaces and workloads survive a restart. Sets
+# TALLY_LOCAL_KUBE_DIR (admin.kubeconfig, metering.kubeconfig) and TALLY_LOCAL_KUBE_SERVER.
+start_local_kube() {
+  ensure_kube_apiserver
+  TALLY_LOCAL_KUBE_DIR=$TALLY_STATE_DIR/kube
+  local spec key port busy=()
+  for spec in TALLY_LOCAL_KUBE_PORT:6443 TALLY_LOCAL_ETCD_PORT:12379 TALLY_LOCAL_ETCD_PEER_PORT:12380; do
+    key=${spec%%:*}
+    port=$(setting "$key" "${spec#*:}")
+    export "$key=$port"
+    if port_in_use "$port"; then busy+=("$port ($key)"); fi
+  done
+  [ "${#busy[@]}" -eq 0 ] ||
+    die "port already in use: ${busy[*]}: another npm start? stop it, or set the variable in .env"
+  log "starting etcd and kube-apiserver $TALLY_KUBE_VERSION (state in ${TALLY_LOCAL_KUBE_DIR#"$TALLY_ROOT"/})"
+  TALLY_LOCAL_KUBE_SERVER=$(
+    node -r ts-node/register/transpile-only -r tsconfig-paths/register \
+      "$TALLY_ROOT/scripts/local-kube.ts" "$TALLY_LOCAL_KUBE_DIR" "$TALLY_RUN_DIR"
+  ) || die "the local Kubernetes API did not start; see ${TALLY_RUN_DIR#"$TALLY_ROOT"/}/etcd.log and kube-apiserver.log"
+  export TALLY_LOCAL_KUBE_DIR TALLY_LOCAL_KUBE_SERVER
 }

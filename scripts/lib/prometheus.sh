@@ -12,32 +12,82 @@ ensure_prometheus() {
   fi
 }
 
-# start_local_prometheus: for `npm start`, a Prometheus on 127.0.0.1:9090 (unless something
-# answers there already, or PROMETHEUS_URL points elsewhere) that scrapes the four apps'
-# /metrics, with its data in .tally/prometheus. Metering samples usage from it; with no
-# cluster behind it, an hour simply has no usage. It keeps running after the apps stop.
+# start_local_prometheus: for `npm start`, a Prometheus at PROMETHEUS_URL (default
+# 127.0.0.1:9090; another host is left to whoever runs it) that scrapes the apps' /metrics and
+# the simulator's exporters, data in $TALLY_STATE_DIR/prometheus kept across starts. On the
+# first start with a simulator, its last 7 days go in before Prometheus opens the TSDB.
+# Stopped with the rest by stop_all_background.
+TALLY_HISTORY_DAYS=7
+
 start_local_prometheus() {
-  local url=${PROMETHEUS_URL:-http://127.0.0.1:9090}
-  [ "$url" = "http://127.0.0.1:9090" ] || return 0
-  if http_ok "$url/-/ready"; then return 0; fi
+  local url port
+  url=$(setting PROMETHEUS_URL http://127.0.0.1:9090)
+  port=$(node -e 'const u = new URL(process.argv[1]);
+    process.stdout.write(u.hostname === "127.0.0.1" && u.protocol === "http:" ? u.port || "80" : "")' "$url")
+  if [ -z "$port" ]; then
+    log "PROMETHEUS_URL=$url is not local: not starting a Prometheus"
+    return 0
+  fi
+  port_in_use "$port" &&
+    die "something already listens on 127.0.0.1:$port (PROMETHEUS_URL): stop it (an older npm start left its Prometheus running), or set PROMETHEUS_URL in .env"
   ensure_prometheus
-  local dir="$TALLY_ROOT/.tally/prometheus"
+  local dir=$TALLY_STATE_DIR/prometheus
   mkdir -p "$dir/data"
-  cat >"$dir/prometheus.yml" <<YAML
+  _prometheus_config "$dir/prometheus.yml"
+  _prometheus_backfill "$dir"
+  log "starting Prometheus on 127.0.0.1:$port (data in ${dir#"$TALLY_ROOT"/}, kept ${TALLY_PROMETHEUS_RETENTION:-30d})"
+  start_background prometheus prometheus --config.file="$dir/prometheus.yml" \
+    --storage.tsdb.path="$dir/data" --storage.tsdb.retention.time="${TALLY_PROMETHEUS_RETENTION:-30d}" \
+    --web.listen-address="127.0.0.1:$port"
+  local waited=0
+  until http_ok "$url/-/ready"; do
+    waited=$((waited + 1))
+    [ "$waited" -le 60 ] || die "Prometheus did not start; see ${TALLY_RUN_DIR#"$TALLY_ROOT"/}/prometheus.log"
+    _background_pid prometheus >/dev/null ||
+      die "Prometheus exited; see ${TALLY_RUN_DIR#"$TALLY_ROOT"/}/prometheus.log"
+    sleep 0.5
+  done
+}
+
+_prometheus_config() {
+  local app targets=()
+  for app in "${TALLY_APPS[@]}"; do targets+=("'127.0.0.1:$(app_port "$app")'"); done
+  cat >"$1" <<YAML
+# Written by scripts/lib/prometheus.sh on every npm start.
 global:
   scrape_interval: 15s
 scrape_configs:
   - job_name: tally
     static_configs:
-      - targets: ['127.0.0.1:4000', '127.0.0.1:4001', '127.0.0.1:4002', '127.0.0.1:4003']
+      - targets: [$(
+    IFS=,
+    printf '%s' "${targets[*]}"
+  )]
+  # cAdvisor, kube-state-metrics and eBPF series of the simulated cluster (apps/simulator).
+  - job_name: simulator
+    honor_labels: true
+    static_configs:
+      - targets: ['127.0.0.1:$(simulator_metrics_port)']
 YAML
-  log "starting a local Prometheus on 127.0.0.1:9090 (data in .tally/prometheus)"
-  nohup prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" \
-    --web.listen-address=127.0.0.1:9090 >"$dir/prometheus.log" 2>&1 &
-  local waited=0
-  until http_ok "$url/-/ready"; do
-    waited=$((waited + 1))
-    [ "$waited" -le 30 ] || die "Prometheus did not start; see .tally/prometheus/prometheus.log"
-    sleep 0.5
-  done
+}
+
+# The simulator's history of the last TALLY_HISTORY_DAYS days, once: the marker file records
+# that (and until when) it was loaded, so later starts keep what Prometheus has since scraped.
+_prometheus_backfill() {
+  local dir=$1 marker=$1/backfilled-until file=$TALLY_STATE_DIR/backfill.om end
+  [ -f "$marker" ] && return 0
+  mkdir -p "$TALLY_RUN_DIR"
+  if ! simulator_built; then
+    log "no simulator built (dist/apps/simulator): no usage history to backfill"
+    return 0
+  fi
+  end=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+  log "generating $TALLY_HISTORY_DAYS days of simulated usage (first start only)"
+  node "$TALLY_ROOT/scripts/run-app.js" simulator backfill --days "$TALLY_HISTORY_DAYS" \
+    --end "$end" --out "$file" --step 300 >&2 || die "the simulator's backfill failed"
+  log "loading it into Prometheus (promtool tsdb create-blocks-from openmetrics)"
+  promtool tsdb create-blocks-from openmetrics "$file" "$dir/data" >"$TALLY_RUN_DIR/promtool.log" 2>&1 ||
+    die "promtool could not load $file; see ${TALLY_RUN_DIR#"$TALLY_ROOT"/}/promtool.log"
+  rm -f "$file"
+  printf '%s\n' "$end" >"$marker"
 }
