@@ -243,7 +243,8 @@ export function demoCluster(nearlyEmptyBalance = '5.000000'): DemoCluster {
                     'site',
                     'ghcr.io/globex/site:5.2',
                     { cpu: 0.5, memoryBytes: 512 * Mi },
-                    officeHours(0.02, 0.3),
+                    // Bursts above its request in office hours: billed for what it used.
+                    officeHours(0.02, 0.9),
                     officeHours(200 * Mi, 100 * Mi),
                   ),
                 ],

@@ -134,6 +134,6 @@ function cadvisorContainerLabels(pod: PodState, container: ContainerState): Reco
 }
 
 /** Replicas of one workload do not use exactly the same: ±15 %, fixed per pod name. */
-function podScale(pod: PodState): number {
+export function podScale(pod: Pick<PodState, 'namespace' | 'name'>): number {
   return 0.85 + (parseInt(digest(pod.namespace, pod.name).slice(0, 8), 16) / 0xffffffff) * 0.3;
 }
