@@ -5,6 +5,7 @@ const moduleNameMapper = {
   '^@tally/account/(.*)$': '<rootDir>/apps/account/src/$1',
   '^@tally/billing/(.*)$': '<rootDir>/apps/billing/src/$1',
   '^@tally/metering/(.*)$': '<rootDir>/apps/metering/src/$1',
+  '^@tally/simulator/(.*)$': '<rootDir>/apps/simulator/src/$1',
   '^@tally/test/(.*)$': '<rootDir>/test/$1',
   '^@tally/(.*)$': '<rootDir>/libs/$1/src',
   // ESM-only; see the file for why jest needs this and the apps do not.

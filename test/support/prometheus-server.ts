@@ -32,12 +32,20 @@ export class PrometheusServer {
     private readonly dir: string,
   ) {}
 
-  static async start(series: readonly BackfillSeries[]): Promise<PrometheusServer> {
+  /**
+   * `scrapeTargets` (host:port, scraped every second at /metrics) for a test of an exporter;
+   * `openMetricsFile` is backfilled as it is, besides `series`.
+   */
+  static async start(
+    series: readonly BackfillSeries[],
+    options: { scrapeTargets?: readonly string[]; openMetricsFile?: string } = {},
+  ): Promise<PrometheusServer> {
     const dir = await mkdtemp(join(tmpdir(), 'tally-prometheus-'));
     const server = new PrometheusServer(await freePort(), dir);
     try {
-      await server.backfill(series);
-      await server.serve();
+      if (series.length > 0 || !options.openMetricsFile) await server.backfill(series);
+      if (options.openMetricsFile) await server.importOpenMetrics(options.openMetricsFile);
+      await server.serve(options.scrapeTargets ?? []);
     } catch (error) {
       await server.stop();
       throw error;
@@ -64,6 +72,10 @@ export class PrometheusServer {
   private async backfill(series: readonly BackfillSeries[]): Promise<void> {
     const file = join(this.dir, 'backfill.om');
     await writeFile(file, toOpenMetrics(series));
+    await this.importOpenMetrics(file);
+  }
+
+  private async importOpenMetrics(file: string): Promise<void> {
     await promisify(execFile)('promtool', [
       'tsdb',
       'create-blocks-from',
@@ -73,9 +85,14 @@ export class PrometheusServer {
     ]);
   }
 
-  private async serve(): Promise<void> {
+  private async serve(scrapeTargets: readonly string[]): Promise<void> {
     const config = join(this.dir, 'prometheus.yml');
-    await writeFile(config, 'global:\n  scrape_interval: 1m\n');
+    const scrape =
+      scrapeTargets.length === 0
+        ? ''
+        : 'scrape_configs:\n  - job_name: exporter\n    scrape_interval: 1s\n' +
+          `    static_configs:\n      - targets: [${scrapeTargets.map((t) => `'${t}'`).join(', ')}]\n`;
+    await writeFile(config, `global:\n  scrape_interval: 1m\n${scrape}`);
     this.process = spawn(
       'prometheus',
       [
