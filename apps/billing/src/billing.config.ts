@@ -1,4 +1,13 @@
-import { defineConfig, port, positiveInt, secret, url } from '@tally/config';
+import {
+  ConfigError,
+  defineConfig,
+  DEV_SECRET_MARKER,
+  port,
+  positiveInt,
+  secret,
+  url,
+  type Env,
+} from '@tally/config';
 import { z } from 'zod';
 import { bonusPercentSchema, bonusTiersSchema } from './recharges/bonus-rules';
 
@@ -8,7 +17,7 @@ const decimal = (fallback: string) =>
     .regex(/^\d{1,12}(\.\d{1,6})?$/, 'must be a decimal amount such as 5 or 10000.50')
     .default(fallback);
 
-export const loadBillingConfig = defineConfig(
+const loadBillingEnv = defineConfig(
   {
     TALLY_BILLING_PORT: port(4002),
     STRIPE_SECRET_KEY: secret('stripe_secret_key'),
@@ -39,11 +48,34 @@ export const loadBillingConfig = defineConfig(
     // then have committed), and month-end asks again this often until it may.
     TALLY_MONTH_CLOSE_MARGIN_MINUTES: z.coerce.number().int().min(0).default(5),
     TALLY_MONTH_CLOSE_RETRY_SECONDS: positiveInt(600),
+    // Development: startRecharge's checkoutUrl is a page of the gateway (GET /checkout/<id>)
+    // whose Pay and Decline post signed Stripe events, instead of Stripe Checkout. `auto`: on
+    // while STRIPE_SECRET_KEY is the development default. Refused in production.
+    TALLY_LOCAL_CHECKOUT: z.enum(['auto', 'on', 'off']).default('auto'),
   },
   ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
 );
 
+export function loadBillingConfig(env?: Env) {
+  const config = loadBillingEnv(env);
+  if (config.NODE_ENV === 'production' && config.TALLY_LOCAL_CHECKOUT === 'on') {
+    throw new ConfigError([
+      'TALLY_LOCAL_CHECKOUT: must not be on when NODE_ENV=production (payments would be faked)',
+    ]);
+  }
+  return config;
+}
+
 export type BillingConfig = ReturnType<typeof loadBillingConfig>;
+
+/** Whether recharges are paid on the gateway's local checkout page rather than at Stripe. */
+export function localCheckoutEnabled(config: BillingConfig): boolean {
+  if (config.NODE_ENV === 'production') return false;
+  if (config.TALLY_LOCAL_CHECKOUT === 'auto') {
+    return config.STRIPE_SECRET_KEY.startsWith(DEV_SECRET_MARKER);
+  }
+  return config.TALLY_LOCAL_CHECKOUT === 'on';
+}
 
 /** Injection token for the validated config. */
 export const BILLING_CONFIG = Symbol('BILLING_CONFIG');

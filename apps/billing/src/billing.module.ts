@@ -22,6 +22,7 @@ import { PriceBookRepository } from './price-book/price-book.repository';
 import { CreditPaidSessions } from './recharges/credit-paid-sessions';
 import { ProcessStripeEvents } from './recharges/process-stripe-events';
 import { ReceiveStripeEvents } from './recharges/receive-stripe-events';
+import { LocalCheckout } from './recharges/local-checkout';
 import { RechargeById } from './recharges/recharge-by-id';
 import { RechargeLedger } from './recharges/recharge-ledger';
 import { RechargeRepository } from './recharges/recharge.repository';
@@ -82,6 +83,7 @@ export class BillingModule {
         RechargeRepository,
         StartRecharge,
         RechargeById,
+        LocalCheckout,
         ReceiveStripeEvents,
         RechargeLedger,
         CreditPaidSessions,

@@ -7,6 +7,7 @@ import { TransportModule } from '@tally/transport';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import { BillingGraphqlModule } from './billing/billing.module';
+import { LocalCheckoutModule } from './checkout/local-checkout.module';
 import { GatewayConfig } from './gateway.config';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { formatGraphQLError } from './graphql/format-error';
@@ -24,8 +25,8 @@ const GRAPHQL_PATH = '/graphql';
 @Module({})
 export class GatewayModule {
   static forRoot(config: GatewayConfig): DynamicModule {
-    // The IDE is a development tool: production serves neither its page nor its assets.
-    const ide = config.NODE_ENV !== 'production';
+    // The IDE and the local checkout page are development tools: production serves neither.
+    const development = config.NODE_ENV !== 'production';
     return {
       module: GatewayModule,
       imports: [
@@ -57,7 +58,7 @@ export class GatewayModule {
               maxDepth: config.TALLY_GRAPHQL_MAX_DEPTH,
               maxCost: config.TALLY_GRAPHQL_MAX_COST,
             }),
-            ...(ide ? [graphqlIdePlugin(GRAPHQL_PATH)] : []),
+            ...(development ? [graphqlIdePlugin(GRAPHQL_PATH)] : []),
           ],
         }),
         AccountsModule,
@@ -66,7 +67,7 @@ export class GatewayModule {
         AuthModule.forRoot(config),
         IdentityModule,
         MeteringGraphqlModule,
-        ...(ide ? [GraphqlIdeModule] : []),
+        ...(development ? [GraphqlIdeModule, LocalCheckoutModule.forRoot(config)] : []),
       ],
       providers: [DateTimeScalar, MoneyScalar, HealthResolver],
     };

@@ -57,6 +57,13 @@ export interface RechargeView {
   readonly createdAt: IsoTime;
 }
 
+/** What the local checkout page (development only) shows and pays. */
+export interface LocalCheckoutView {
+  readonly recharge: RechargeView;
+  /** The amount in the currency's smallest unit, as Stripe's `amount_total`. */
+  readonly amountTotal: number;
+}
+
 export interface StartRechargeInput {
   readonly walletId: string;
   readonly amountMicros: MicrosString;
@@ -217,6 +224,11 @@ export interface BillingContract {
   'billing.recharges.start': Rpc<Authenticated<StartRechargeInput>, RechargeView>;
   /** Null when missing or when the caller may not read the recharge's wallet. */
   'billing.recharges.byId': Rpc<Authenticated<{ id: string }>, RechargeView | null>;
+  /**
+   * The recharge a session of the local checkout page (development only) pays, for whoever
+   * holds the session id, which is the capability; null for any other id or when it is off.
+   */
+  'billing.recharges.byLocalSession': Rpc<{ sessionId: string }, LocalCheckoutView | null>;
   /**
    * Stores verified events once each and queues them; answers before processing them, with
    * one flag per event (false: stored before).

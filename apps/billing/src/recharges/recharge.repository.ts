@@ -37,6 +37,10 @@ export class RechargeRepository {
     return this.prisma.recharge.findUnique({ where: { id } });
   }
 
+  bySessionId(stripeSessionId: string): Promise<Recharge | null> {
+    return this.prisma.recharge.findUnique({ where: { stripeSessionId } });
+  }
+
   async byIds(ids: readonly string[]): Promise<Map<string, Recharge>> {
     const recharges = await this.prisma.recharge.findMany({ where: { id: { in: [...ids] } } });
     return new Map(recharges.map((recharge) => [recharge.id, recharge]));

@@ -3,6 +3,7 @@ import { MessagePattern } from '@nestjs/microservices';
 import { RpcData, type RpcRequest } from '@tally/transport';
 import { badInput } from '@tally/errors';
 import { assertMayPrice } from '../price-book/price-book-access';
+import { LocalCheckout } from './local-checkout';
 import { ReceiveStripeEvents } from './receive-stripe-events';
 import { ReconcileCheckoutSessions } from './reconcile-checkout-sessions';
 import { RechargeById } from './recharge-by-id';
@@ -15,6 +16,7 @@ export class RechargesController {
     private readonly rechargeById: RechargeById,
     private readonly receiveEvents: ReceiveStripeEvents,
     private readonly reconcileSessions: ReconcileCheckoutSessions,
+    private readonly localCheckout: LocalCheckout,
   ) {}
 
   @MessagePattern('billing.recharges.start')
@@ -25,6 +27,11 @@ export class RechargesController {
   @MessagePattern('billing.recharges.byId')
   byId(@RpcData() request: RpcRequest<'billing.recharges.byId'>) {
     return this.rechargeById.execute(request);
+  }
+
+  @MessagePattern('billing.recharges.byLocalSession')
+  byLocalSession(@RpcData() { sessionId }: RpcRequest<'billing.recharges.byLocalSession'>) {
+    return this.localCheckout.rechargeOf(sessionId);
   }
 
   @MessagePattern('billing.stripe.reconcile')

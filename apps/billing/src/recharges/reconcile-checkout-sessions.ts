@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
 import Stripe from 'stripe';
 import { CreditPaidSessions } from './credit-paid-sessions';
+import { LocalCheckout } from './local-checkout';
 import { RechargeRepository } from './recharge.repository';
 import { sessionFields, type SessionFields } from './stripe-events/stripe-session';
 
@@ -25,9 +26,13 @@ export class ReconcileCheckoutSessions {
     private readonly stripe: Stripe,
     private readonly recharges: RechargeRepository,
     private readonly creditPaidSessions: CreditPaidSessions,
+    private readonly localCheckout: LocalCheckout,
   ) {}
 
   async execute(hours: number): Promise<ReconcileOutcome> {
+    // Recharges are paid on the local checkout page, whose only path is the webhook: there is
+    // no Stripe to list sessions from (its key is the development one).
+    if (this.localCheckout.enabled) return { sessionsSeen: 0, credited: 0 };
     const since = Math.floor(Date.now() / 1000) - hours * 3600;
     let sessionsSeen = 0;
     const unpaid: SessionFields[] = [];

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { badInput, notFound } from '@tally/errors';
+import type { Recharge } from '@prisma/client';
 import {
   principalName,
   RpcClient,
@@ -10,6 +11,7 @@ import {
 import Stripe from 'stripe';
 import { BILLING_CONFIG, type BillingConfig } from '../billing.config';
 import { bonusFor, bonusRules } from './bonus-rules';
+import { LocalCheckout } from './local-checkout';
 import { rechargeLimits, rechargeMicros } from './recharge-amount';
 import { RechargeRepository, toRechargeView } from './recharge.repository';
 import { toStripeAmount } from './stripe-amount';
@@ -17,7 +19,8 @@ import { callStripe } from './stripe-unavailable';
 
 /**
  * Starts a top-up: records the recharge (once per tenant and idempotency key) and opens a
- * Stripe Checkout Session for it. The wallet is credited later, by the webhook.
+ * Stripe Checkout Session for it (in development, a session of the local checkout page: see
+ * LocalCheckout). The wallet is credited later, by the webhook.
  *
  * Who may recharge: anyone who can see the wallet (account decides, with the caller's own
  * principal, so another tenant's wallet is NOT_FOUND). Paying money in is harmless to the
@@ -31,6 +34,7 @@ export class StartRecharge {
     private readonly recharges: RechargeRepository,
     private readonly rpc: RpcClient,
     private readonly stripe: Stripe,
+    private readonly localCheckout: LocalCheckout,
     @Inject(BILLING_CONFIG) private readonly config: BillingConfig,
   ) {}
 
@@ -70,6 +74,16 @@ export class StartRecharge {
     });
     if (recharge.stripeSessionId !== null) return toRechargeView(recharge);
 
+    const session = this.localCheckout.enabled
+      ? this.localCheckout.open()
+      : await this.openStripeSession(recharge, stripeAmount);
+    return toRechargeView(await this.recharges.attachSession(recharge.id, session.id, session.url));
+  }
+
+  private async openStripeSession(
+    recharge: Recharge,
+    stripeAmount: number,
+  ): Promise<{ id: string; url: string | null }> {
     // A replay whose first attempt died before storing the session lands here too; Stripe's
     // idempotency key makes it answer the session it already created.
     // Unreachable Stripe: the recharge stays PENDING without a session, and a retry with the
@@ -100,8 +114,6 @@ export class StartRecharge {
         { idempotencyKey: `recharge:${recharge.id}` },
       ),
     );
-    return toRechargeView(
-      await this.recharges.attachSession(recharge.id, session.id, session.url ?? null),
-    );
+    return { id: session.id, url: session.url };
   }
 }
