@@ -1,9 +1,11 @@
 import { readEnv } from '@tally/config';
 import { backfillCommand } from './backfill/backfill-command';
+import { runCommand } from './run-command';
 
 // A development tool: the cluster `npm start` meters. Never deployed (no k8s/ manifest, no
 // production image); it refuses NODE_ENV=production so it cannot be started by mistake there.
 const COMMANDS: Record<string, (args: readonly string[]) => Promise<void>> = {
+  run: runCommand,
   backfill: backfillCommand,
 };
 
