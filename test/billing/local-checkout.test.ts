@@ -119,6 +119,7 @@ describe('the local checkout page', () => {
     for (const id of [`cs_local_${'0'.repeat(48)}`, 'cs_test_a1', '<script>']) {
       const response = await fetch(`${gateway}/checkout/${encodeURIComponent(id)}`);
       expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       expect(await response.text()).not.toContain('<script>');
       expect((await post(`${gateway}/checkout/${encodeURIComponent(id)}/pay`)).status).toBe(404);
     }
