@@ -64,7 +64,13 @@ describe('the local checkout page', () => {
     return reply.data!.recharge.status;
   }
 
-  const post = (url: string) => fetch(url, { method: 'POST' });
+  // As the page's forms post from a browser.
+  const post = (url: string) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: url.endsWith('/pay') ? 'pay=' : 'decline=',
+    });
 
   it('shows the recharge, and Pay credits the wallet exactly once', async () => {
     const { owner, walletId, rechargeId, page } = await startRecharge('25.50');
