@@ -64,7 +64,13 @@ describe('the local checkout page', () => {
     return reply.data!.recharge.status;
   }
 
-  const post = (url: string) => fetch(url, { method: 'POST' });
+  // As the page's forms post from a browser.
+  const post = (url: string) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: url.endsWith('/pay') ? 'pay=' : 'decline=',
+    });
 
   it('shows the recharge, and Pay credits the wallet exactly once', async () => {
     const { owner, walletId, rechargeId, page } = await startRecharge('25.50');
@@ -119,6 +125,7 @@ describe('the local checkout page', () => {
     for (const id of [`cs_local_${'0'.repeat(48)}`, 'cs_test_a1', '<script>']) {
       const response = await fetch(`${gateway}/checkout/${encodeURIComponent(id)}`);
       expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       expect(await response.text()).not.toContain('<script>');
       expect((await post(`${gateway}/checkout/${encodeURIComponent(id)}/pay`)).status).toBe(404);
     }

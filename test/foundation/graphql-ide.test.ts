@@ -97,5 +97,12 @@ describe('the GraphQL IDE at GET /graphql', () => {
       expect(await page.text()).not.toContain('GraphiQL');
       expect((await fetch(`${base}/graphql-ide/graphiql.js`)).status).toBe(404);
     });
+
+    it('serves no local checkout page either (test/billing/local-checkout.test.ts)', async () => {
+      // Outside production an unknown session gets the page's own HTML 404; here no route.
+      const page = await fetch(`${gateway.url('gateway')}/checkout/cs_local_${'0'.repeat(48)}`);
+      expect(page.status).toBe(404);
+      expect(page.headers.get('content-type')).not.toMatch(/^text\/html/);
+    });
   });
 });
