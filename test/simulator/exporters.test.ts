@@ -1,4 +1,5 @@
 import { defaultPrometheusQueries } from '@tally/metering/sources/prometheus/prometheus-queries';
+import { withLookback } from '@tally/metering/sources/prometheus/prometheus-source';
 import { demoNamespaces } from '@tally/simulator/cluster/demo-cluster';
 import { PrometheusServer } from '../support/prometheus-server';
 import { waitFor } from '../support/ports';
@@ -38,6 +39,9 @@ describe("the simulator's exporters, scraped by a real Prometheus", () => {
     const body = (await (await fetch(url)).json()) as { data: { result: Vector[] } };
     return body.data.result;
   };
+  // A query of Tally's as its source sends it, with a lookback of a few scrape intervals (this
+  // Prometheus scrapes every second).
+  const tallyQuery = (promql: string) => query(withLookback(promql, 3));
   /** namespace/pod/container (those present) → value. */
   const byWorkload = (vector: Vector[]) =>
     Object.fromEntries(
@@ -103,15 +107,19 @@ describe("the simulator's exporters, scraped by a real Prometheus", () => {
             .map((c) => [`${pod.namespace}/${pod.name}/${c.name}`, c.requests[field]]),
         ),
       );
-    expect(byWorkload(await query(queries.CPU.request!))).toEqual(requestsOf('cpu'));
-    expect(byWorkload(await query(queries.MEMORY.request!))).toEqual(requestsOf('memoryBytes'));
-    expect(byWorkload(await query(queries.GPU.request!))).toEqual({
+    expect(byWorkload(await tallyQuery(queries.CPU.request!))).toEqual(requestsOf('cpu'));
+    expect(byWorkload(await tallyQuery(queries.MEMORY.request!))).toEqual(
+      requestsOf('memoryBytes'),
+    );
+    expect(byWorkload(await tallyQuery(queries.GPU.request!))).toEqual({
       [`acme-ml/${pods.find((p) => p.app === 'trainer')!.name}/trainer`]: 1,
     });
-    expect(byWorkload(await query(queries.STORAGE.request!))).toEqual({
+    expect(byWorkload(await tallyQuery(queries.STORAGE.request!))).toEqual({
       'acme-shop/data-postgres-0': 20 * 1024 ** 3,
     });
-    expect(byWorkload(await query(queries.NODEPORT.usage!))).toEqual({ 'acme-shop/web-public': 1 });
+    expect(byWorkload(await tallyQuery(queries.NODEPORT.usage!))).toEqual({
+      'acme-shop/web-public': 1,
+    });
   });
 
   it("answers Tally's default usage queries with one series per container, egress one per pod", async () => {
@@ -119,10 +127,11 @@ describe("the simulator's exporters, scraped by a real Prometheus", () => {
       .filter((pod) => pod.phase === 'Running')
       .flatMap((pod) => pod.containers.map((c) => `${pod.namespace}/${pod.name}/${c.name}`))
       .sort();
-    const seriesOf = async (promql: string) => Object.keys(byWorkload(await query(promql))).sort();
+    const seriesOf = async (promql: string) =>
+      Object.keys(byWorkload(await tallyQuery(promql))).sort();
     expect(await seriesOf(queries.CPU.usage!)).toEqual(containers);
     expect(await seriesOf(queries.MEMORY.usage!)).toEqual(containers);
-    const egress = await query(queries.NETWORK_EGRESS.usage!);
+    const egress = await tallyQuery(queries.NETWORK_EGRESS.usage!);
     expect(egress).toHaveLength(sim.expectedRunningPods());
     expect(
       // Prometheus stores an empty label as no label: the pod-level cgroup has no container.
@@ -139,17 +148,17 @@ describe("the simulator's exporters, scraped by a real Prometheus", () => {
 
   it('stops reporting a workload scaled to 0, and reports it again when scaled back', async () => {
     const transcoder = `${queries.CPU.request!.replace('resource="cpu"', 'resource="cpu",namespace="initech-stream"')}`;
-    expect(await query(transcoder)).toHaveLength(2);
+    expect(await tallyQuery(transcoder)).toHaveLength(2);
     await sim.scale('initech-stream', 'transcoder', 0);
     await waitFor('no requests and no usage from initech-stream', async () =>
-      (await query(transcoder)).length === 0 &&
+      (await tallyQuery(transcoder)).length === 0 &&
       (await query('container_cpu_usage_seconds_total{namespace="initech-stream"}')).length === 0
         ? true
         : undefined,
     );
     await sim.scale('initech-stream', 'transcoder', 2);
     await waitFor('both transcoders back', async () =>
-      (await query(transcoder)).length === 2 ? true : undefined,
+      (await tallyQuery(transcoder)).length === 2 ? true : undefined,
     );
   });
 });

@@ -40,6 +40,14 @@ export const DEFAULT_LOOKBACK_SECONDS = 90;
 /** A bare series selector, e.g. `container_cpu_usage_seconds_total{container!=""}`. */
 const SELECTOR = /^\s*[a-zA-Z_:][a-zA-Z0-9_:]*\s*(\{[^{}]*\})?\s*$/;
 
+/** A query as the source sends it, with its lookback applied (see PrometheusSource). */
+export function withLookback(query: string, lookbackSeconds = DEFAULT_LOOKBACK_SECONDS): string {
+  const window = `${lookbackSeconds}s`;
+  return SELECTOR.test(query)
+    ? `last_over_time(${query.trim()}[${window}])`
+    : query.replaceAll('$lookback', window);
+}
+
 /**
  * Minute samples for every namespace and resource of one hour, from Prometheus range queries
  * at a 60 s step (the PromQL comes from configuration; see prometheus-queries.ts and, for how
@@ -125,7 +133,12 @@ export class PrometheusSource implements HourlyUsageSource {
     const margin = READ_MARGIN_MINUTES * MINUTE_MS;
     const start = new Date(hour.getTime() - margin);
     const end = new Date(hour.getTime() + HOUR_MS + margin);
-    const series = await this.client.queryRange(this.withLookback(query), start, end, 60);
+    const series = await this.client.queryRange(
+      withLookback(query, this.lookbackSeconds),
+      start,
+      end,
+      60,
+    );
     const hourStartSeconds = hour.getTime() / 1000;
     const result: WorkloadQuantities = new Map();
     for (const one of series) {
@@ -152,14 +165,6 @@ export class PrometheusSource implements HourlyUsageSource {
       });
     }
     return result;
-  }
-
-  /** The query with the source's lookback applied (see the class comment). */
-  private withLookback(query: string): string {
-    const window = `${this.lookbackSeconds}s`;
-    return SELECTOR.test(query)
-      ? `last_over_time(${query.trim()}[${window}])`
-      : query.replaceAll('$lookback', window);
   }
 
   private perNamespace(resource: Resource, hour: Date, series: WorkloadQuantities): HourReading {
