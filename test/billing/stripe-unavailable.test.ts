@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server, type Socket } from 'node:net';
 import { GatewaySuite } from '../support/gateway-suite';
 import { freePort } from '../support/ports';
 import { StripeStub } from '../support/stripe-stub';
@@ -64,5 +65,45 @@ describe('startRecharge while Stripe cannot be reached', () => {
     expect(up.data!.startRecharge).toMatchObject({ status: 'PENDING' });
     expect(up.data!.startRecharge.checkoutUrl).toMatch(/^https:\/\/checkout\.stripe\.test\//);
     expect(stripe.sessionCalls()).toHaveLength(1);
+  });
+});
+
+/**
+ * A Stripe that takes the connection and never answers: billing gives up before the gateway's
+ * deadline and answers STRIPE_UNAVAILABLE, not the gateway's own timeout (INTERNAL).
+ */
+describe('startRecharge while Stripe never answers', () => {
+  const suite = new GatewaySuite();
+  const held: Socket[] = [];
+  const silent: Server = createServer((socket) => held.push(socket));
+
+  beforeAll(async () => {
+    const port = await freePort();
+    await new Promise<void>((resolve) => silent.listen(port, '127.0.0.1', resolve));
+    await suite.start(['gateway', 'account', 'billing'], {
+      STRIPE_API_URL: `http://127.0.0.1:${port}`,
+      STRIPE_SECRET_KEY: 'sk_test_x',
+    });
+  });
+  afterAll(async () => {
+    await suite.stop();
+    for (const socket of held) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  it('answers STRIPE_UNAVAILABLE, retryable, within the deadline', async () => {
+    const ownerExternalId = `owner-${randomUUID()}`;
+    const tenant = await suite.admin<{ createTenant: { wallet: { id: string } } }>(CREATE_TENANT, {
+      input: { name: 'Acme', currency: 'USD', ownerExternalId },
+    });
+    const answer = await suite.gql(suite.jwt(ownerExternalId), START, {
+      input: {
+        walletId: tenant.data!.createTenant.wallet.id,
+        amount: '20',
+        idempotencyKey: randomUUID(),
+      },
+    });
+    expect(held.length).toBeGreaterThan(0); // Stripe was asked, and kept silent
+    expect(answer.errors![0].extensions).toEqual({ code: 'STRIPE_UNAVAILABLE', retryable: true });
   });
 });
