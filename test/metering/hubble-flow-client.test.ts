@@ -1,5 +1,4 @@
 import * as grpc from '@grpc/grpc-js';
-import { FlowCount, FlowCountSink } from '@tally/metering/sources/hubble/flow-counter';
 import { HubbleFlowClient } from '@tally/metering/sources/hubble/hubble-flow-client';
 import {
   GetFlowsRequest,
@@ -7,7 +6,7 @@ import {
   Timestamp,
   toNanos,
 } from '@tally/metering/sources/hubble/hubble-messages';
-import { SampleGap, SampleSink } from '@tally/metering/usage/usage-sample';
+import { FlowRecorder } from '../support/flow-recorder';
 import { waitFor } from '../support/ports';
 import fixture from './fixtures/hubble-flows.json';
 
@@ -82,18 +81,7 @@ class FakeHubble {
   }
 }
 
-class Recorder implements FlowCountSink, SampleSink {
-  readonly counts: FlowCount[] = [];
-  readonly gaps: SampleGap[] = [];
-  async recordFlows(counts: readonly FlowCount[]) {
-    this.counts.push(...counts);
-  }
-  async record() {
-    throw new Error('the Hubble client records gaps only');
-  }
-  async recordGap(gap: SampleGap) {
-    this.gaps.push(gap);
-  }
+class Recorder extends FlowRecorder {
   /** namespace minute class → flows, summed over every delivery. */
   totals(): Record<string, number> {
     const totals: Record<string, number> = {};

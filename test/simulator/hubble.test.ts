@@ -1,23 +1,11 @@
-import { FlowCount, FlowCountSink } from '@tally/metering/sources/hubble/flow-counter';
 import { HubbleFlowClient } from '@tally/metering/sources/hubble/hubble-flow-client';
-import { SampleGap, SampleSink } from '@tally/metering/usage/usage-sample';
 import { generateFlows } from '@tally/simulator/hubble/flow-generator';
 import { HubbleServer } from '@tally/simulator/hubble/hubble-server';
+import { FlowRecorder } from '../support/flow-recorder';
 import { waitFor } from '../support/ports';
 import { SimulatedCluster } from './simulated-cluster';
 
-class Recorder implements FlowCountSink, SampleSink {
-  readonly counts: FlowCount[] = [];
-  readonly gaps: SampleGap[] = [];
-  async recordFlows(counts: readonly FlowCount[]) {
-    this.counts.push(...counts);
-  }
-  async record() {
-    throw new Error('the Hubble client records gaps only');
-  }
-  async recordGap(gap: SampleGap) {
-    this.gaps.push(gap);
-  }
+class Recorder extends FlowRecorder {
   /** "namespace class" pairs seen so far. */
   classes(): string[] {
     return [...new Set(this.counts.map((c) => `${c.namespace} ${c.flowClass}`))].sort();
