@@ -4,9 +4,6 @@ import { GatewaySuite } from '../support/gateway-suite';
 
 const PUBLIC_URL = 'http://tally.test:4000';
 
-const CREATE_TENANT = `mutation ($input: CreateTenantInput!) {
-  createTenant(input: $input) { id wallet { id } }
-}`;
 const START = `mutation ($input: StartRechargeInput!) {
   startRecharge(input: $input) { id status checkoutUrl }
 }`;
@@ -27,13 +24,7 @@ describe('the local checkout page', () => {
   afterAll(() => suite.stop());
 
   async function startRecharge(amount: string) {
-    const ownerExternalId = `owner-${randomUUID()}`;
-    const tenant = await suite.admin<{ createTenant: { wallet: { id: string } } }>(CREATE_TENANT, {
-      input: { name: 'Acme <&> "Co"', currency: 'USD', ownerExternalId },
-    });
-    expect(tenant.errors).toBeUndefined();
-    const owner = suite.jwt(ownerExternalId);
-    const walletId = tenant.data!.createTenant.wallet.id;
+    const { owner, walletId } = await suite.newTenant('Acme <&> "Co"');
     const reply = await suite.gql<{
       startRecharge: { id: string; status: string; checkoutUrl: string };
     }>(owner, START, { input: { walletId, amount, idempotencyKey: randomUUID() } });

@@ -4,9 +4,6 @@ import { GatewaySuite } from '../support/gateway-suite';
 import { freePort } from '../support/ports';
 import { StripeStub } from '../support/stripe-stub';
 
-const CREATE_TENANT = `mutation ($input: CreateTenantInput!) {
-  createTenant(input: $input) { id wallet { id } }
-}`;
 const START = `mutation ($input: StartRechargeInput!) {
   startRecharge(input: $input) { id status checkoutUrl }
 }`;
@@ -35,14 +32,9 @@ describe('startRecharge while Stripe cannot be reached', () => {
   });
 
   it('answers STRIPE_UNAVAILABLE, retryable, and the same request succeeds once Stripe is back', async () => {
-    const ownerExternalId = `owner-${randomUUID()}`;
-    const tenant = await suite.admin<{ createTenant: { wallet: { id: string } } }>(CREATE_TENANT, {
-      input: { name: 'Acme', currency: 'USD', ownerExternalId },
-    });
-    expect(tenant.errors).toBeUndefined();
-    const owner = suite.jwt(ownerExternalId);
+    const { owner, walletId } = await suite.newTenant('Acme');
     const input = {
-      walletId: tenant.data!.createTenant.wallet.id,
+      walletId,
       amount: '20',
       idempotencyKey: randomUUID(),
     };
@@ -92,13 +84,10 @@ describe('startRecharge while Stripe never answers', () => {
   });
 
   it('answers STRIPE_UNAVAILABLE, retryable, within the deadline', async () => {
-    const ownerExternalId = `owner-${randomUUID()}`;
-    const tenant = await suite.admin<{ createTenant: { wallet: { id: string } } }>(CREATE_TENANT, {
-      input: { name: 'Acme', currency: 'USD', ownerExternalId },
-    });
-    const answer = await suite.gql(suite.jwt(ownerExternalId), START, {
+    const { owner, walletId } = await suite.newTenant('Acme');
+    const answer = await suite.gql(owner, START, {
       input: {
-        walletId: tenant.data!.createTenant.wallet.id,
+        walletId,
         amount: '20',
         idempotencyKey: randomUUID(),
       },
