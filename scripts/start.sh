@@ -21,7 +21,10 @@ trap 'exit 143' TERM
 
 ensure_node_modules
 ensure_env
-load_dotenv "$TALLY_ROOT/.env"
+load_dotenv
+# The apps read the same file (libs/config readEnv), wherever it is.
+export TALLY_ENV_FILE
+enforce_local_cloud_settings
 ensure_postgres
 ensure_redis
 stop_leftovers

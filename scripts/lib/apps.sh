@@ -16,10 +16,11 @@ app_env() {
   case $1 in
     metering)
       printf '%q ' "KUBECONFIG=$TALLY_LOCAL_KUBE_DIR/metering.kubeconfig" \
-        "TALLY_SETTLEMENT_CATCH_UP_HOURS=$(setting TALLY_SETTLEMENT_CATCH_UP_HOURS $((TALLY_HISTORY_DAYS * 24 + 24)))"
+        "TALLY_SETTLEMENT_CATCH_UP_HOURS=$(setting TALLY_SETTLEMENT_CATCH_UP_HOURS $(($(history_days) * 24 + 24)))"
       if simulator_built; then printf '%q ' "HUBBLE_ADDRESS=127.0.0.1:$(simulator_hubble_port)"; fi
       ;;
-    account) printf '%q ' "TALLY_NAMESPACE_CLUSTER_CHECK=$(setting TALLY_NAMESPACE_CLUSTER_CHECK required)" ;;
+    # enforce_local_cloud_settings exported it (an older .env may say off).
+    account) printf '%q ' "TALLY_NAMESPACE_CLUSTER_CHECK=$TALLY_NAMESPACE_CLUSTER_CHECK" ;;
     simulator)
       printf '%q ' "SIMULATOR_KUBECONFIG=$TALLY_LOCAL_KUBE_DIR/admin.kubeconfig" \
         "SIMULATOR_GATEWAY_URL=http://127.0.0.1:$(app_port gateway)" \
@@ -81,7 +82,7 @@ print_banner() {
   printf '  %-16s %s\n' 'GraphQL API' "$api/graphql (a browser there gets the GraphQL IDE)" \
     'Prometheus' "$(setting PROMETHEUS_URL http://127.0.0.1:9090) (targets: /targets)" \
     'Kubernetes API' "${TALLY_LOCAL_KUBE_SERVER:-?} (admin kubeconfig: ${TALLY_LOCAL_KUBE_DIR#"$TALLY_ROOT"/}/admin.kubeconfig)" \
-    'Checkout page' "the checkoutUrl startRecharge returns (served by the gateway at $api)" \
+    'Checkout page' "$api/checkout/<session>: the checkoutUrl startRecharge returns (Pay / Decline)" \
     'Console' 'not built yet'
   if simulator_built; then
     printf '  %-16s %s\n' 'Demo credentials' "${credentials#"$TALLY_ROOT"/}"

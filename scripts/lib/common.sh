@@ -8,6 +8,9 @@ TALLY_DEFAULT_DATABASE_URL='postgresql://tally:tally@127.0.0.1:5432/tally'
 TALLY_DEFAULT_REDIS_URL='redis://127.0.0.1:6379'
 # Where `npm start` keeps its cluster, Prometheus data, pid files and logs (git-ignored).
 TALLY_STATE_DIR=${TALLY_STATE_DIR:-$TALLY_ROOT/.tally}
+# The .env file `npm start` writes and reads, and the apps read (libs/config readEnv); another
+# file keeps a test's or a bench's `npm start` away from the developer's own .env.
+TALLY_ENV_FILE=${TALLY_ENV_FILE:-$TALLY_ROOT/.env}
 
 # With TALLY_LOG_ELAPSED set (npm start), every line says how long the script has run, so a
 # slow first start shows which step takes the time.
@@ -48,7 +51,7 @@ apt_install() {
 
 # dotenv_get KEY [FILE]: the value of KEY in a .env file (empty when absent).
 dotenv_get() {
-  local key=$1 file=${2:-$TALLY_ROOT/.env} line value=''
+  local key=$1 file=${2:-$TALLY_ENV_FILE} line value=''
   [ -f "$file" ] || return 0
   while IFS= read -r line || [ -n "$line" ]; do
     line=${line#export }
@@ -82,7 +85,7 @@ setting() {
 
 # load_dotenv [FILE]: exports every KEY=value of FILE that the real environment leaves unset.
 load_dotenv() {
-  local file=${1:-$TALLY_ROOT/.env} line key
+  local file=${1:-$TALLY_ENV_FILE} line key
   [ -f "$file" ] || return 0
   while IFS= read -r line || [ -n "$line" ]; do
     line=${line#export }

@@ -21,7 +21,7 @@ random_hex() {
 }
 
 ensure_env() {
-  local file=${1:-$TALLY_ROOT/.env}
+  local file=${1:-$TALLY_ENV_FILE}
   if [ ! -f "$file" ]; then
     (
       umask 077
@@ -66,4 +66,40 @@ ENV
   if [ "${#added[@]}" -gt 0 ]; then
     log "generated dev secrets in $(basename "$file"): ${added[*]} (values not shown)"
   fi
+}
+
+# What npm start's local cloud needs, whatever an older .env (or the environment) says:
+# KEY=VALUE|why. An old .env copied from .env.example says TALLY_NAMESPACE_CLUSTER_CHECK=off,
+# from before npm start ran a Kubernetes API.
+TALLY_LOCAL_CLOUD_SETTINGS=(
+  'TALLY_NAMESPACE_CLUSTER_CHECK=required|npm start runs a Kubernetes API, so createWorkspace checks each namespace against it'
+)
+
+# enforce_local_cloud_settings: exports each setting above, with a warning naming where a
+# contradicting value came from; and warns about settings npm start ignores or that fall short.
+enforce_local_cloud_settings() {
+  local spec key value why current
+  for spec in "${TALLY_LOCAL_CLOUD_SETTINGS[@]}"; do
+    key=${spec%%=*} value=${spec#*=}
+    why=${value#*|} value=${value%%|*}
+    current=${!key:-}
+    if [ -n "$current" ] && [ "$current" != "$value" ]; then
+      warn "$key=$current ($(_setting_source "$key" "$current")) is overridden with $value: $why. Remove that line."
+    fi
+    export "$key=$value"
+  done
+  if [ -n "${KUBECONFIG:-}" ]; then
+    warn "KUBECONFIG=$KUBECONFIG ($(_setting_source KUBECONFIG "$KUBECONFIG")) is not used: npm start gives metering the service-account kubeconfig of its own cluster"
+  fi
+  local days history catch_up=${TALLY_SETTLEMENT_CATCH_UP_HOURS:-}
+  days=$(history_days)
+  history=$((days * 24))
+  if [ -n "$catch_up" ] && [[ $catch_up =~ ^[0-9]+$ ]] && [ "$catch_up" -lt "$history" ]; then
+    warn "TALLY_SETTLEMENT_CATCH_UP_HOURS=$catch_up ($(_setting_source TALLY_SETTLEMENT_CATCH_UP_HOURS "$catch_up")) is shorter than the ${history} h of simulated history: hours before that are never settled. Remove that line."
+  fi
+}
+
+# Where KEY's VALUE came from, for a warning: the env file, or the real environment.
+_setting_source() {
+  if [ "$(dotenv_get "$1")" = "$2" ]; then printf 'in %s' "$TALLY_ENV_FILE"; else printf 'from the environment'; fi
 }

@@ -15,9 +15,16 @@ ensure_prometheus() {
 # start_local_prometheus: for `npm start`, a Prometheus at PROMETHEUS_URL (default
 # 127.0.0.1:9090; another host is left to whoever runs it) that scrapes the apps' /metrics and
 # the simulator's exporters, data in $TALLY_STATE_DIR/prometheus kept across starts. On the
-# first start with a simulator, its last 7 days go in before Prometheus opens the TSDB.
-# Stopped with the rest by stop_all_background.
-TALLY_HISTORY_DAYS=7
+# first start with a simulator, its last TALLY_HISTORY_DAYS (7) days go in before Prometheus
+# opens the TSDB. Stopped with the rest by stop_all_background.
+
+# history_days: days of simulated usage the first start backfills (0: none).
+history_days() {
+  local days
+  days=$(setting TALLY_HISTORY_DAYS 7)
+  [[ $days =~ ^[0-9]+$ ]] || die "TALLY_HISTORY_DAYS must be a whole number of days (got '$days')"
+  printf '%s' "$days"
+}
 
 start_local_prometheus() {
   local url port
@@ -74,16 +81,18 @@ YAML
 # The simulator's history of the last TALLY_HISTORY_DAYS days, once: the marker file records
 # that (and until when) it was loaded, so later starts keep what Prometheus has since scraped.
 _prometheus_backfill() {
-  local dir=$1 marker=$1/backfilled-until file=$TALLY_STATE_DIR/backfill.om end
+  local dir=$1 marker=$1/backfilled-until file=$TALLY_STATE_DIR/backfill.om end days
   [ -f "$marker" ] && return 0
+  days=$(history_days)
+  [ "$days" -gt 0 ] || return 0
   mkdir -p "$TALLY_RUN_DIR"
   if ! simulator_built; then
     log "no simulator built (dist/apps/simulator): no usage history to backfill"
     return 0
   fi
   end=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-  log "generating $TALLY_HISTORY_DAYS days of simulated usage (first start only)"
-  node "$TALLY_ROOT/scripts/run-app.js" simulator backfill --days "$TALLY_HISTORY_DAYS" \
+  log "generating $days days of simulated usage (first start only)"
+  node "$TALLY_ROOT/scripts/run-app.js" simulator backfill --days "$days" \
     --end "$end" --out "$file" --step 300 >&2 || die "the simulator's backfill failed"
   log "loading it into Prometheus (promtool tsdb create-blocks-from openmetrics)"
   promtool tsdb create-blocks-from openmetrics "$file" "$dir/data" >"$TALLY_RUN_DIR/promtool.log" 2>&1 ||

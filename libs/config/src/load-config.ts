@@ -14,13 +14,14 @@ export class ConfigError extends Error {
 export type Env = Record<string, string | undefined>;
 
 /**
- * Reads the environment once: a `.env` file in the working directory fills in what the real
- * environment leaves unset. This is the only place in Tally that reads `process.env`.
+ * Reads the environment once: a `.env` file (TALLY_ENV_FILE, else `.env` in the working
+ * directory) fills in what the real environment leaves unset. This is the only place in Tally
+ * that reads `process.env`.
  */
 export function readEnv(cwd = process.cwd()): Env {
   let fromFile: Env = {};
   try {
-    fromFile = parseDotenv(readFileSync(join(cwd, '.env')));
+    fromFile = parseDotenv(readFileSync(process.env.TALLY_ENV_FILE ?? join(cwd, '.env')));
   } catch {
     // No .env: the built-in local defaults apply.
   }
