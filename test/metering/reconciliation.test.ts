@@ -8,11 +8,19 @@ const HOUR_MS = 3_600_000;
 // An hour the test Prometheus holds (recent enough for its backfill; see the harness).
 const RECENT = new Date((Math.floor(Date.now() / HOUR_MS) - 6) * HOUR_MS);
 const REFILLED = newNamespace('refill');
+// Hours whose reads (±10 min) overlap no other fixture's series.
+// A counter with a scrape gap, charged at first on the worker's half hour.
+const COUNTER_HOUR = new Date(RECENT.getTime() - 2 * HOUR_MS);
+const COUNTED = newNamespace('counted');
+// A gauge with a scrape gap, settled from Prometheus itself.
+const GAUGE_HOUR = new Date(RECENT.getTime() - 4 * HOUR_MS);
+const GAUGED = newNamespace('gauged');
+const GIB = 2 ** 30;
 const SETTLE = `mutation ($hour: DateTime!) { settleHour(hour: $hour) { status namespaces charged } }`;
 const RECONCILE = `mutation ($from: DateTime!, $to: DateTime!) {
   reconcile(from: $from, to: $to) {
     id trigger status hoursChecked flaggedHours refilledSamples adjustments adjusted
-    sourceMismatches ledgerMismatches findings { kind namespace hour detail }
+    sourceMismatches ledgerMismatches findings { kind action namespace hour detail }
   }
 }`;
 const REPORTS = `query ($first: Int) { reconciliationReports(first: $first) { id status adjustments } }`;
@@ -25,7 +33,7 @@ interface Report {
   adjusted: string;
   sourceMismatches: number;
   ledgerMismatches: number;
-  findings: { kind: string; namespace: string | null; detail: string }[];
+  findings: { kind: string; action: string | null; namespace: string | null; detail: string }[];
 }
 
 describe('reconciliation through the gateway', () => {
@@ -37,20 +45,25 @@ describe('reconciliation through the gateway', () => {
   let prometheus: PrometheusServer;
 
   beforeAll(async () => {
-    // One core all hour long in REFILLED, as cAdvisor reports it.
-    const samples: [number, number][] = [];
-    for (let m = -10; m <= 70; m++) samples.push([RECENT.getTime() / 1000 + m * 60, 500 + 60 * m]);
     prometheus = await PrometheusServer.start([
+      // One core all hour long in REFILLED, as cAdvisor reports it.
+      cpuCounter(REFILLED, RECENT),
+      // One core in COUNTED, with no scrape from minute 35 to 45: the counter shows the use.
+      cpuCounter(COUNTED, COUNTER_HOUR, (m) => m < 35 || m > 45),
+      // 1 GiB in GAUGED, with no scrape from minute 20 to 34: nothing shows what it held.
       {
-        name: 'container_cpu_usage_seconds_total',
-        type: 'counter',
-        labels: { namespace: REFILLED, pod: `${REFILLED}-0`, container: 'app' },
-        samples,
+        name: 'container_memory_working_set_bytes',
+        type: 'gauge',
+        labels: { namespace: GAUGED, pod: `${GAUGED}-0`, container: 'app' },
+        samples: minutesAround(GAUGE_HOUR, (m) => m < 20 || m > 34).map(([t]) => [t, GIB]),
       },
     ]);
     await suite.start(['gateway', 'account', 'billing', 'metering'], {
       PROMETHEUS_URL: prometheus.url,
       TALLY_SETTLEMENT_CATCH_UP_HOURS: '1',
+      // A counter's gap is proven under the usage basis (under max it may hide minutes above
+      // the request).
+      TALLY_PROMETHEUS_QUERIES: '{"CPU":{"basis":"usage"}}',
     });
     finance = suite.jwt((await suite.fixtures.newUser('FINANCE')).externalId);
     ({ id: tenantId, walletId } = await suite.newTenant('Reconciled'));
@@ -98,6 +111,41 @@ describe('reconciliation through the gateway', () => {
     expect(await walletEntries(`recon:${ns}:${RECENT.toISOString()}:1`)).toEqual(['-15000']);
   });
 
+  it("charges a counter's scrape gap from the counter and clears the flag", async () => {
+    const ns = await workspace(COUNTED);
+    await metering.record(everyMinute(ns, 'CPU', COUNTER_HOUR, 60_000_000n, 30));
+    await suite.admin(SETTLE, { hour: COUNTER_HOUR.toISOString() });
+    expect(await walletEntries(`charge:${ns}:${COUNTER_HOUR.toISOString()}`)).toEqual(['-15000']);
+
+    // The refill has the other half hour, the gap's minutes spread from the counter's increase.
+    const report = (await reconcile(COUNTER_HOUR)).data!.reconcile;
+    expect(report).toMatchObject({ flaggedHours: 1, adjustments: 1, adjusted: '0.015000' });
+    expect(report.findings).toEqual([
+      expect.objectContaining({ kind: 'adjustment', action: 'adjusted', namespace: ns }),
+    ]);
+    const again = (await reconcile(COUNTER_HOUR)).data!.reconcile;
+    expect(again).toMatchObject({ flaggedHours: 0, adjustments: 0, findings: [] });
+  });
+
+  it("keeps a gauge's scrape gap flagged, charged on what was seen, run after run", async () => {
+    const ns = await workspace(GAUGED);
+    await suite.admin(SETTLE, { hour: GAUGE_HOUR.toISOString() });
+    const charged = await walletEntries(`charge:${ns}:${GAUGE_HOUR.toISOString()}`);
+    expect(charged).toHaveLength(1);
+
+    for (let run = 0; run < 2; run++) {
+      const result = await reconcile(GAUGE_HOUR);
+      expect(result.errors).toBeUndefined();
+      const report = result.data!.reconcile;
+      expect(report).toMatchObject({ flaggedHours: 1, adjustments: 0, adjusted: '0.000000' });
+      expect(report.findings).toEqual([
+        expect.objectContaining({ kind: 'flagged_hour', action: 'kept_flagged', namespace: ns }),
+      ]);
+      expect(report.findings[0].detail).toMatch(/still flagged/);
+    }
+    expect(await walletEntries(`recon:${ns}:${GAUGE_HOUR.toISOString()}:1`)).toEqual([]);
+  });
+
   it('charges the minutes that arrived late as one audited adjustment, once', async () => {
     const hour = pastHour();
     const ns = await workspace();
@@ -117,7 +165,9 @@ describe('reconciliation through the gateway', () => {
       adjusted: '0.015000',
       ledgerMismatches: 0,
     });
-    expect(report.findings.map((f) => [f.kind, f.namespace])).toEqual([['adjustment', ns]]);
+    expect(report.findings.map((f) => [f.kind, f.action, f.namespace])).toEqual([
+      ['adjustment', 'adjusted', ns],
+    ]);
     expect(report.findings[0].detail).toMatch(/CPU \+0\.015/);
     const key = `recon:${ns}:${hour.toISOString()}:1`;
     expect(await walletEntries(key)).toEqual(['-15000']);
@@ -190,3 +240,20 @@ describe('reconciliation through the gateway', () => {
     expect(outcome(await suite.gql(tenantOwner, REPORTS, { first: 5 }))).toBe('FORBIDDEN');
   });
 });
+
+/** `[unix seconds, minute]` of every whole minute from 10 before `hour` to 10 after it ends. */
+function minutesAround(hour: Date, scraped: (minute: number) => boolean = () => true) {
+  const points: [number, number][] = [];
+  for (let m = -10; m <= 70; m++) if (scraped(m)) points.push([hour.getTime() / 1000 + m * 60, m]);
+  return points;
+}
+
+/** One core used all along by `namespace`, as cAdvisor's counter reports it when scraped. */
+function cpuCounter(namespace: string, hour: Date, scraped?: (minute: number) => boolean) {
+  return {
+    name: 'container_cpu_usage_seconds_total',
+    type: 'counter' as const,
+    labels: { namespace, pod: `${namespace}-0`, container: 'app' },
+    samples: minutesAround(hour, scraped).map(([t, m]): [number, number] => [t, 500 + 60 * m]),
+  };
+}

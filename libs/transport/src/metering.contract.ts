@@ -52,8 +52,13 @@ export interface SettlementProgressView {
   readonly lastPostedAt: IsoTime | null;
 }
 
+/** What reconciliation did with a flagged namespace-hour. */
+export type FindingAction = 'adjusted' | 'nothing_owed' | 'kept_flagged';
+
 export interface ReconciliationFinding {
-  readonly kind: 'adjustment' | 'source_mismatch' | 'ledger' | 'missing_charge';
+  readonly kind: 'adjustment' | 'flagged_hour' | 'source_mismatch' | 'ledger' | 'missing_charge';
+  /** Set on the findings of flagged namespace-hours (kinds adjustment and flagged_hour). */
+  readonly action?: FindingAction;
   readonly namespace?: string;
   readonly hour?: IsoTime;
   readonly detail: string;

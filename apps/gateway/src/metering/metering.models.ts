@@ -33,7 +33,19 @@ export class SettlementRun {
 
 @ObjectType({ description: 'One thing a reconciliation run found.' })
 export class ReconciliationFinding {
-  @Field({ description: 'adjustment, source_mismatch, ledger or missing_charge.' }) kind!: string;
+  @Field({
+    description: 'adjustment, flagged_hour, source_mismatch, ledger or missing_charge.',
+  })
+  kind!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a flagged namespace-hour (kinds adjustment and flagged_hour), what was done with it: ' +
+      'adjusted (the difference was posted), nothing_owed (the charge stands) or kept_flagged ' +
+      '(minutes without data remain; any proven difference was posted and the next run looks ' +
+      'again).',
+  })
+  action!: string | null;
   @Field(() => String, { nullable: true }) namespace!: string | null;
   @Field(() => Date, { nullable: true }) hour!: Date | null;
   @Field() detail!: string;

@@ -34,6 +34,7 @@ export function toReconciliationReport(view: ReconciliationReportView): Reconcil
     adjusted: parseWireMicros(view.adjustedMicros),
     findings: view.findings.map((finding) => ({
       kind: finding.kind,
+      action: finding.action ?? null,
       namespace: finding.namespace ?? null,
       hour: finding.hour === undefined ? null : new Date(finding.hour),
       detail: finding.detail,

@@ -29,10 +29,15 @@ export interface Corrections {
 
 /**
  * Second look at flagged namespace-hours (short hours, hours a gap touched): refill the hour
- * from Prometheus (duplicates count once, so only the missing minutes land), reprice it with
- * the book of its hour, and where that differs from what was charged so far, post the
- * difference as `recon:<namespace>:<hour>:<seq>` with the reason. Like settlement, each
- * adjustment is stored before it is posted, so a crash reposts the same one.
+ * from Prometheus (duplicates count once, so only the missing minutes land; a counter's
+ * increase across a gap is spread over the gap's minutes), reprice it with the book of its
+ * hour, and where that differs from what was charged so far, post the difference as
+ * `recon:<namespace>:<hour>:<seq>` with the reason. Like settlement, each adjustment is stored
+ * before it is posted, so a crash reposts the same one.
+ *
+ * A namespace-hour whose minutes are still not known after the refill (a gauge's gap: what was
+ * used in it is not measured anywhere) stays flagged, so the next run looks again; every
+ * flagged namespace-hour gets one finding saying what was done with it.
  */
 @Injectable()
 export class CorrectCharges {
@@ -54,67 +59,77 @@ export class CorrectCharges {
       byHour.set(charge.hour.getTime(), [...(byHour.get(charge.hour.getTime()) ?? []), charge]);
     }
     let refilledSamples = 0;
-    const findings: ReconciliationFinding[] = [];
+    let adjustments = 0;
     let adjustedMicros = 0n;
+    const findings: ReconciliationFinding[] = [];
     for (const charges of byHour.values()) {
       const hour = charges[0].hour;
       const refilled = await this.refill(hour);
       refilledSamples += refilled;
-      // Each charge is repriced in its own currency: the book that priced it is still in force
-      // at its hour (books are append-only).
-      const books = await this.priceBooks.inForceAt(
-        charges.map((charge) => charge.currency),
+      const unknown = await this.usage.namespacesWithUnprovenGaps(
+        this.config.TALLY_BILLING_SOURCE,
         hour,
       );
-      const usage = await this.usage.hourly(this.config.TALLY_BILLING_SOURCE, hour);
-      for (const charge of charges) {
-        const book = books.get(charge.currency);
-        if (book === undefined)
-          throw new Error(`no ${charge.currency} price book at ${hour.toISOString()}`);
-        const lines = differences(
-          charge,
-          usage.filter((row) => row.namespace === charge.namespace),
-          pricesByResource(book),
-        );
-        if (lines.length === 0) continue;
-        const adjustment: PendingAdjustment = {
-          namespace: charge.namespace,
-          hour,
-          seq: charge.nextSeq,
-          walletId: charge.walletId,
-          lines,
-          totalMicros: lines.reduce((sum, line) => sum + line.amountMicros, 0n),
-          reason: `reconciliation: ${refilled} minute samples refilled for the hour; ${lines
-            .map(
-              (l) =>
-                `${l.resource} ${l.amountMicros > 0n ? '+' : ''}${formatMicros(l.amountMicros)}`,
-            )
-            .join(', ')}`,
-        };
-        await this.reconciliations.freezeAdjustment(adjustment, reportId);
-        await this.post(adjustment);
-        adjustedMicros += adjustment.totalMicros;
-        findings.push({
-          kind: 'adjustment',
-          namespace: charge.namespace,
-          hour: hour.toISOString(),
-          detail: adjustment.reason,
-        });
+      const reviewed = await this.reviewHour(reportId, hour, charges, refilled);
+      for (const { charge, adjustment } of reviewed) {
+        if (adjustment !== undefined) {
+          adjustments += 1;
+          adjustedMicros += adjustment.totalMicros;
+        }
+        findings.push(finding(charge, adjustment, unknown.has(charge.namespace)));
       }
-      await this.reconciliations.markReconciled(charges);
+      await this.reconciliations.markReconciled(
+        charges.filter((charge) => !unknown.has(charge.namespace)),
+      );
     }
-    return {
-      flaggedHours: flagged.length,
-      refilledSamples,
-      adjustments: findings.length,
-      adjustedMicros,
-      findings,
-    };
+    return { flaggedHours: flagged.length, refilledSamples, adjustments, adjustedMicros, findings };
   }
 
+  /** Reprices the hour's flagged charges and posts what differs from what was charged. */
+  private async reviewHour(
+    reportId: string,
+    hour: Date,
+    charges: readonly ChargeUnderReview[],
+    refilled: number,
+  ): Promise<{ charge: ChargeUnderReview; adjustment?: PendingAdjustment }[]> {
+    // Each charge is repriced in its own currency: the book that priced it is still in force
+    // at its hour (books are append-only).
+    const books = await this.priceBooks.inForceAt(
+      charges.map((charge) => charge.currency),
+      hour,
+    );
+    const usage = await this.usage.hourly(this.config.TALLY_BILLING_SOURCE, hour);
+    const reviewed: { charge: ChargeUnderReview; adjustment?: PendingAdjustment }[] = [];
+    for (const charge of charges) {
+      const book = books.get(charge.currency);
+      if (book === undefined)
+        throw new Error(`no ${charge.currency} price book at ${hour.toISOString()}`);
+      const lines = differences(
+        charge,
+        usage.filter((row) => row.namespace === charge.namespace),
+        pricesByResource(book),
+      );
+      if (lines.length === 0) {
+        reviewed.push({ charge });
+        continue;
+      }
+      const adjustment = newAdjustment(charge, lines, refilled);
+      await this.reconciliations.freezeAdjustment(adjustment, reportId);
+      await this.post(adjustment);
+      reviewed.push({ charge, adjustment });
+    }
+    return reviewed;
+  }
+
+  /**
+   * Reads the hour from Prometheus again: its samples (only the missing minutes land) and its
+   * gaps, which replace the ones settlement recorded, so minutes the new reading has are no
+   * longer flagged.
+   */
   private async refill(hour: Date): Promise<number> {
     if (this.config.TALLY_BILLING_SOURCE !== 'prometheus' || this.sampler === undefined) return 0;
-    const samples = await this.sampler.sampleHour(hour);
+    const { samples, gaps } = await this.sampler.readHour(hour);
+    await this.usage.replaceGaps('prometheus', hour, this.sampler.resources, gaps);
     let added = 0;
     for (let i = 0; i < samples.length; i += INGEST_CHUNK) {
       added += await this.usage.record('prometheus', samples.slice(i, i + INGEST_CHUNK));
@@ -142,6 +157,45 @@ export class CorrectCharges {
     ]);
     await this.reconciliations.markAdjustmentPosted(adjustment, result.transactionId);
   }
+}
+
+function newAdjustment(
+  charge: ChargeUnderReview,
+  lines: FrozenLine[],
+  refilled: number,
+): PendingAdjustment {
+  const changes = lines
+    .map((l) => `${l.resource} ${l.amountMicros > 0n ? '+' : ''}${formatMicros(l.amountMicros)}`)
+    .join(', ');
+  return {
+    namespace: charge.namespace,
+    hour: charge.hour,
+    seq: charge.nextSeq,
+    walletId: charge.walletId,
+    lines,
+    totalMicros: lines.reduce((sum, line) => sum + line.amountMicros, 0n),
+    reason: `reconciliation: ${refilled} minute samples refilled for the hour; ${changes}`,
+  };
+}
+
+const STILL_UNKNOWN =
+  "minutes without data remain (a gauge's gap is charged on what was seen): still flagged";
+
+/** What was done with one flagged namespace-hour. */
+function finding(
+  charge: ChargeUnderReview,
+  adjustment: PendingAdjustment | undefined,
+  stillUnknown: boolean,
+): ReconciliationFinding {
+  const kind = adjustment ? 'adjustment' : 'flagged_hour';
+  const where = { kind, namespace: charge.namespace, hour: charge.hour.toISOString() } as const;
+  if (stillUnknown) {
+    const detail = adjustment ? `${adjustment.reason}; ${STILL_UNKNOWN}` : STILL_UNKNOWN;
+    return { ...where, action: 'kept_flagged', detail };
+  }
+  return adjustment
+    ? { ...where, action: 'adjusted', detail: adjustment.reason }
+    : { ...where, action: 'nothing_owed', detail: 'refilled and repriced: the charge stands' };
 }
 
 /** Per resource, what the usage now costs minus what was charged for it so far. */

@@ -36,7 +36,6 @@ describe('SampleHour', () => {
       if (resource === failQueryOf) throw new Error(`${resource}: Prometheus is down`);
       return { samples: [sample(resource)], gaps: [] };
     },
-    sampleResource: async (hour, resource) => (await source.readResource(hour, resource)).samples,
     readHour: async () => ({ samples: [], gaps: [] }),
     sampleHour: async () => [],
   };

@@ -9,8 +9,6 @@ import type { HourReading, MinuteSample } from '../usage/usage-sample';
 export interface HourlyUsageSource {
   /** Every resource the source reads: an hour is sampled in full once each of these is. */
   readonly resources: readonly Resource[];
-  /** What every namespace used of one resource in the hour. */
-  sampleResource(hour: Date, resource: Resource): Promise<MinuteSample[]>;
   /** What every namespace used of every resource in the hour. */
   sampleHour(hour: Date): Promise<MinuteSample[]>;
   /** The same samples, with the minutes each namespace and resource had no data for. */

@@ -44,9 +44,7 @@ export class UsageRepository {
     samples: readonly MinuteSample[],
     afterChunk: () => void = () => {},
   ): Promise<void> {
-    const client = await this.prisma.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.prisma.pool, async (client) => {
       for (let i = 0; i < samples.length; i += SAMPLED_CHUNK) {
         await insertSamples(client, source, samples.slice(i, i + SAMPLED_CHUNK));
         afterChunk();
@@ -56,13 +54,7 @@ export class UsageRepository {
          VALUES ($1, $2, $3, $4)`,
         [source, hour, resource, samples.length],
       );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** The resources of `hour` already sampled from `source` in full. */
@@ -91,26 +83,31 @@ export class UsageRepository {
     resources: readonly Resource[],
     gaps: readonly UsageGap[],
   ): Promise<void> {
-    await this.prisma.pool.query(
-      `WITH cleared AS (
-         DELETE FROM metering.usage_gaps
-          WHERE source = $1 AND hour = $2 AND resource = ANY ($3::text[])
-       )
-       INSERT INTO metering.usage_gaps (source, hour, namespace, resource, from_minute, to_minute, proven)
-       SELECT $1, $2, namespace, resource, from_minute, to_minute, proven
-         FROM unnest($4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::boolean[])
-                AS g (namespace, resource, from_minute, to_minute, proven)`,
-      [
-        source,
-        hour,
-        resources,
-        gaps.map((g) => g.namespace),
-        gaps.map((g) => g.resource),
-        gaps.map((g) => g.from),
-        gaps.map((g) => g.to),
-        gaps.map((g) => g.proven),
-      ],
-    );
+    // Two statements: the parts of one statement's WITH run in no set order, so an INSERT
+    // beside the DELETE would collide with the very rows it replaces.
+    await inTransaction(this.prisma.pool, async (client) => {
+      await client.query(
+        `DELETE FROM metering.usage_gaps
+          WHERE source = $1 AND hour = $2 AND resource = ANY ($3::text[])`,
+        [source, hour, resources],
+      );
+      await client.query(
+        `INSERT INTO metering.usage_gaps
+                (source, hour, namespace, resource, from_minute, to_minute, proven)
+         SELECT $1, $2, namespace, resource, from_minute, to_minute, proven
+           FROM unnest($3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::boolean[])
+                  AS g (namespace, resource, from_minute, to_minute, proven)`,
+        [
+          source,
+          hour,
+          gaps.map((g) => g.namespace),
+          gaps.map((g) => g.resource),
+          gaps.map((g) => g.from),
+          gaps.map((g) => g.to),
+          gaps.map((g) => g.proven),
+        ],
+      );
+    });
   }
 
   /** Namespaces of the hour with minutes no reading had and nothing proves: flagged. */
@@ -207,4 +204,22 @@ async function insertSamples(
     ],
   });
   return Number(rows[0].added);
+}
+
+/** Runs `work` on one pooled connection inside BEGIN … COMMIT (ROLLBACK when it throws). */
+async function inTransaction(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<void>,
+): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await work(client);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }

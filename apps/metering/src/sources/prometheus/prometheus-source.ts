@@ -76,10 +76,6 @@ export class PrometheusSource implements HourlyUsageSource {
     return (await this.readHour(hour)).samples;
   }
 
-  async sampleResource(hour: Date, resource: Resource): Promise<MinuteSample[]> {
-    return (await this.readResource(hour, resource)).samples;
-  }
-
   /** The hour's samples and the minutes each namespace and resource had no data for. */
   async readHour(hour: Date): Promise<HourReading> {
     const perResource = await Promise.all(
