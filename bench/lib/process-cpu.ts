@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+
+/** Linux reports process times in clock ticks of 1/100 s (USER_HZ) on every platform we run. */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces; the fields after its closing parenthesis don't.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const [utime, stime] = [Number(fields[11]), Number(fields[12])];
+  return (utime + stime) / TICKS_PER_SECOND;
+}
+
+export interface IdleOptions {
+  /** How long the processes together must stay under `maxCores` to count as idle. */
+  readonly quietMs: number;
+  /** Cores the processes may use together while idle (timers, health checks). */
+  readonly maxCores: number;
+  readonly timeoutMs: number;
+}
+
+/**
+ * Resolves, with the milliseconds it took, once the processes have used less than `maxCores`
+ * for `quietMs` in a row: the positive signal that their start-up work is over, so what is
+ * measured next does not share the cores with it.
+ */
+export async function waitUntilIdle(
+  pids: readonly number[],
+  options: IdleOptions,
+): Promise<number> {
+  const started = performance.now();
+  const total = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  for (;;) {
+    const before = total();
+    const windowStart = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, options.quietMs));
+    const cores = (total() - before) / ((performance.now() - windowStart) / 1000);
+    if (cores < options.maxCores) return performance.now() - started - options.quietMs;
+    if (performance.now() - started > options.timeoutMs) {
+      throw new Error(`still busy after ${options.timeoutMs} ms (${cores.toFixed(2)} cores)`);
+    }
+  }
+}
