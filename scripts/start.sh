@@ -31,8 +31,7 @@ stop_leftovers
 
 log "applying migrations (npm run db:migrate)"
 npm run --silent db:migrate
-log "building (npm run build)"
-npm run --silent build
+ensure_build
 check_ports_free
 
 start_local_kube

@@ -20,8 +20,7 @@ if [ -z "${TALLY_TEST_ADMIN_URL:-}" ]; then
   export TALLY_TEST_ADMIN_URL
 fi
 
-log "building (npm run build)"
-npm run --silent build
+ensure_build
 
 log "running jest"
 results="$TALLY_ROOT/.tally/jest-results.json"

@@ -81,7 +81,7 @@ YAML
 # The simulator's history of the last TALLY_HISTORY_DAYS days, once: the marker file records
 # that (and until when) it was loaded, so later starts keep what Prometheus has since scraped.
 _prometheus_backfill() {
-  local dir=$1 marker=$1/backfilled-until file=$TALLY_STATE_DIR/backfill.om end days
+  local dir=$1 marker=$1/backfilled-until prefix=$TALLY_STATE_DIR/backfill end days file
   [ -f "$marker" ] && return 0
   days=$(history_days)
   [ "$days" -gt 0 ] || return 0
@@ -92,11 +92,16 @@ _prometheus_backfill() {
   fi
   end=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   log "generating $days days of simulated usage (first start only)"
+  rm -f "$prefix".*.om
+  # One file per 2 h block: promtool reads its whole input again for every block it writes.
   node "$TALLY_ROOT/scripts/run-app.js" simulator backfill --days "$days" \
-    --end "$end" --out "$file" --step 300 >&2 || die "the simulator's backfill failed"
+    --end "$end" --out "$prefix" --step 300 --block-hours 2 >&2 || die "the simulator's backfill failed"
   log "loading it into Prometheus (promtool tsdb create-blocks-from openmetrics)"
-  promtool tsdb create-blocks-from openmetrics "$file" "$dir/data" >"$TALLY_RUN_DIR/promtool.log" 2>&1 ||
-    die "promtool could not load $file; see ${TALLY_RUN_DIR#"$TALLY_ROOT"/}/promtool.log"
-  rm -f "$file"
+  : >"$TALLY_RUN_DIR/promtool.log"
+  for file in "$prefix".*.om; do
+    promtool tsdb create-blocks-from openmetrics -q "$file" "$dir/data" >>"$TALLY_RUN_DIR/promtool.log" 2>&1 ||
+      die "promtool could not load $file; see ${TALLY_RUN_DIR#"$TALLY_ROOT"/}/promtool.log"
+  done
+  rm -f "$prefix".*.om
   printf '%s\n' "$end" >"$marker"
 }

@@ -3,7 +3,7 @@
 // answers GraphQL, gives metering no more than k8s/metering-rbac.yaml, overrides what an old
 // .env contradicts, and after Ctrl-C leaves no process behind. A short history (1 day, not 7)
 // keeps the first start's backfill quick; it still goes through promtool.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   AuthorizationV1Api,
@@ -56,10 +56,17 @@ describe('npm start', () => {
       env: { TALLY_HISTORY_DAYS: '1' },
     });
     readyMs = await start.ready(READY_TIMEOUT_MS);
-    process.stdout.write(`npm start was ready after ${(readyMs / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `npm start was ready after ${(readyMs / 1000).toFixed(1)} s:\n${start.steps().join('\n')}\n`,
+    );
   });
 
   afterAll(async () => {
+    // Kept for whoever reads a failure: everything npm start, the apps and the simulator printed.
+    if (start) {
+      mkdirSync(join(__dirname, '..', '..', '.tally'), { recursive: true });
+      writeFileSync(join(__dirname, '..', '..', '.tally', 'start-test.log'), start.log);
+    }
     await start?.destroy();
     await redis?.stop();
     await database?.drop();
@@ -130,10 +137,15 @@ describe('npm start', () => {
     );
     expect(await allowed('apps', 'deployments', 'delete')).toBe('apps/deployments delete: denied');
     // And the simulator's pods are there for it to read.
-    await waitFor('the pods of acme-shop, read with the metering token', async () => {
-      const pods = await core.listNamespacedPod({ namespace: 'acme-shop' });
-      return pods.items.length > 0 ? true : undefined;
-    });
+    await waitFor(
+      'the pods of acme-shop, read with the metering token',
+      async () => {
+        const pods = await core.listNamespacedPod({ namespace: 'acme-shop' });
+        return pods.items.length > 0 ? true : undefined;
+        // The simulator's pod controller starts after the tenants are open: slow on busy cores.
+      },
+      60_000,
+    );
   });
 
   it('runs Prometheus, which scrapes the four apps and the simulator, with the history loaded', async () => {

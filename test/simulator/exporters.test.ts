@@ -97,6 +97,31 @@ describe("the simulator's exporters, scraped by a real Prometheus", () => {
     }
   });
 
+  it('uses the label values the real exporters use: request units, pod phases, cAdvisor cpu', async () => {
+    const series = parseSeries(
+      await (await fetch(`http://127.0.0.1:${sim.metricsPort}/metrics`)).text(),
+    );
+    const of = (name: string) => series.filter((s) => s.name === name);
+    const units = Object.fromEntries(
+      of('kube_pod_container_resource_requests').map(({ labels }) => [
+        labels.resource,
+        labels.unit,
+      ]),
+    );
+    expect(units).toEqual(fixture.series.kube_pod_container_resource_requests.units);
+    // kube-state-metrics writes one series per phase for every pod, 1 for its phase, 0 else.
+    const phasesByPod = new Map<string, string[]>();
+    for (const { labels, value } of of('kube_pod_status_phase')) {
+      phasesByPod.set(labels.uid, [...(phasesByPod.get(labels.uid) ?? []), labels.phase]);
+      expect([0, 1]).toContain(value);
+    }
+    for (const phases of phasesByPod.values())
+      expect(phases.sort()).toEqual([...fixture.series.kube_pod_status_phase.phases].sort());
+    expect(new Set(of('container_cpu_usage_seconds_total').map((s) => s.labels.cpu))).toEqual(
+      new Set(['total']),
+    );
+  });
+
   it("answers Tally's default request queries with each running container's requests", async () => {
     const pods = sim.controller.snapshot.pods.filter((pod) => pod.phase === 'Running');
     const requestsOf = (field: 'cpu' | 'memoryBytes' | 'gpus') =>

@@ -110,6 +110,11 @@ export class NpmStart {
     return `https://127.0.0.1:${this.ports.kube}`;
   }
 
+  /** Its own step lines (`[tally]   12s building …`): where the time went. */
+  steps(): string[] {
+    return this.output.split('\n').filter((line) => /^\[tally\] +\d+s /.test(line));
+  }
+
   /** Waits until its output matches `pattern` (output may arrive after the process is gone). */
   async printed(pattern: RegExp, timeoutMs = 10_000): Promise<void> {
     await waitFor(
@@ -162,15 +167,18 @@ export class NpmStart {
   /** Ctrl-C: SIGINT to the whole process group; resolves with npm's exit code. */
   async interrupt(timeoutMs = 90_000): Promise<number | null> {
     process.kill(-this.child.pid!, 'SIGINT');
-    return Promise.race([
-      this.exited,
-      new Promise<never>((_, reject) =>
-        setTimeout(
-          () => reject(new Error(`npm start still runs ${timeoutMs} ms after SIGINT`)),
-          timeoutMs,
-        ),
-      ),
-    ]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`npm start still runs ${timeoutMs} ms after SIGINT`)),
+        timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([this.exited, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**

@@ -3,9 +3,12 @@ import { demoCluster } from '@tally/simulator/cluster/demo-cluster';
 import { writeBackfill } from './write-backfill';
 
 const USAGE =
-  'usage: simulator backfill --days <n> --end <ISO time> --out <file> [--step <seconds>]';
+  'usage: simulator backfill --days <n> --end <ISO time> --out <file> [--step <seconds>] [--block-hours <n>]';
 
-/** `simulator backfill --days 7 --end <ISO> --out <file> [--step 300]`. */
+/**
+ * `simulator backfill --days 7 --end <ISO> --out <file> [--step 300] [--block-hours 2]`; with
+ * --block-hours, one file per window: `<file>.<window start>.om` (see BackfillOptions).
+ */
 export async function backfillCommand(args: readonly string[]): Promise<void> {
   const { values } = parseArgs({
     args: [...args],
@@ -14,22 +17,34 @@ export async function backfillCommand(args: readonly string[]): Promise<void> {
       end: { type: 'string' },
       out: { type: 'string' },
       step: { type: 'string', default: '300' },
+      'block-hours': { type: 'string' },
     },
   });
   const days = Number(values.days);
   const end = Date.parse(values.end ?? '');
   const step = Number(values.step);
-  if (!(days > 0) || Number.isNaN(end) || !values.out || !Number.isInteger(step) || step <= 0) {
+  const blockHours =
+    values['block-hours'] === undefined ? undefined : Number(values['block-hours']);
+  if (
+    !(days > 0) ||
+    Number.isNaN(end) ||
+    !values.out ||
+    !Number.isInteger(step) ||
+    step <= 0 ||
+    (blockHours !== undefined && !(Number.isInteger(blockHours) && blockHours > 0))
+  ) {
     throw new Error(USAGE);
   }
   const startedAt = Date.now();
-  const samples = await writeBackfill(demoCluster(), {
+  const { samples, files } = await writeBackfill(demoCluster(), {
     endSeconds: Math.floor(end / 1000),
     days,
     stepSeconds: step,
     out: values.out,
+    blockHours,
   });
+  const where = blockHours === undefined ? values.out : `${files.length} files ${values.out}.*.om`;
   console.log(
-    `[simulator] wrote ${samples} samples of ${days} days to ${values.out} in ${Date.now() - startedAt} ms`,
+    `[simulator] wrote ${samples} samples of ${days} days to ${where} in ${Date.now() - startedAt} ms`,
   );
 }
