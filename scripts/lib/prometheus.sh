@@ -17,7 +17,7 @@ ensure_prometheus() {
 # the simulator's exporters, data in $TALLY_STATE_DIR/prometheus kept across starts. On the
 # first start with a simulator, its last 7 days go in before Prometheus opens the TSDB.
 # Stopped with the rest by stop_all_background.
-TALLY_HISTORY_DAYS=7
+TALLY_HISTORY_DAYS=${TALLY_HISTORY_DAYS:-7}
 
 start_local_prometheus() {
   local url port
@@ -84,10 +84,35 @@ _prometheus_backfill() {
   end=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   log "generating $TALLY_HISTORY_DAYS days of simulated usage (first start only)"
   node "$TALLY_ROOT/scripts/run-app.js" simulator backfill --days "$TALLY_HISTORY_DAYS" \
-    --end "$end" --out "$file" --step 300 >&2 || die "the simulator's backfill failed"
+    --end "$end" --out "$file" --step 300 \
+    --nearly-empty-history-hours "$(setting SIMULATOR_NEARLY_EMPTY_HISTORY_HOURS 0)" >&2 ||
+    die "the simulator's backfill failed"
   log "loading it into Prometheus (promtool tsdb create-blocks-from openmetrics)"
   promtool tsdb create-blocks-from openmetrics "$file" "$dir/data" >"$TALLY_RUN_DIR/promtool.log" 2>&1 ||
     die "promtool could not load $file; see ${TALLY_RUN_DIR#"$TALLY_ROOT"/}/promtool.log"
   rm -f "$file"
   printf '%s\n' "$end" >"$marker"
+}
+
+# history_end: when the backfilled history ends (the first start's time), empty without one.
+history_end() {
+  local marker=$TALLY_STATE_DIR/prometheus/backfilled-until
+  [ -f "$marker" ] && cat "$marker"
+  return 0
+}
+
+# history_start END: END minus TALLY_HISTORY_DAYS days.
+history_start() {
+  node -e 'process.stdout.write(new Date(Date.parse(process.argv[1]) - process.argv[2] * 864e5).toISOString())' \
+    "$1" "$TALLY_HISTORY_DAYS"
+}
+
+# history_settled_until END: where the simulator stops settling the history: END, or, when the
+# nearly empty tenant was given hours of history (SIMULATOR_NEARLY_EMPTY_HISTORY_HOURS, the
+# end-to-end test), the hour it signed up, so those hours are left to be replayed one by one.
+history_settled_until() {
+  node -e 'const end = Date.parse(process.argv[1]), hour = 3600e3;
+    const until = Number(process.argv[2]) > 0 ? Math.floor(end / hour) * hour - process.argv[2] * hour : end;
+    process.stdout.write(new Date(until).toISOString())' \
+    "$1" "$(setting SIMULATOR_NEARLY_EMPTY_HISTORY_HOURS 0)"
 }
