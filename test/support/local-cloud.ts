@@ -4,7 +4,9 @@ import { createWriteStream, WriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createScratchDatabase, type TestDatabase } from '../setup/test-database';
 import { freePort } from './ports';
+import { RedisServer } from './redis-server';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -24,8 +26,10 @@ export interface LocalCloudPorts {
 
 /**
  * The real `npm start` (scripts/start.sh) in a state directory of its own, on free ports, with
- * the suite's database and Redis and secrets of its own: what a developer runs, as processes.
- * `stop()` sends it the Ctrl-C a developer would and waits until it has exited.
+ * a database (empty: npm start migrates it), a Redis and secrets of its own, so it shares
+ * nothing with the suites running beside it: what a developer runs, as processes.
+ * `stop()` sends it the Ctrl-C a developer would and waits until it has exited; `remove()`
+ * then drops the rest.
  */
 export class LocalCloud {
   readonly adminKey = `tly_e2e_${randomBytes(16).toString('hex')}`;
@@ -38,6 +42,8 @@ export class LocalCloud {
   private constructor(
     readonly stateDir: string,
     readonly ports: LocalCloudPorts,
+    private readonly database: TestDatabase,
+    private readonly redis: RedisServer,
     env: Readonly<Record<string, string>>,
   ) {
     this.log = createWriteStream(join(stateDir, 'npm-start.log'));
@@ -59,11 +65,18 @@ export class LocalCloud {
     readyTimeoutMs = 300_000,
   ): Promise<LocalCloud> {
     const stateDir = await mkdtemp(join(tmpdir(), 'tally-e2e-'));
-    const cloud = new LocalCloud(stateDir, await freePorts(), env);
+    const cloud = new LocalCloud(
+      stateDir,
+      await freePorts(),
+      await createScratchDatabase(),
+      await RedisServer.start(),
+      env,
+    );
     try {
       await cloud.waitForOutput(/\[tally\] ready after \d+s/, readyTimeoutMs);
     } catch (error) {
       await cloud.stop();
+      await cloud.remove();
       throw error;
     }
     return cloud;
@@ -75,6 +88,8 @@ export class LocalCloud {
       // jest sets NODE_ENV=test; npm start is development.
       NODE_ENV: 'development',
       TALLY_STATE_DIR: this.stateDir,
+      DATABASE_URL: this.database.url,
+      REDIS_URL: this.redis.url,
       TALLY_ADMIN_API_KEY: this.adminKey,
       TALLY_JWT_SECRET: this.jwtSecret,
       // Development's markers: the local checkout page stands in for Stripe.
@@ -146,6 +161,8 @@ export class LocalCloud {
 
   /** The state directory goes too (after stop()), unless the run is kept for a look. */
   async remove(): Promise<void> {
+    await this.redis.stop();
+    await this.database.drop();
     if (process.env.TALLY_E2E_KEEP) return;
     await rm(this.stateDir, { recursive: true, force: true });
   }
