@@ -15,6 +15,8 @@ source "$_tally_lib/processes.sh"
 source "$_tally_lib/kube.sh"
 # shellcheck source=scripts/lib/prometheus.sh
 source "$_tally_lib/prometheus.sh"
+# shellcheck source=scripts/lib/browser.sh
+source "$_tally_lib/browser.sh"
 # shellcheck source=scripts/lib/env.sh
 source "$_tally_lib/env.sh"
 # shellcheck source=scripts/lib/apps.sh

@@ -12,12 +12,20 @@ simulator_credentials_file() { setting SIMULATOR_CREDENTIALS_FILE "$TALLY_STATE_
 
 # app_env APP: the settings `npm start` gives APP for the local cloud, as `env` arguments.
 # Metering always talks to npm start's own cluster, with the metering service account.
+# The backfilled history is settled by the simulator once the demo tenants own it; metering's
+# own settlement begins with the first live hour, so it can never settle the history first
+# (and post nothing for it, while no workspace claims its namespaces).
 app_env() {
+  local history_end
+  history_end=$(history_end)
   case $1 in
     metering)
       printf '%q ' "KUBECONFIG=$TALLY_LOCAL_KUBE_DIR/metering.kubeconfig" \
         "TALLY_SETTLEMENT_CATCH_UP_HOURS=$(setting TALLY_SETTLEMENT_CATCH_UP_HOURS $(($(history_days) * 24 + 24)))"
       if simulator_built; then printf '%q ' "HUBBLE_ADDRESS=127.0.0.1:$(simulator_hubble_port)"; fi
+      if [ -n "$history_end" ]; then
+        printf '%q ' "TALLY_SETTLEMENT_FIRST_HOUR=$(setting TALLY_SETTLEMENT_FIRST_HOUR "$history_end")"
+      fi
       ;;
     # enforce_local_cloud_settings exported it (an older .env may say off).
     account) printf '%q ' "TALLY_NAMESPACE_CLUSTER_CHECK=$TALLY_NAMESPACE_CLUSTER_CHECK" ;;
@@ -27,6 +35,11 @@ app_env() {
         "SIMULATOR_METRICS_PORT=$(simulator_metrics_port)" \
         "SIMULATOR_HUBBLE_PORT=$(simulator_hubble_port)" \
         "SIMULATOR_CREDENTIALS_FILE=$(simulator_credentials_file)"
+      if [ -n "$history_end" ]; then
+        printf '%q ' "SIMULATOR_HISTORY_FROM=$(history_start "$history_end")" \
+          "SIMULATOR_HISTORY_UNTIL=$(history_settled_until "$history_end")" \
+          "SIMULATOR_HISTORY_SETTLED_FILE=$TALLY_STATE_DIR/history-settled"
+      fi
       ;;
     *) ;;
   esac

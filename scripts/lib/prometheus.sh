@@ -95,7 +95,9 @@ _prometheus_backfill() {
   rm -f "$prefix".*.om
   # One file per 2 h block: promtool reads its whole input again for every block it writes.
   node "$TALLY_ROOT/scripts/run-app.js" simulator backfill --days "$days" \
-    --end "$end" --out "$prefix" --step 300 --block-hours 2 >&2 || die "the simulator's backfill failed"
+    --end "$end" --out "$prefix" --step 300 --block-hours 2 \
+    --nearly-empty-history-hours "$(setting SIMULATOR_NEARLY_EMPTY_HISTORY_HOURS 0)" >&2 ||
+    die "the simulator's backfill failed"
   log "loading it into Prometheus (promtool tsdb create-blocks-from openmetrics)"
   : >"$TALLY_RUN_DIR/promtool.log"
   for file in "$prefix".*.om; do
@@ -104,4 +106,27 @@ _prometheus_backfill() {
   done
   rm -f "$prefix".*.om
   printf '%s\n' "$end" >"$marker"
+}
+
+# history_end: when the backfilled history ends (the first start's time), empty without one.
+history_end() {
+  local marker=$TALLY_STATE_DIR/prometheus/backfilled-until
+  [ -f "$marker" ] && cat "$marker"
+  return 0
+}
+
+# history_start END: END minus TALLY_HISTORY_DAYS days.
+history_start() {
+  node -e 'process.stdout.write(new Date(Date.parse(process.argv[1]) - process.argv[2] * 864e5).toISOString())' \
+    "$1" "$(history_days)"
+}
+
+# history_settled_until END: where the simulator stops settling the history: END, or, when the
+# nearly empty tenant was given hours of history (SIMULATOR_NEARLY_EMPTY_HISTORY_HOURS, the
+# end-to-end test), the hour it signed up, so those hours are left to be replayed one by one.
+history_settled_until() {
+  node -e 'const end = Date.parse(process.argv[1]), hour = 3600e3;
+    const until = Number(process.argv[2]) > 0 ? Math.floor(end / hour) * hour - process.argv[2] * hour : end;
+    process.stdout.write(new Date(until).toISOString())' \
+    "$1" "$(setting SIMULATOR_NEARLY_EMPTY_HISTORY_HOURS 0)"
 }

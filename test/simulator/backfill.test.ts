@@ -1,8 +1,4 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { readFile, stat } from 'node:fs/promises';
 import { Resource } from '@prisma/client';
 import { PrometheusClient } from '@tally/metering/sources/prometheus/prometheus-client';
 import { defaultPrometheusQueries } from '@tally/metering/sources/prometheus/prometheus-queries';
@@ -12,8 +8,8 @@ import { demoCluster, findWorkload } from '@tally/simulator/cluster/demo-cluster
 import { levelAt } from '@tally/simulator/cluster/usage-profile';
 import { podScale } from '@tally/simulator/exporters/cluster-samples';
 import { PrometheusServer } from '../support/prometheus-server';
+import { BackfilledHistory } from './backfilled-history';
 
-const root = join(__dirname, '..', '..');
 const demo = demoCluster();
 const END = '2026-12-01T11:00:00Z'; // a Tuesday
 const NIGHT_HOUR = new Date('2026-12-01T06:00:00Z');
@@ -56,45 +52,22 @@ function expectedHour(hour: Date): Record<string, Record<string, number>> {
 }
 
 describe('simulator backfill, imported with promtool and read by Tally’s Prometheus source', () => {
-  let dir: string;
+  let history: BackfilledHistory;
   let prometheus: PrometheusServer;
-  let output: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'tally-backfill-'));
-    const file = join(dir, 'history.om');
-    const { stdout } = await promisify(execFile)(
-      'node',
-      [
-        'scripts/run-app.js',
-        'simulator',
-        'backfill',
-        '--days',
-        '0.25',
-        '--end',
-        END,
-        '--out',
-        file,
-        '--step',
-        '60',
-      ],
-      { cwd: root },
-    );
-    output = stdout;
-    prometheus = await PrometheusServer.start([], { openMetricsFile: file });
+    history = await BackfilledHistory.start(['--days', '0.25', '--end', END, '--step', '60']);
+    prometheus = history.prometheus;
   });
 
-  afterAll(async () => {
-    await prometheus?.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => history?.stop());
 
   it('writes OpenMetrics that ends with # EOF and says what it wrote', async () => {
-    const text = await readFile(join(dir, 'history.om'), 'utf8');
+    const text = await readFile(history.file, 'utf8');
     expect(text.endsWith('# EOF\n')).toBe(true);
     expect(text).toContain('# TYPE container_cpu_usage_seconds counter\n');
-    expect(output).toMatch(/wrote \d+ samples of 0.25 days/);
-    expect((await stat(join(dir, 'history.om'))).size).toBeGreaterThan(0);
+    expect(history.stdout).toMatch(/wrote \d+ samples of 0.25 days/);
+    expect((await stat(history.file)).size).toBeGreaterThan(0);
   });
 
   it.each([

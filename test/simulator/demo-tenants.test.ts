@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { formatMicros, parseMicros } from '@tally/money';
 import { demoCluster, NamespaceSpec } from '@tally/simulator/cluster/demo-cluster';
 import { DemoCredentials } from '@tally/simulator/tenants/demo-credentials';
 import { DemoTenants } from '@tally/simulator/tenants/demo-tenants';
@@ -17,14 +18,14 @@ interface MeReply {
         id: string;
         name: string;
         wallet: { balance: string };
-        subAccounts: { name: string; monthlyBudget: string | null }[];
+        subAccounts: { name: string; monthlyBudget: string | null; wallet: { balance: string } }[];
         workspaces: { namespace: string; subAccount: { name: string } | null }[];
       };
     }[];
   };
 }
 const ME = `query { me { memberships { role tenant {
-  id name wallet { balance } subAccounts { name monthlyBudget }
+  id name wallet { balance } subAccounts { name monthlyBudget wallet { balance } }
   workspaces { namespace subAccount { name } }
 } } } }`;
 
@@ -63,10 +64,11 @@ describe('demo tenants, opened through the public GraphQL API', () => {
     expect(membership.tenant).toEqual({
       id: acme.tenantId,
       name: 'Acme Robotics',
-      wallet: { balance: '2000.000000' },
+      // 2000.000000 opened with, this month's budgets moved to the sub-accounts.
+      wallet: { balance: '1000.000000' },
       subAccounts: expect.arrayContaining([
-        { name: 'Platform', monthlyBudget: '400.000000' },
-        { name: 'Research', monthlyBudget: '600.000000' },
+        { name: 'Platform', monthlyBudget: '400.000000', wallet: { balance: '400.000000' } },
+        { name: 'Research', monthlyBudget: '600.000000', wallet: { balance: '600.000000' } },
       ]) as unknown,
       workspaces: expect.arrayContaining([
         { namespace: 'acme-shop', subAccount: { name: 'Platform' } },
@@ -80,8 +82,8 @@ describe('demo tenants, opened through the public GraphQL API', () => {
       ]),
     );
     expect(Object.fromEntries(balances)).toEqual({
-      acme: '2000.000000',
-      globex: '300.000000',
+      acme: '1000.000000',
+      globex: '150.000000',
       initech: '5.000000',
     });
     expect(namespacesEnsured.slice(0, 5)).toEqual(
@@ -116,7 +118,15 @@ describe('demo tenants, opened through the public GraphQL API', () => {
       const memberships = await me(tenant.members[0].jwt);
       expect(memberships).toHaveLength(1);
       const spec = demo.tenants.find((t) => t.key === tenant.key)!;
-      expect(memberships[0].tenant.wallet.balance).toBe(spec.openingBalance);
+      const budgets = spec.subAccounts.reduce((sum, s) => sum + parseMicros(s.monthlyBudget), 0n);
+      expect(memberships[0].tenant.wallet.balance).toBe(
+        formatMicros(parseMicros(spec.openingBalance) - budgets),
+      );
+      for (const { name, monthlyBudget } of spec.subAccounts) {
+        expect(memberships[0].tenant.subAccounts.find((s) => s.name === name)?.wallet.balance).toBe(
+          monthlyBudget,
+        );
+      }
       expect(memberships[0].tenant.workspaces).toHaveLength(spec.namespaces.length);
       expect(memberships[0].tenant.subAccounts).toHaveLength(spec.subAccounts.length);
     }

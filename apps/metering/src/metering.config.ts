@@ -79,6 +79,11 @@ export const loadMeteringConfig = defineConfig({
   TALLY_SETTLEMENT_DELAY_MINUTES: positiveInt(5),
   // How far back a worker that was down looks for hours it has not settled.
   TALLY_SETTLEMENT_CATCH_UP_HOURS: positiveInt(72),
+  // Where a fresh install (no hour settled yet) starts settling, within the catch-up window;
+  // unset: the last due hour. npm start sets the first hour of the simulator's history.
+  TALLY_SETTLEMENT_FIRST_HOUR: z.coerce
+    .date({ message: 'must be an ISO time such as 2026-11-22T08:00:00Z' })
+    .optional(),
   // Ledger transactions per batch-posting call (the account service takes at most 5,000).
   TALLY_SETTLEMENT_BATCH_SIZE: positiveInt(1000).refine((n) => n <= 5000, 'must be at most 5000'),
   // Reconciliation reports an agent-vs-Prometheus difference above this share, in percent.

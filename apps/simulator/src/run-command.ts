@@ -1,5 +1,6 @@
 import { KubeClient } from '@tally/metering/kube/kube-client';
 import { loadKubeConfig } from '@tally/metering/kube/kube-config';
+import { settleHistory } from './backfill/settle-history';
 import { DemoCluster, demoCluster, demoNamespaces, findWorkload } from './cluster/demo-cluster';
 import { MetricsServer } from './exporters/metrics-server';
 import { HubbleServer } from './hubble/hubble-server';
@@ -56,12 +57,33 @@ export async function runCommand(): Promise<void> {
       `hubble=127.0.0.1:${hubblePort} credentials=${config.SIMULATOR_CREDENTIALS_FILE}`,
   );
 
-  await new Promise<void>((resolve) => {
+  const stopped = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  await Promise.race([settleTheHistory(config), stopped]);
+  await stopped;
   await Promise.all([hubble.close(), metrics.close(), controller.stop()]);
   log('stopped');
+}
+
+/** The backfilled hours, now that the tenants own them; a failure is retried by the next start. */
+async function settleTheHistory(config: SimulatorConfig): Promise<void> {
+  const from = config.SIMULATOR_HISTORY_FROM;
+  const until = config.SIMULATOR_HISTORY_UNTIL;
+  if (!from || !until) return;
+  try {
+    await settleHistory({
+      gateway: new GatewayClient(config.SIMULATOR_GATEWAY_URL),
+      adminKey: config.TALLY_ADMIN_API_KEY,
+      from,
+      until,
+      settledFile: config.SIMULATOR_HISTORY_SETTLED_FILE,
+      log,
+    });
+  } catch (error) {
+    log(`could not settle the history (the next start tries again): ${String(error)}`);
+  }
 }
 
 /** The tenants, once the gateway answers (npm start may start it alongside the simulator). */

@@ -1,6 +1,10 @@
 import { defineConfig, port, positiveInt, secret, url } from '@tally/config';
 import { z } from 'zod';
 
+const historyTime = z.coerce
+  .date({ message: 'must be an ISO time such as 2026-11-22T08:00:00Z' })
+  .optional();
+
 /** `simulator run`'s configuration; `npm start` (scripts/start.sh) sets the SIMULATOR_* ones. */
 export const loadSimulatorConfig = defineConfig(
   {
@@ -14,6 +18,11 @@ export const loadSimulatorConfig = defineConfig(
     SIMULATOR_METRICS_PORT: port(9470),
     SIMULATOR_HUBBLE_PORT: port(4245),
     SIMULATOR_CREDENTIALS_FILE: z.string().min(1).default('.tally/demo-credentials.json'),
+    // The backfilled history [FROM, UNTIL), settled once the tenants are open (npm start sets
+    // them on every start; the settled file makes it once).
+    SIMULATOR_HISTORY_FROM: historyTime,
+    SIMULATOR_HISTORY_UNTIL: historyTime,
+    SIMULATOR_HISTORY_SETTLED_FILE: z.string().min(1).default('.tally/history-settled'),
     SIMULATOR_BALANCE_OF_THE_NEARLY_EMPTY: z
       .string()
       .regex(/^\d+(\.\d{1,6})?$/, 'must be an amount such as 5.000000')

@@ -4,16 +4,23 @@ import { SettlementRepository } from './settlement.repository';
 
 const HOUR_MS = 3_600_000;
 
+/** What finding due hours needs of the settlement store (SettlementRepository; a fake in the spec). */
+export type SettledHoursStore = Pick<
+  SettlementRepository,
+  'latestPostedHour' | 'halfPostedHours' | 'unsettledHours'
+>;
+
 /**
  * The hours a worker should settle now, oldest first: every hour since the last one settled
  * (within the catch-up window) whose settlement time H + 1 h + delay has passed, plus any
- * hour a crash left half posted. A fresh install starts with the last hour that is due.
+ * hour a crash left half posted. A fresh install starts with the last hour that is due, or at
+ * TALLY_SETTLEMENT_FIRST_HOUR (rounded down to its hour) when that is set.
  */
 @Injectable()
 export class DueHours {
   constructor(
     @Inject(METERING_CONFIG) private readonly config: MeteringConfig,
-    private readonly settlements: SettlementRepository,
+    @Inject(SettlementRepository) private readonly settlements: SettledHoursStore,
   ) {}
 
   async at(now: Date): Promise<Date[]> {
@@ -22,8 +29,8 @@ export class DueHours {
     const end = Math.floor((now.getTime() - HOUR_MS - delayMs) / HOUR_MS) * HOUR_MS + HOUR_MS;
     const windowStart = end - this.config.TALLY_SETTLEMENT_CATCH_UP_HOURS * HOUR_MS;
     const latest = await this.settlements.latestPostedHour();
-    const start =
-      latest === null ? end - HOUR_MS : Math.max(latest.getTime() + HOUR_MS, windowStart);
+    const next = latest === null ? this.freshInstallStart(end) : latest.getTime() + HOUR_MS;
+    const start = Math.max(next, windowStart);
     const [halfPosted, unsettled] = await Promise.all([
       this.settlements.halfPostedHours(),
       start < end ? this.settlements.unsettledHours(new Date(start), new Date(end)) : [],
@@ -31,5 +38,10 @@ export class DueHours {
     const hours = new Map<number, Date>();
     for (const hour of [...halfPosted, ...unsettled]) hours.set(hour.getTime(), hour);
     return [...hours.values()].sort((a, b) => a.getTime() - b.getTime());
+  }
+
+  private freshInstallStart(end: number): number {
+    const first = this.config.TALLY_SETTLEMENT_FIRST_HOUR;
+    return first === undefined ? end - HOUR_MS : Math.floor(first.getTime() / HOUR_MS) * HOUR_MS;
   }
 }

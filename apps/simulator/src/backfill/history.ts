@@ -24,6 +24,7 @@ interface PastPod {
 /**
  * The cluster as it was over [from, to] (unix seconds), for the history backfill: every
  * Deployment and StatefulSet of a tenant with history at its demo replicas the whole time
+ * (or its last `historyHours`)
  * (their counters start at `from`), each CronJob's nightly run as a pod that runs for its
  * minutes and then stays Succeeded until the next run replaces it.
  */
@@ -33,12 +34,19 @@ export class History {
   private readonly services: ServiceState[];
 
   constructor(cluster: DemoCluster, from: number, to: number) {
-    const namespaces = demoNamespaces(cluster)
-      .filter(({ tenant }) => tenant.hasHistory)
-      .map(({ namespace }) => namespace);
-    this.pods = namespaces.flatMap((namespace) =>
-      namespace.workloads.flatMap((workload) => pastPods(cluster, namespace, workload, from, to)),
-    );
+    const withHistory = demoNamespaces(cluster).filter(({ tenant }) => tenant.historyHours !== 0);
+    const namespaces = withHistory.map(({ namespace }) => namespace);
+    this.pods = withHistory.flatMap(({ tenant, namespace }) => {
+      // A tenant with hours of history signed up that many whole hours before the end's hour,
+      // so each of those hours is a full hour of its usage.
+      const since =
+        tenant.historyHours === undefined
+          ? from
+          : Math.max(from, Math.floor(to / 3600) * 3600 - tenant.historyHours * 3600);
+      return namespace.workloads.flatMap((workload) =>
+        pastPods(cluster, namespace, workload, since, to),
+      );
+    });
     this.claims = namespaces.flatMap(pastClaims);
     this.services = namespaces.flatMap((namespace) =>
       (namespace.services ?? []).map((service) => ({

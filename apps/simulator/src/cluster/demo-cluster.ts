@@ -77,8 +77,11 @@ export interface TenantSpec {
   /** Credited once (idempotently) when the tenant is opened. */
   readonly openingBalance: string;
   readonly namespaces: readonly NamespaceSpec[];
-  /** False for a tenant that signed up just now: the history backfill leaves it out. */
-  readonly hasHistory: boolean;
+  /**
+   * How many whole hours before the hour the history ends in the tenant signed up: the
+   * backfill gives it those hours. Unset: the whole history; 0: just now (left out).
+   */
+  readonly historyHours?: number;
 }
 
 export interface DemoCluster {
@@ -100,9 +103,13 @@ const container = (
  * The demo cloud: three tenants. Acme runs a shop (web, api, a KubeBlocks-style Postgres with
  * a volume, a NodePort) and a GPU trainer with a nightly report; Globex a website busy in
  * office hours and an idle archive namespace; Initech, just signed up with a few dollars,
- * streams video to the world at about 1 Gbit/s and runs out of money within minutes.
+ * streams video to the world at about 1 Gbit/s and runs out of money within minutes. (The
+ * end-to-end test gives Initech more money and a few hours of history, to replay its ladder.)
  */
-export function demoCluster(nearlyEmptyBalance = '5.000000'): DemoCluster {
+export function demoCluster(
+  nearlyEmptyBalance = '5.000000',
+  nearlyEmptyHistoryHours = 0,
+): DemoCluster {
   return {
     nodeName: 'sim-node-1',
     tenants: [
@@ -110,7 +117,6 @@ export function demoCluster(nearlyEmptyBalance = '5.000000'): DemoCluster {
         key: 'acme',
         name: 'Acme Robotics',
         currency: 'USD',
-        hasHistory: true,
         openingBalance: '2000.000000',
         members: [
           { externalId: 'demo-acme-owner', email: 'alice@acme.example', role: 'OWNER' },
@@ -222,7 +228,6 @@ export function demoCluster(nearlyEmptyBalance = '5.000000'): DemoCluster {
         key: 'globex',
         name: 'Globex Corporation',
         currency: 'USD',
-        hasHistory: true,
         openingBalance: '300.000000',
         members: [
           { externalId: 'demo-globex-owner', email: 'hank@globex.example', role: 'OWNER' },
@@ -279,7 +284,7 @@ export function demoCluster(nearlyEmptyBalance = '5.000000'): DemoCluster {
         key: 'initech',
         name: 'Initech',
         currency: 'USD',
-        hasHistory: false,
+        historyHours: nearlyEmptyHistoryHours,
         openingBalance: nearlyEmptyBalance,
         members: [
           { externalId: 'demo-initech-owner', email: 'peter@initech.example', role: 'OWNER' },

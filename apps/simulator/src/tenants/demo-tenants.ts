@@ -107,6 +107,7 @@ export class DemoTenants {
       },
     );
     tenant = await this.readTenant(tenantId);
+    await this.fundSubAccounts(tenant, spec, owner.jwt);
     for (const namespace of spec.namespaces) await this.ensureWorkspace(tenant, namespace);
     return {
       key: spec.key,
@@ -127,6 +128,32 @@ export class DemoTenants {
       })),
       namespaces: spec.namespaces.map((n) => n.name),
     };
+  }
+
+  /**
+   * A monthly budget arrives on the 1st (and the account service's start-up run for the month
+   * came before these sub-accounts existed), so the owner moves this month's budget over at
+   * once, as a tenant opening mid-month would: otherwise the history's charges would leave
+   * every budgeted sub-account in debt on the first start. One key per sub-account: once.
+   */
+  private async fundSubAccounts(tenant: TenantView, spec: TenantSpec, ownerJwt: string) {
+    for (const { name, monthlyBudget } of spec.subAccounts) {
+      const subAccount = tenant.subAccounts.find((s) => s.name === name);
+      if (!subAccount) throw new Error(`${tenant.name} has no sub-account ${name}`);
+      await this.options.gateway.request(
+        'transfer',
+        ownerJwt,
+        'mutation ($input: TransferInput!) { transfer(input: $input) { id } }',
+        {
+          input: {
+            fromWalletId: tenant.wallet.id,
+            toWalletId: subAccount.wallet.id,
+            amount: monthlyBudget,
+            idempotencyKey: `simulator:${subAccount.id}:first-budget`,
+          },
+        },
+      );
+    }
   }
 
   private async ensureWorkspace(tenant: TenantView, namespace: NamespaceSpec): Promise<void> {
