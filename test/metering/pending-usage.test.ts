@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { defaultTransportPrefix } from '@tally/config';
 import { LedgerClient } from '@tally/metering/peers/ledger.client';
 import { METERING } from '@tally/metering/peers/metering-principal';
@@ -16,6 +17,12 @@ const MINUTE_MS = 60_000;
 const GIB = 2n ** 30n;
 const CORE_MINUTE = 60_000_000n; // one core for one minute, in core-µs
 const SETTLE = `mutation ($hour: DateTime!) { settleHour(hour: $hour) { status charged } }`;
+const ADJUST = `mutation ($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`;
+const LIVE = `query ($id: ID!, $ns: String!) {
+  wallet(id: $id) { balance pendingCharges availableBalance spendRate runsOutAt pendingThrough }
+  workspace(namespace: $ns) { pendingCharges }
+}`;
+
 /**
  * A recent hour of each test's own, two hours apart so no test's accrual (an hour and the one
  * before) reaches another's, and well inside settlement's catch-up window.
@@ -208,4 +215,40 @@ describe('pending usage', () => {
       });
     },
   );
+
+  it("answers a wallet's and a workspace's figures through GraphQL to whoever may read the balance", async () => {
+    const hour = recentHour();
+    const tenant = await suite.newTenant('Live');
+    const ns = await suite.newWorkspace(tenant.id, newNamespace('live'));
+    await suite.admin(ADJUST, {
+      input: {
+        walletId: tenant.walletId,
+        amount: '1',
+        reason: 'prepaid',
+        idempotencyKey: randomUUID(),
+      },
+    });
+    await metering.record(everyMinute(ns, 'CPU', hour, CORE_MINUTE, 30));
+    await accrue(after(hour, 30));
+
+    const seen = await suite.gql(tenant.owner, LIVE, { id: tenant.walletId, ns });
+    expect(seen.errors).toBeUndefined();
+    // The hour is hours old: nothing was spent in the last hour of minutes, so no run-out time.
+    expect(seen.data).toEqual({
+      wallet: {
+        balance: '1.000000',
+        pendingCharges: '0.015000',
+        availableBalance: '0.985000',
+        spendRate: '0.000000',
+        runsOutAt: null,
+        pendingThrough: after(hour, 30).toISOString(),
+      },
+      workspace: { pendingCharges: '0.015000' },
+    });
+
+    const stranger = suite.jwt(`stranger-${randomUUID()}`);
+    const hidden = await suite.gql(stranger, LIVE, { id: tenant.walletId, ns });
+    expect(hidden.errors).toBeUndefined();
+    expect(hidden.data).toEqual({ wallet: null, workspace: null });
+  });
 });
