@@ -72,12 +72,9 @@ describe('settlement survives SIGKILL at any point', () => {
     database = await createScratchDatabase({ migrated: true });
     prometheus = await PrometheusServer.start(usageSeries(namespaces));
     metering = MeteringContext.create(database.url);
-    // A posted hour in the far future: the workers' own schedule then finds no hour due, so
-    // a failpoint fires only in the settlement a test asks for (or resumes after a crash).
-    await metering.prisma.pool.query(
-      `INSERT INTO metering.settled_hours (hour, source, price_books, posted_at)
-       VALUES ('2999-01-01T00:00:00Z', 'prometheus', '[]', now())`,
-    );
+    // The workers' own schedule finds no hour due, so a failpoint fires only in the
+    // settlement a test asks for (or resumes after a crash).
+    await metering.parkSettlementSchedule();
     await suite.start(['gateway', 'account', 'billing', 'metering'], {
       DATABASE_URL: database.url,
       TALLY_SETTLEMENT_BATCH_SIZE: BATCH,

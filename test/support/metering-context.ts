@@ -28,6 +28,18 @@ export class MeteringContext {
   record(samples: readonly MinuteSample[], source: SampleSource = 'prometheus') {
     return this.usage.record(source, samples);
   }
+
+  /**
+   * Marks an hour in the far future posted: the workers' own schedule then finds no hour due,
+   * so a suite on a database of its own settles exactly the hours it asks for (and a hour it
+   * delivers late stays unsettled, as if it had arrived in time).
+   */
+  async parkSettlementSchedule(): Promise<void> {
+    await this.prisma.pool.query(
+      `INSERT INTO metering.settled_hours (hour, source, price_books, posted_at)
+       VALUES ('2999-01-01T00:00:00Z', 'prometheus', '[]', now()) ON CONFLICT DO NOTHING`,
+    );
+  }
 }
 
 /** A unique namespace name for one test. */

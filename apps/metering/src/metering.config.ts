@@ -88,6 +88,9 @@ export const loadMeteringConfig = defineConfig({
   TALLY_SETTLEMENT_BATCH_SIZE: positiveInt(1000).refine((n) => n <= 5000, 'must be at most 5000'),
   // Reconciliation reports an agent-vs-Prometheus difference above this share, in percent.
   TALLY_RECONCILIATION_THRESHOLD_PERCENT: z.coerce.number().positive().default(5),
+  // How often pending usage (the hours not settled yet, priced) is accrued: wallets' available
+  // balances are this fresh, and the debt ladder sees them this soon.
+  TALLY_PENDING_ACCRUAL_SECONDS: positiveInt(60),
   // The debt ladder (see debt/debt-policy.ts): hours of current spend the balance must cover.
   TALLY_DEBT_LOW_BALANCE_HOURS: z.coerce.number().positive().default(24),
   TALLY_DEBT_CRITICAL_HOURS: z.coerce.number().positive().default(1),

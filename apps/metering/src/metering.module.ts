@@ -44,6 +44,12 @@ import { HOURLY_SOURCE } from './usage/hour-sampler';
 import { HubbleRunner } from './sources/hubble-runner';
 import { createPrometheusSource } from './sources/prometheus/create-prometheus-source';
 import { FlowCountRepository } from './usage/flow-count.repository';
+import { AccruePending } from './pending/accrue-pending';
+import { LiveBalances } from './pending/live-balances';
+import { OpenHourUsage } from './pending/open-hour-usage';
+import { PendingAccrualProcessor } from './pending/pending-accrual.processor';
+import { PendingController } from './pending/pending.controller';
+import { PendingRepository } from './pending/pending.repository';
 
 @Module({})
 export class MeteringModule {
@@ -55,6 +61,7 @@ export class MeteringModule {
         QueueModule.forRoot(config.REDIS_URL, [
           QueueName.Settlement,
           QueueName.Reconciliation,
+          QueueName.PendingAccrual,
           QueueName.DebtEvaluation,
           QueueName.Suspension,
           QueueName.Notifications,
@@ -73,6 +80,7 @@ export class MeteringModule {
         SettlementController,
         ReconciliationController,
         NamespacesController,
+        PendingController,
       ],
       providers: [
         { provide: METERING_CONFIG, useValue: config },
@@ -111,6 +119,11 @@ export class MeteringModule {
         CheckLedger,
         Reconcile,
         ReconciliationProcessor,
+        PendingRepository,
+        OpenHourUsage,
+        AccruePending,
+        LiveBalances,
+        PendingAccrualProcessor,
         DebtRepository,
         EvaluateWallets,
         DebtEvaluationProcessor,

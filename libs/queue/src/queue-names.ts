@@ -4,6 +4,8 @@ export enum QueueName {
   DebtEvaluation = 'debt-evaluation',
   /** Hourly usage settlement into the ledger (metering). */
   Settlement = 'settlement',
+  /** Every minute: pending usage of the hours not settled yet, priced (metering). */
+  PendingAccrual = 'pending-accrual',
   /** Daily reconciliation of usage, charges and the ledger (metering). */
   Reconciliation = 'reconciliation',
   /** Verified Stripe webhook events, processed after the 2xx (billing). */

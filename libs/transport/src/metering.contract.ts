@@ -89,6 +89,25 @@ export interface ReconciliationReportView {
 export type NamespaceInCluster =
   { readonly exists: false } | { readonly exists: true; readonly tenantLabel: string | null };
 
+/**
+ * A wallet's balance as of now (contract: Wallet.pendingCharges, availableBalance, spendRate,
+ * runsOutAt): the ledger balance less the usage not settled yet.
+ */
+export interface LiveWalletView {
+  readonly walletId: string;
+  readonly balanceMicros: MicrosString;
+  /** Priced usage of the hours not settled yet (not money in the ledger). */
+  readonly pendingMicros: MicrosString;
+  /** balance − pending. */
+  readonly availableMicros: MicrosString;
+  /** What the wallet's namespaces cost per hour, over the last hour of minutes. */
+  readonly spendRateMicros: MicrosString;
+  /** When the available balance reaches zero at that rate; null when not spending. */
+  readonly runsOutAt: IsoTime | null;
+  /** The end of the last minute of usage the pending figure counts; null when none. */
+  readonly pendingThrough: IsoTime | null;
+}
+
 export interface MeteringContract {
   /** Services only (the node agent): the same sample twice counts once. */
   'metering.samples.record': Rpc<
@@ -109,6 +128,26 @@ export interface MeteringContract {
   'metering.usage.lines': Rpc<
     Authenticated<{ namespace: string; from: IsoTime; to: IsoTime }>,
     UsageLineView[]
+  >;
+  /** Wallets the caller may read (others are left out), live to the minute. */
+  'metering.wallets.live': Rpc<Authenticated<{ ids: readonly string[] }>, LiveWalletView[]>;
+  /** Pending charges of a namespace the caller may read; null otherwise. */
+  'metering.workspaces.pending': Rpc<
+    Authenticated<{ namespace: string }>,
+    { readonly pendingMicros: MicrosString } | null
+  >;
+  /**
+   * Services only: accrues pending usage as of `at` (what the minute job does every minute
+   * for now): the hour of `at` and the one before, unless frozen.
+   */
+  'metering.pending.accrue': Rpc<
+    Authenticated<{ at: IsoTime }>,
+    {
+      readonly hours: readonly IsoTime[];
+      /** Hours whose source could not be read: their figures stay as they were. */
+      readonly unavailable: readonly { readonly hour: IsoTime; readonly reason: string }[];
+      readonly namespaces: number;
+    }
   >;
   /**
    * Services only (account's createWorkspace): whether the namespace exists in the cluster and

@@ -23,6 +23,7 @@ export type ReadPattern =
   | 'billing.webhooks.byTenant'
   | 'billing.webhooks.deliveries'
   | 'metering.usage.lines'
+  | 'metering.workspaces.pending'
   | 'metering.reconciliation.reports';
 
 type InputOf<P extends ReadPattern> = RpcRequest<P> extends Authenticated<infer I> ? I : never;

@@ -1,11 +1,18 @@
 import { Module } from '@nestjs/common';
 import { RequestReadsModule } from '../graphql/request-reads.module';
+import { LiveWalletLoaderFactory } from './live-wallet-loaders';
 import { SettlementResolver } from './settlement.resolver';
+import { WalletLiveResolver } from './wallet-live.resolver';
 import { WorkspaceUsageResolver } from './workspace-usage.resolver';
 
-/** Usage, settlement and reconciliation, answered by metering. */
+/** Usage, live balances, settlement and reconciliation, answered by metering. */
 @Module({
   imports: [RequestReadsModule],
-  providers: [WorkspaceUsageResolver, SettlementResolver],
+  providers: [
+    WorkspaceUsageResolver,
+    SettlementResolver,
+    LiveWalletLoaderFactory,
+    WalletLiveResolver,
+  ],
 })
 export class MeteringGraphqlModule {}

@@ -1,4 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { MoneyScalar, parseWireMicros } from '@tally/money';
 import type { Principal } from '@tally/transport';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
 import { serviceCall } from '../graphql/query-cost';
@@ -28,5 +29,22 @@ export class WorkspaceUsageResolver {
       to: to.toISOString(),
     });
     return lines.map(toUsageLine);
+  }
+
+  @ResolveField(() => MoneyScalar, {
+    description:
+      "This namespace's usage of the hours not settled yet, priced; updated every minute.",
+    complexity: serviceCall(),
+  })
+  async pendingCharges(
+    @Parent() workspace: Workspace,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
+  ): Promise<bigint> {
+    const pending = await this.reads
+      .for(req, principal)
+      .send('metering.workspaces.pending', { namespace: workspace.namespace });
+    // The workspace was read with this principal already; metering's own check agrees.
+    return pending === null ? 0n : parseWireMicros(pending.pendingMicros);
   }
 }

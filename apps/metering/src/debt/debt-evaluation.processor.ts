@@ -8,8 +8,6 @@ import { DebtRepository } from './debt.repository';
 import { EvaluateWallets } from './evaluate-wallets';
 import { WalletBatcher } from './wallet-batcher';
 
-const SWEEP_CHUNK = 500;
-
 type WalletChanged = { walletId: string };
 type DebtJob = OutboxBatch<WalletChanged> | OutboxEvent<WalletChanged> | { readonly sweep: true };
 
@@ -42,10 +40,7 @@ export class DebtEvaluationProcessor extends WorkerHost implements OnApplication
 
   async process(job: Job<DebtJob>): Promise<void> {
     if ('sweep' in job.data) {
-      const wallets = await this.debts.walletsToSweep();
-      for (let i = 0; i < wallets.length; i += SWEEP_CHUNK) {
-        await this.evaluateWallets.execute(wallets.slice(i, i + SWEEP_CHUNK));
-      }
+      await this.evaluateWallets.inChunks(await this.debts.walletsToSweep());
       // Suspending again is harmless and catches workloads created while suspended.
       await this.debts.publish(
         (await this.debts.suspendedWallets()).map((walletId) => ({

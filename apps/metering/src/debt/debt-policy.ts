@@ -12,8 +12,12 @@ export interface DebtThresholds {
 }
 
 export interface WalletFacts {
+  /** The available balance: the ledger's less the usage not settled yet (pending). */
   readonly balanceMicros: bigint;
-  /** What the wallet's namespaces cost in the last settled hour. */
+  /**
+   * What the wallet's namespaces cost an hour: the live rate over the last hour of minutes
+   * (what `runsOutAt` is reckoned from), or the last settled hour while nothing is pending.
+   */
   readonly hourlySpendMicros: bigint;
   readonly current: DebtState;
   /** When the current state began. */

@@ -68,13 +68,18 @@ export class DebtRepository {
     return new Map(rows.map((row) => [row.wallet_id, BigInt(row.total)]));
   }
 
-  /** Wallets the periodic sweep looks at: any not NORMAL, and any charged in the last day. */
+  /**
+   * Wallets the periodic sweep looks at: any not NORMAL, any charged in the last day, and any
+   * with usage pending.
+   */
   async walletsToSweep(): Promise<string[]> {
     const { rows } = await this.prisma.pool.query<{ wallet_id: string }>(
       `SELECT wallet_id FROM metering.wallet_debt WHERE state <> 'NORMAL'
        UNION
        SELECT DISTINCT wallet_id FROM metering.usage_charges
-        WHERE hour >= date_trunc('hour', now()) - make_interval(hours => $1)`,
+        WHERE hour >= date_trunc('hour', now()) - make_interval(hours => $1)
+       UNION
+       SELECT DISTINCT wallet_id FROM metering.pending_usage`,
       [SPEND_WINDOW_HOURS],
     );
     return rows.map((row) => row.wallet_id);

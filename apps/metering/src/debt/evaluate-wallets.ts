@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { parseWireMicros } from '@tally/money';
 import { RpcClient } from '@tally/transport';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
 import { METERING } from '../peers/metering-principal';
+import { LiveBalances, type LiveWallet } from '../pending/live-balances';
 import { transitionEvents } from './debt-events';
 import { assessDebt, DebtThresholds } from './debt-policy';
 import { DebtRepository } from './debt.repository';
+
+const CHUNK = 500;
 
 export interface EvaluationSummary {
   readonly evaluated: number;
@@ -13,9 +15,12 @@ export interface EvaluationSummary {
 }
 
 /**
- * Re-evaluates wallets against their current balance (from the account service) and spend,
- * records each change of state once with its cause and the events it sets off, and keeps the
- * account service's copy of the state (what `Wallet.debtState` shows) in step.
+ * Re-evaluates wallets against their available balance (the ledger's, less the usage not
+ * settled yet: LiveBalances) and their spend rate — the live one while the wallet's namespaces
+ * report usage, else its last settled hour's — so a wallet is suspended within minutes of its
+ * money running out, not at the next settlement. Each change of state is recorded once with its
+ * cause and the events it sets off, and the account service's copy of the state (what
+ * `Wallet.debtState` shows) is kept in step.
  */
 @Injectable()
 export class EvaluateWallets {
@@ -26,6 +31,7 @@ export class EvaluateWallets {
     @Inject(METERING_CONFIG) config: MeteringConfig,
     private readonly debts: DebtRepository,
     private readonly rpc: RpcClient,
+    private readonly liveBalances: LiveBalances,
   ) {
     this.thresholds = {
       lowBalanceHours: config.TALLY_DEBT_LOW_BALANCE_HOURS,
@@ -37,27 +43,35 @@ export class EvaluateWallets {
     };
   }
 
+  /** Any number of wallets, a chunk at a time (one account round trip each). */
+  async inChunks(walletIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < walletIds.length; i += CHUNK) {
+      await this.execute(walletIds.slice(i, i + CHUNK));
+    }
+  }
+
   async execute(walletIds: readonly string[], now = new Date()): Promise<EvaluationSummary> {
     if (walletIds.length === 0) return { evaluated: 0, transitions: 0 };
-    const [wallets, known, spend] = await Promise.all([
-      this.rpc.send('account.wallets.byIds', { principal: METERING, input: { ids: walletIds } }),
+    const [lives, known, spend] = await Promise.all([
+      this.liveBalances.ofWallets(METERING, walletIds, now),
       this.debts.of(walletIds),
       this.debts.hourlySpend(walletIds),
     ]);
     let transitions = 0;
-    for (const wallet of wallets) {
+    for (const live of lives) {
+      const { wallet } = live;
       const previous = known.get(wallet.id) ?? {
         state: 'NORMAL' as const,
         since: now,
         negativeSince: null,
         sequence: 0,
       };
-      const balanceMicros = parseWireMicros(wallet.balanceMicros);
+      const balanceMicros = live.availableMicros;
       const evaluation = {
         walletId: wallet.id,
         tenantId: wallet.tenantId,
         balanceMicros,
-        hourlySpendMicros: spend.get(wallet.id) ?? 0n,
+        hourlySpendMicros: currentSpend(live, spend.get(wallet.id)),
         negativeSince: balanceMicros < 0n ? (previous.negativeSince ?? now) : null,
       };
       const verdict = assessDebt(
@@ -106,6 +120,15 @@ export class EvaluateWallets {
         });
       }
     }
-    return { evaluated: wallets.length, transitions };
+    return { evaluated: lives.length, transitions };
   }
+}
+
+/**
+ * What the wallet spends an hour: the live rate over the last hour of minutes, which is what
+ * `runsOutAt` is reckoned from, or the last settled hour's charges while no usage is pending
+ * (a wallet whose samples stopped is not taken for one that stopped spending).
+ */
+function currentSpend(live: LiveWallet, settledHour: bigint | undefined): bigint {
+  return live.spendRateMicros > 0n ? live.spendRateMicros : (settledHour ?? 0n);
 }
