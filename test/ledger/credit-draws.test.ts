@@ -193,4 +193,23 @@ describe('credit grants in the ledger', () => {
     ).toEqual({ status: 'not-due' });
     expect(await ctx.balanceOf(walletId)).toBe(5n * UNIT);
   });
+
+  it('keeps open credit within the balance while charges race new grants', async () => {
+    const { walletId } = await ctx.newTenant();
+    const pairs = Array.from({ length: 30 }, () => [
+      ctx.grant(walletId, UNIT, inDays(5)),
+      ctx.charge(walletId, UNIT),
+    ]);
+    await Promise.all(pairs.flat());
+    // Every unit granted was spent: had a charge missed a grant being written, that grant
+    // would still be open in a wallet holding nothing.
+    expect(await ctx.balanceOf(walletId)).toBe(0n);
+    expect(await ctx.remainingCredit(walletId)).toEqual(Array.from({ length: 30 }, () => 0n));
+    const { rows } = await ctx.prisma.pool.query<{ drawn: string }>(
+      `SELECT coalesce(sum(d.amount_micros), 0)::text AS drawn FROM account.credit_draws d
+         JOIN account.credit_grants g ON g.id = d.grant_id WHERE g.wallet_id = $1`,
+      [walletId],
+    );
+    expect(rows[0].drawn).toBe(String(30n * UNIT));
+  });
 });
