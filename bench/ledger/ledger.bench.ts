@@ -11,6 +11,7 @@
 //    one worker leaves one of the two cores idle while Postgres works.
 import { randomUUID } from 'node:crypto';
 import { PostingContext, Posting, SystemAccount } from '@tally/account/ledger/ledger.types';
+import { CreditGrantRepository } from '@tally/account/credits/credit-grant.repository';
 import { LedgerRepository } from '@tally/account/ledger/ledger.repository';
 import { PostBatch } from '@tally/account/ledger/post-batch';
 import { PostTransaction } from '@tally/account/ledger/post-transaction';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   });
   const ledger = new LedgerRepository(prisma);
   const post = new PostTransaction(ledger);
-  const batch = new PostBatch(ledger);
+  const batch = new PostBatch(ledger, new CreditGrantRepository(prisma, ledger));
   try {
     const wallets = await createWallets(prisma, WALLETS);
     const pick = () => wallets[Math.floor(Math.random() * wallets.length)];

@@ -67,6 +67,9 @@ function refusing(matrix: Record<Role, Expected>, allowed: Expected = 'BAD_USER_
   ) as Record<Role, Expected>;
 }
 const HOUR_MS = 3_600_000;
+const inHours = (hours: number) => new Date(Date.now() + hours * HOUR_MS).toISOString();
+const GRANT_CREDIT = `mutation ($w: ID!, $a: Money!, $e: DateTime!, $r: String!, $k: String) {
+  grantCredit(walletId: $w, amount: $a, expiresAt: $e, reason: $r, idempotencyKey: $k) { id } }`;
 const nextHour = () => new Date(Math.ceil(Date.now() / HOUR_MS) * HOUR_MS).toISOString();
 const lastHour = () => new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS - HOUR_MS).toISOString();
 
@@ -139,6 +142,12 @@ const operations: [
         idempotencyKey: randomUUID(),
       },
     }),
+    adjust,
+  ],
+  [
+    'grantCredit',
+    GRANT_CREDIT,
+    (t) => ({ w: t.walletId, a: '0.01', e: inHours(24), r: 'matrix', k: randomUUID() }),
     adjust,
   ],
   ['invoices', `query ($t: ID!) { invoices(tenantId: $t) { id } }`, (t) => ({ t: t.id }), readList],
@@ -254,6 +263,12 @@ const invalidInputs: typeof operations = [
     (t) => ({
       input: { walletId: t.walletId, amount: '0', reason: ' ', idempotencyKey: randomUUID() },
     }),
+    refusing(adjust),
+  ],
+  [
+    'grantCredit of nothing, expired already',
+    GRANT_CREDIT,
+    (t) => ({ w: t.walletId, a: '0', e: inHours(-1), r: 'matrix', k: randomUUID() }),
     refusing(adjust),
   ],
   [

@@ -30,6 +30,7 @@ describe('bonuses and refunds', () => {
       STRIPE_WEBHOOK_SECRET: SECRET,
       TALLY_BONUS_TIERS: '[{"minAmount":"100","percent":5}]',
       TALLY_FIRST_RECHARGE_BONUS_PERCENT: '10',
+      TALLY_BONUS_EXPIRY_DAYS: '30',
     });
   });
   afterAll(async () => {
@@ -54,6 +55,14 @@ describe('bonuses and refunds', () => {
   const balance = async (walletId: string) =>
     (await suite.admin<{ wallet: { balance: string } }>(BALANCE, { id: walletId })).data!.wallet
       .balance;
+
+  const credits = async (walletId: string) =>
+    (
+      await suite.admin<{ wallet: { credits: Record<string, string>[] } }>(
+        `query ($id: ID!) { wallet(id: $id) { credits { source amount remaining used } } }`,
+        { id: walletId },
+      )
+    ).data!.wallet.credits;
 
   async function settles(walletId: string, expected: string): Promise<void> {
     await waitFor(`balance ${expected}`, async () =>
@@ -80,6 +89,18 @@ describe('bonuses and refunds', () => {
       id: big.id,
     });
     expect(reply.data!.recharge).toEqual({ bonus: '10.000000', status: 'SUCCEEDED' });
+    const grants = await suite.admin<{
+      wallet: { credits: { amount: string; expiresAt: string }[] };
+    }>(`query ($id: ID!) { wallet(id: $id) { credits { amount expiresAt } } }`, { id: walletId });
+    const inDays = (at: string) => (Date.parse(at) - Date.now()) / 86_400_000;
+    expect(grants.data!.wallet.credits.map((c) => c.amount).sort()).toEqual([
+      '10.000000',
+      '5.000000',
+    ]);
+    for (const grant of grants.data!.wallet.credits) {
+      expect(inDays(grant.expiresAt)).toBeGreaterThan(29.9);
+      expect(inDays(grant.expiresAt)).toBeLessThanOrEqual(30);
+    }
   });
 
   it('debits refunds with their share of the bonus, in any order, once', async () => {
@@ -93,12 +114,17 @@ describe('bonuses and refunds', () => {
     );
     // 230 credited; 50 refunded with 7.5 of the 30 bonus.
     await settles(walletId, '172.500000');
+    // The bonus is a grant expiring TALLY_BONUS_EXPIRY_DAYS on; the claw-back came out of it.
+    expect(await credits(walletId)).toEqual([
+      { source: 'BONUS', amount: '30.000000', remaining: '22.500000', used: '7.500000' },
+    ]);
 
     const full = events.refunded(paymentIntent, 20000, 20000);
     await deliver(full);
     await deliver(events.refunded(paymentIntent, 20000, 5000)); // late and stale
     await deliver(full); // again
     await settles(walletId, '0.000000');
+    expect((await credits(walletId))[0].remaining).toBe('0.000000');
     const reply = await suite.admin<{ recharge: { status: string } }>(RECHARGE, {
       id: recharge.id,
     });

@@ -4,6 +4,7 @@ import type { Posting } from '@tally/account/ledger/ledger.types';
 import { SystemAccount } from '@tally/account/ledger/ledger.types';
 import { billingMonth, previousMonth } from '@tally/billing/invoices/billing-month';
 import { InvoiceRepository } from '@tally/billing/invoices/invoice.repository';
+import { NO_CREDIT_LINES } from '@tally/billing/statements/statement';
 import { toWireMicros } from '@tally/money';
 import { PrismaService } from '@tally/prisma';
 import type { StatementBody } from '@tally/transport';
@@ -12,6 +13,7 @@ import { createScratchDatabase, type TestDatabase } from '../setup/test-database
 import { AccountContext, systemJob } from '../support/account-context';
 import { GatewaySuite } from '../support/gateway-suite';
 import { waitFor } from '../support/ports';
+import { tiedOut, toMicros, type StatementReply } from '../support/statement-figures';
 
 const CREATE_TENANT = `mutation ($input: CreateTenantInput!) {
   createTenant(input: $input) { id wallet { id } }
@@ -769,6 +771,7 @@ describe('monthly statements and invoices', () => {
         adjustmentsMicros: toWireMicros(0n),
         otherMicros: toWireMicros(0n),
         closingMicros: toWireMicros(3n),
+        ...NO_CREDIT_LINES,
         wallets: [],
         usage: [],
         priorPeriod: [],
@@ -834,54 +837,6 @@ interface InvoiceReply {
   pdfUrl: string;
   periodStart: string;
   voidReason: string | null;
-}
-
-/** The money of a statement, or of one wallet's part of it. */
-interface StatementFiguresReply {
-  opening: string;
-  recharges: string;
-  charges: string;
-  priorPeriod: string;
-  chargesPostedLater: string;
-  chargesOfOtherStatements: string;
-  adjustments: string;
-  /** Per wallet only; the tenant's `other` includes them (they net to zero). */
-  internalTransfers?: string;
-  other: string;
-  closing: string;
-}
-
-interface StatementReply extends StatementFiguresReply {
-  final: boolean;
-  usageSince: string;
-  usageCutoff: string | null;
-  invoiceId: string | null;
-  wallets: (StatementFiguresReply & { walletId: string })[];
-  usage: { namespace: string; resource: string; amount: string }[];
-  priorPeriodLines: { month: string; namespace: string; resource: string; amount: string }[];
-  otherLines: { kind: string; amount: string }[];
-}
-
-/** The closing balance the statement's lines add up to (the equation of statement.ts). */
-function tiedOut(figures: StatementFiguresReply): bigint {
-  const micros = (amount = '0') => BigInt(toMicros(amount));
-  return (
-    micros(figures.opening) +
-    micros(figures.recharges) -
-    micros(figures.charges) +
-    micros(figures.chargesPostedLater) -
-    micros(figures.chargesOfOtherStatements) +
-    micros(figures.adjustments) +
-    micros(figures.internalTransfers) +
-    micros(figures.other)
-  );
-}
-
-function toMicros(decimal: string): string {
-  const negative = decimal.startsWith('-');
-  const [units, fraction = ''] = decimal.replace('-', '').split('.');
-  const micros = BigInt(units) * 1_000_000n + BigInt(fraction.padEnd(6, '0'));
-  return (negative ? -micros : micros).toString();
 }
 
 function sumFor(posted: Posted, wallet: string | null): bigint {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PrismaService } from '@tally/prisma';
+import { CreditGrantRepository } from '@tally/account/credits/credit-grant.repository';
 import { LedgerRepository } from '@tally/account/ledger/ledger.repository';
 import { PostBatch } from '@tally/account/ledger/post-batch';
 import { PostTransaction } from '@tally/account/ledger/post-transaction';
@@ -15,11 +16,13 @@ export class AccountContext {
   readonly ledger: LedgerRepository;
   readonly postTransaction: PostTransaction;
   readonly postBatch: PostBatch;
+  readonly grants: CreditGrantRepository;
 
   private constructor(readonly prisma: PrismaService) {
     this.ledger = new LedgerRepository(prisma);
+    this.grants = new CreditGrantRepository(prisma, this.ledger);
     this.postTransaction = new PostTransaction(this.ledger);
-    this.postBatch = new PostBatch(this.ledger);
+    this.postBatch = new PostBatch(this.ledger, this.grants);
   }
 
   static create(poolMax = 10, databaseUrl = process.env.DATABASE_URL!): AccountContext {
@@ -71,6 +74,55 @@ export class AccountContext {
       },
       systemJob,
     );
+  }
+
+  /** Promotional credit, as billing posts a recharge bonus: a grant expiring at `expiresAt`. */
+  async grant(
+    walletId: string,
+    micros: bigint,
+    expiresAt: Date,
+    key = `test-bonus:${randomUUID()}`,
+  ) {
+    const [posted] = await this.postBatch.execute(
+      [
+        {
+          kind: 'bonus',
+          idempotencyKey: key,
+          grant: { source: 'BONUS', expiresAt },
+          lines: [
+            { account: { walletId }, amountMicros: micros },
+            { account: { system: SystemAccount.PromotionalCredit }, amountMicros: -micros },
+          ],
+        },
+      ],
+      systemJob,
+    );
+    return posted;
+  }
+
+  /** Usage of the last hour, as settlement posts it (may take the wallet below zero). */
+  async charge(walletId: string, micros: bigint, key = `charge:test-${randomUUID()}:h`) {
+    const [posted] = await this.postBatch.execute(
+      [
+        {
+          kind: 'usage',
+          idempotencyKey: key,
+          usageHour: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000),
+          lines: [
+            { account: { walletId }, amountMicros: -micros },
+            { account: { system: SystemAccount.RevenueCpu }, amountMicros: micros },
+          ],
+        },
+      ],
+      systemJob,
+    );
+    return posted;
+  }
+
+  /** What is left of each of the wallet's grants, soonest expiry first. */
+  async remainingCredit(walletId: string): Promise<bigint[]> {
+    const grants = await this.grants.byWallets([walletId]);
+    return grants.map((grant) => BigInt(grant.remainingMicros));
   }
 
   async balanceOf(walletId: string): Promise<bigint> {

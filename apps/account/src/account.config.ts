@@ -1,4 +1,4 @@
-import { ConfigError, defineConfig, port, type Env } from '@tally/config';
+import { ConfigError, defineConfig, port, positiveInt, type Env } from '@tally/config';
 import { reservedNamespacesSetting } from '@tally/kube';
 import { z } from 'zod';
 
@@ -11,6 +11,8 @@ const loadAccountEnv = defineConfig({
   // cluster and whose it is, and refuses when it cannot tell (fail closed). `off`: no cluster
   // is asked (development and suites without a kube-apiserver); refused in production.
   TALLY_NAMESPACE_CLUSTER_CHECK: z.enum(['required', 'off']).default('required'),
+  // How often the expiry job looks for promotional credit whose expiry has come.
+  TALLY_CREDIT_EXPIRY_SECONDS: positiveInt(60),
 });
 
 export function loadAccountConfig(env?: Env) {

@@ -9,6 +9,11 @@ import { accountOutboxRelay } from './account-outbox';
 import { BudgetTopUpRepository } from './budgets/budget-top-up.repository';
 import { MonthlyBudgetsProcessor } from './budgets/monthly-budgets.processor';
 import { TopUpMonthlyBudgets } from './budgets/top-up-monthly-budgets';
+import { CreditExpiryProcessor } from './credits/credit-expiry.processor';
+import { CreditGrantRepository } from './credits/credit-grant.repository';
+import { CreditsController } from './credits/credits.controller';
+import { ExpireCredits } from './credits/expire-credits';
+import { GrantCredit } from './credits/grant-credit';
 import { IdentityModule } from './identity/identity.module';
 import { AdjustBalance } from './ledger/adjust-balance';
 import { LedgerReadsRepository } from './ledger/ledger-reads.repository';
@@ -45,7 +50,11 @@ export class AccountModule {
       module: AccountModule,
       imports: [
         ...serviceFoundation(ServiceName.Account, config),
-        QueueModule.forRoot(config.REDIS_URL, [QueueName.MonthlyBudgets, QueueName.DebtEvaluation]),
+        QueueModule.forRoot(config.REDIS_URL, [
+          QueueName.MonthlyBudgets,
+          QueueName.CreditExpiry,
+          QueueName.DebtEvaluation,
+        ]),
         IdentityModule,
         // Calls out: billing (price books, at createTenant), metering (the cluster, at createWorkspace).
         TransportModule.forClient({
@@ -61,6 +70,7 @@ export class AccountModule {
         SubAccountsController,
         WorkspacesController,
         StatementsController,
+        CreditsController,
       ],
       providers: [
         { provide: ACCOUNT_CONFIG, useValue: config },
@@ -89,6 +99,10 @@ export class AccountModule {
         BudgetTopUpRepository,
         TopUpMonthlyBudgets,
         MonthlyBudgetsProcessor,
+        CreditGrantRepository,
+        GrantCredit,
+        ExpireCredits,
+        CreditExpiryProcessor,
         StatementFiguresRepository,
         GetStatementFigures,
         accountOutboxRelay,

@@ -32,6 +32,9 @@ const loadBillingEnv = defineConfig(
     TALLY_BONUS_TIERS: bonusTiersSchema,
     // A tenant's first successful recharge gets this percentage on top, once.
     TALLY_FIRST_RECHARGE_BONUS_PERCENT: bonusPercentSchema,
+    // Bonuses are promotional credit: what is left of one leaves the wallet this many days
+    // after it was credited.
+    TALLY_BONUS_EXPIRY_DAYS: positiveInt(365),
     // Outbound webhooks. Hosts (exact names) or CIDRs that may be webhook targets although
     // they are private, loopback or link-local, comma-separated; empty: none.
     TALLY_WEBHOOK_ALLOWED_HOSTS: z.string().default(''),

@@ -18,6 +18,8 @@ export enum QueueName {
   StripeReconcile = 'stripe-reconcile',
   /** Monthly sub-account budget top-ups (account). */
   MonthlyBudgets = 'monthly-budgets',
+  /** What is left of promotional credit grants leaves their wallets at expiry (account). */
+  CreditExpiry = 'credit-expiry',
   /** E-mails to tenants about their wallets (metering). */
   Notifications = 'notifications',
   /** Namespace suspension and resumption on Kubernetes (metering). */

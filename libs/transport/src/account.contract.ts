@@ -82,6 +82,24 @@ export interface EntriesPage {
   readonly endCursor: string | null;
 }
 
+export type CreditSource = 'BONUS' | 'GRANT';
+
+/** Promotional credit in a wallet and what is left of it. */
+export interface CreditGrantView {
+  readonly id: string;
+  readonly walletId: string;
+  readonly source: CreditSource;
+  readonly amountMicros: MicrosString;
+  readonly remainingMicros: MicrosString;
+  /** Spent (or clawed back): amount − remaining − expired. */
+  readonly usedMicros: MicrosString;
+  readonly expiredMicros: MicrosString;
+  readonly reason: string | null;
+  readonly grantedAt: IsoTime;
+  readonly expiresAt: IsoTime;
+  readonly expiredAt: IsoTime | null;
+}
+
 export interface ApiKeyView {
   readonly id: string;
   readonly tenantId: string;
@@ -100,6 +118,12 @@ export interface PostingRequest {
   readonly reason?: string;
   /** `usage` and `usage_adjustment` only, and required there: the UTC hour charged for. */
   readonly usageHour?: IsoTime;
+  /**
+   * The wallet's credit in this posting is promotional (a recharge bonus): a grant, spent
+   * before paid money, whose remainder leaves the wallet at `expiresAt`. Not part of what
+   * makes a replay the same posting: a replay adds no grant.
+   */
+  readonly grant?: { readonly expiresAt: IsoTime };
 }
 
 export interface PostingResult {
@@ -126,6 +150,20 @@ export interface WalletFigures {
   /** Σ entries created before periodEnd (read from the ledger, not derived). */
   readonly closingMicros: MicrosString;
   readonly movements: readonly KindMovement[];
+  readonly credit: CreditFigures;
+}
+
+/**
+ * A wallet's promotional credit in the period, by posting time as balances are: open credit
+ * (granted − drawn − expired) before periodStart and before periodEnd, what was granted and
+ * drawn (spent, clawed back) in between. What expired is the ledger's own `credit_expiry`
+ * movement.
+ */
+export interface CreditFigures {
+  readonly openingMicros: MicrosString;
+  readonly grantedMicros: MicrosString;
+  readonly usedMicros: MicrosString;
+  readonly closingMicros: MicrosString;
 }
 
 /**
@@ -237,6 +275,20 @@ export interface AccountContract {
     }>,
     LedgerTransactionView
   >;
+  /** Finance and platform admins: promotional credit into a wallet, expiring at `expiresAt`. */
+  'account.credits.grant': Rpc<
+    Authenticated<{
+      walletId: string;
+      amountMicros: MicrosString;
+      expiresAt: IsoTime;
+      reason: string;
+      /** Absent: the grant's content is its key, so the same grant sent twice is one grant. */
+      idempotencyKey?: string;
+    }>,
+    CreditGrantView
+  >;
+  /** The grants of the wallets the caller may read, soonest expiry first. */
+  'account.credits.byWallets': Rpc<Authenticated<Ids>, CreditGrantView[]>;
   'account.ledger.postBatch': Rpc<
     Authenticated<{ postings: readonly PostingRequest[] }>,
     PostingResult[]

@@ -98,6 +98,12 @@ export interface WalletStatementView {
   /** Other kinds (bonus, refund, ...), signed as they moved the wallet. */
   readonly otherMicros: MicrosString;
   readonly closingMicros: MicrosString;
+  /** Promotional credit: open before the period, granted, drawn (spent, clawed back), expired, open after. */
+  readonly creditOpeningMicros: MicrosString;
+  readonly creditsGrantedMicros: MicrosString;
+  readonly creditsUsedMicros: MicrosString;
+  readonly creditsExpiredMicros: MicrosString;
+  readonly creditClosingMicros: MicrosString;
 }
 
 /**
@@ -105,7 +111,10 @@ export interface WalletStatementView {
  * opening + recharges − charges + chargesPostedLater − chargesOfOtherStatements + adjustments +
  * other = closing, for the tenant and for each wallet. Charges are by the hour the usage was
  * for, balances by posting time. Transfers between the tenant's own wallets show per wallet and
- * net to zero in the tenant's `otherMicros`.
+ * net to zero in the tenant's `otherMicros`. The credit lines are promotional credit's own
+ * account: creditOpening + creditsGranted − creditsUsed − creditsExpired = creditClosing, and
+ * creditsExpired is the ledger's credit_expiry movement (grants and expiries also stay in
+ * `other` by kind, where the balance equation counts them).
  */
 export interface StatementBody {
   readonly tenantId: string;
@@ -126,6 +135,12 @@ export interface StatementBody {
   readonly adjustmentsMicros: MicrosString;
   readonly otherMicros: MicrosString;
   readonly closingMicros: MicrosString;
+  /** Promotional credit: open before the period, granted, drawn (spent, clawed back), expired, open after. */
+  readonly creditOpeningMicros: MicrosString;
+  readonly creditsGrantedMicros: MicrosString;
+  readonly creditsUsedMicros: MicrosString;
+  readonly creditsExpiredMicros: MicrosString;
+  readonly creditClosingMicros: MicrosString;
   readonly wallets: readonly WalletStatementView[];
   /** The period's usage by workspace (namespace) and resource. */
   readonly usage: readonly { namespace: string; resource: string; amountMicros: MicrosString }[];

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, notFound } from '@tally/errors';
+import { notFound } from '@tally/errors';
 import { parseWireMicros } from '@tally/money';
 import type { Authenticated, LedgerTransactionView, RpcRequest } from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
 import { WalletRepository } from '../wallets/wallet.repository';
 import { LedgerReadsRepository } from './ledger-reads.repository';
 import { SystemAccount } from './ledger.types';
+import { personReason } from './person-reason';
 import { PostTransaction } from './post-transaction';
 import { postingContextOf, tenantScopedKey } from './posting-context';
 
 type AdjustInput = RpcRequest<'account.ledger.adjust'>['input'];
-
-const MAX_REASON_LENGTH = 500;
 
 /**
  * A correction by finance: credits (positive) or debits (negative) a wallet against the
@@ -33,12 +32,7 @@ export class AdjustBalance {
     if (wallet === null) throw notFound('Wallet', input.walletId);
     await this.access.assert(principal, wallet.tenantId, 'adjust');
     const amount = parseWireMicros(input.amountMicros, { sign: 'non-zero' });
-    const reason = input.reason.trim();
-    if (reason.length === 0 || reason.length > MAX_REASON_LENGTH) {
-      throw badInput(`reason must be 1 to ${MAX_REASON_LENGTH} characters`, {
-        reason: 'BAD_REASON',
-      });
-    }
+    const reason = personReason(input.reason);
 
     const posted = await this.post.execute(
       {

@@ -1,4 +1,4 @@
-import type { LedgerAccount } from '@tally/transport';
+import type { CreditSource, LedgerAccount } from '@tally/transport';
 
 // The ledger's accounts are shared with the services that post to it (libs/transport).
 export { SystemAccount, type LedgerAccount } from '@tally/transport';
@@ -20,6 +20,16 @@ export interface Posting {
    * `usage_adjustment`, refused on every other kind. Statements invoice usage by this hour.
    */
   readonly usageHour?: Date;
+  /**
+   * The wallet's credit here is promotional: recorded as a grant (in the same database
+   * transaction) when the posting is new, spent before paid money, expiring at `expiresAt`.
+   */
+  readonly grant?: CreditGrantTerms;
+}
+
+export interface CreditGrantTerms {
+  readonly source: CreditSource;
+  readonly expiresAt: Date;
 }
 
 /** Who posted: a user, an API key, the bootstrap admin key, or one of Tally's own jobs. */

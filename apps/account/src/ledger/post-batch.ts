@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { badInput } from '@tally/errors';
+import { CreditGrantRepository } from '../credits/credit-grant.repository';
 import { LedgerRepository } from './ledger.repository';
 import { Posting, PostedTransaction, PostingContext } from './ledger.types';
 import { assertBalanced, contentHash } from './posting-rules';
@@ -15,7 +16,10 @@ export const MAX_BATCH_SIZE = 5000;
  */
 @Injectable()
 export class PostBatch {
-  constructor(private readonly ledger: LedgerRepository) {}
+  constructor(
+    private readonly ledger: LedgerRepository,
+    private readonly grants: CreditGrantRepository,
+  ) {}
 
   async execute(
     postings: readonly Posting[],
@@ -37,7 +41,10 @@ export class PostBatch {
       }
       hashes.set(posting.idempotencyKey, contentHash(posting));
     }
-    const stored = await this.ledger.post(postings, [...hashes.values()], context, false);
+    // Postings that grant credit (billing's bonuses) are written with their grants, atomically.
+    const stored = postings.some((posting) => posting.grant !== undefined)
+      ? await this.grants.postGranting(postings, [...hashes.values()], context, false)
+      : await this.ledger.post(postings, [...hashes.values()], context, false);
     return stored.map((row) => ({
       idempotencyKey: row.idempotencyKey,
       transactionId: row.transactionId,

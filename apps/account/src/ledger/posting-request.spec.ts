@@ -60,4 +60,30 @@ describe('postingsFrom', () => {
     const line = { ...postingLine({ walletId: WALLET }, 1n), amountMicros: rawWireMicros(text) };
     expect(reasonOf(() => postingsFrom([request([line])]))).toBe(reason);
   });
+
+  const bonus = (expiresAt: string): PostingRequest => ({
+    kind: 'bonus',
+    idempotencyKey: 'stripe-bonus:cs_1',
+    grant: { expiresAt },
+    lines: [
+      postingLine({ walletId: WALLET }, 5n),
+      postingLine({ system: SystemAccount.PromotionalCredit }, -5n),
+    ],
+  });
+
+  it('reads a grant of promotional credit as a recharge bonus with its expiry', () => {
+    const [posting] = postingsFrom([bonus('2027-01-31T00:00:00.000Z')]);
+    expect(posting.grant).toEqual({
+      source: 'BONUS',
+      expiresAt: new Date('2027-01-31T00:00:00.000Z'),
+    });
+    expect(postingsFrom([request([])])[0].grant).toBeUndefined();
+  });
+
+  it.each(['2027-01-31', 'tomorrow', '2027-01-31T00:00:00+01:00'])(
+    'refuses the grant expiry %p',
+    (text) => {
+      expect(reasonOf(() => postingsFrom([bonus(text)]))).toBe('BAD_EXPIRY');
+    },
+  );
 });

@@ -12,6 +12,12 @@ export function postingsFrom(requests: readonly PostingRequest[]): Posting[] {
     idempotencyKey: request.idempotencyKey,
     reason: request.reason,
     ...(request.usageHour === undefined ? {} : { usageHour: usageHourFrom(request.usageHour) }),
+    // Services grant one kind of credit: recharge bonuses (finance grants come by grantCredit).
+    ...(request.grant === undefined
+      ? {}
+      : {
+          grant: { source: 'BONUS' as const, expiresAt: grantExpiryFrom(request.grant.expiresAt) },
+        }),
     lines: request.lines.map((line) => ({
       account: parseLedgerAccount(line.account),
       amountMicros: parseWireMicros(line.amountMicros, { label: 'amountMicros' }),
@@ -19,12 +25,17 @@ export function postingsFrom(requests: readonly PostingRequest[]): Posting[] {
   }));
 }
 
-function usageHourFrom(text: string): Date {
-  const hour = new Date(text);
-  if (!isoTime.test(text) || Number.isNaN(hour.getTime())) {
-    throw badInput('usageHour must be an ISO time such as 2026-03-31T23:00:00.000Z', {
-      reason: 'BAD_USAGE_HOUR',
-    });
+/**
+ * An instant as the services send them, ISO 8601 in UTC; anything else is refused with
+ * BAD_USER_INPUT and `reason`.
+ */
+export function isoInstant(text: string, label: string, reason: string): Date {
+  const at = new Date(text);
+  if (!isoTime.test(text) || Number.isNaN(at.getTime())) {
+    throw badInput(`${label} must be an ISO time such as 2026-03-31T23:00:00.000Z`, { reason });
   }
-  return hour;
+  return at;
 }
+
+const grantExpiryFrom = (text: string) => isoInstant(text, 'grant.expiresAt', 'BAD_EXPIRY');
+const usageHourFrom = (text: string) => isoInstant(text, 'usageHour', 'BAD_USAGE_HOUR');

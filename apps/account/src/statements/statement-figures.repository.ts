@@ -25,6 +25,13 @@ export interface UsageWindow {
   readonly cutoff: Date | null;
 }
 
+const NO_CREDIT = {
+  openingMicros: toWireMicros(0n),
+  grantedMicros: toWireMicros(0n),
+  usedMicros: toWireMicros(0n),
+  closingMicros: toWireMicros(0n),
+};
+
 interface WalletRow {
   id: string;
   kind: WalletKind;
@@ -54,9 +61,10 @@ export class StatementFiguresRepository {
       [tenantId],
     );
     const ids = wallets.map((w) => w.id);
-    const [balances, movements] = await Promise.all([
+    const [balances, movements, credit] = await Promise.all([
       this.balances(ids, period),
       this.movements(ids, period),
+      this.credit(ids, period),
     ]);
     return wallets.map((wallet) => ({
       walletId: wallet.id,
@@ -66,6 +74,7 @@ export class StatementFiguresRepository {
       openingMicros: balances.get(wallet.id)?.opening ?? toWireMicros(0n),
       closingMicros: balances.get(wallet.id)?.closing ?? toWireMicros(0n),
       movements: movements.get(wallet.id) ?? [],
+      credit: credit.get(wallet.id) ?? NO_CREDIT,
     }));
   }
 
@@ -174,6 +183,53 @@ export class StatementFiguresRepository {
       [walletIds, period.start, period.end],
     );
     return new Map(rows.map((row) => [row.wallet_id, row]));
+  }
+
+  /**
+   * Open credit at an instant is what grants brought in before it, less what was drawn from
+   * them and what expired before it. Grants, draws and expiries are written in their ledger
+   * transactions with the same clock as the entries, so the instants cut them as they cut
+   * balances.
+   */
+  private async credit(walletIds: readonly string[], period: Period) {
+    const { rows } = await this.prisma.pool.query<{
+      wallet_id: string;
+      opening: MicrosString;
+      granted: MicrosString;
+      used: MicrosString;
+      closing: MicrosString;
+    }>(
+      `WITH flows AS (
+         SELECT wallet_id, created_at AS at, amount_micros AS micros, 'granted' AS flow
+           FROM account.credit_grants WHERE wallet_id = ANY ($1::uuid[])
+         UNION ALL
+         SELECT g.wallet_id, d.created_at, -d.amount_micros, 'used'
+           FROM account.credit_draws d JOIN account.credit_grants g ON g.id = d.grant_id
+          WHERE g.wallet_id = ANY ($1::uuid[])
+         UNION ALL
+         SELECT wallet_id, expired_at, -expired_micros, 'expired'
+           FROM account.credit_grants
+          WHERE wallet_id = ANY ($1::uuid[]) AND expired_at IS NOT NULL
+       )
+       SELECT wallet_id,
+              coalesce(sum(micros) FILTER (WHERE at < $2), 0)::text AS opening,
+              coalesce(sum(micros) FILTER (WHERE flow = 'granted' AND at >= $2 AND at < $3), 0)::text AS granted,
+              coalesce(-sum(micros) FILTER (WHERE flow = 'used' AND at >= $2 AND at < $3), 0)::text AS used,
+              coalesce(sum(micros) FILTER (WHERE at < $3), 0)::text AS closing
+         FROM flows GROUP BY wallet_id`,
+      [walletIds, period.start, period.end],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.wallet_id,
+        {
+          openingMicros: row.opening,
+          grantedMicros: row.granted,
+          usedMicros: row.used,
+          closingMicros: row.closing,
+        },
+      ]),
+    );
   }
 
   private async movements(walletIds: readonly string[], period: Period) {

@@ -1,5 +1,6 @@
 import { toWireMicros } from '@tally/money';
 import type { StatementBody } from '@tally/transport';
+import { NO_CREDIT_LINES } from '../statements/statement';
 import { renderInvoicePdf } from './invoice-pdf';
 
 const statement: StatementBody = {
@@ -19,6 +20,7 @@ const statement: StatementBody = {
   adjustmentsMicros: toWireMicros(0n),
   otherMicros: toWireMicros(0n),
   closingMicros: toWireMicros(98521000n),
+  ...NO_CREDIT_LINES,
   wallets: [],
   usage: [{ namespace: 'web', resource: 'CPU', amountMicros: toWireMicros(1500000n) }],
   priorPeriod: [

@@ -61,6 +61,21 @@ export function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
       );
   };
 
+  // Promotional credit's own account, for statements that had any.
+  const creditRows = (lines: StatementBody) => {
+    const all = [lines.creditOpeningMicros, lines.creditsGrantedMicros, lines.creditClosingMicros];
+    if (all.every((micros) => parseWireMicros(micros) === 0n)) return;
+    doc.font('Helvetica-Bold').fontSize(12).text('Promotional credit', LEFT);
+    doc.font('Helvetica').fontSize(10);
+    row('Open at the period start', lines.creditOpeningMicros);
+    row('Granted', lines.creditsGrantedMicros);
+    row('Used', -parseWireMicros(lines.creditsUsedMicros));
+    row('Expired', -parseWireMicros(lines.creditsExpiredMicros));
+    doc.font('Helvetica-Bold');
+    row('Open at the period end', lines.creditClosingMicros);
+    doc.font('Helvetica').moveDown();
+  };
+
   doc.font('Helvetica-Bold').fontSize(18).text(`Invoice ${invoice.number}`, LEFT);
   doc.font('Helvetica').fontSize(10).moveDown(0.5);
   doc.text(`Tenant: ${statement.tenantName} (${statement.tenantId})`);
@@ -93,6 +108,7 @@ export function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
   doc.font('Helvetica-Bold');
   row('Closing balance', statement.closingMicros);
   doc.font('Helvetica').moveDown();
+  creditRows(statement);
 
   doc.font('Helvetica-Bold').fontSize(12).text('By wallet', LEFT);
   doc.font('Helvetica').fontSize(10);

@@ -25,7 +25,7 @@ describe('CreditPaidSessions', () => {
     recharges.add(recharge(A));
     recharges.add(recharge(B, { bonusMicros: 1_000_000n }));
     ledger = new FakeLedger();
-    credit = new CreditPaidSessions(recharges, ledger);
+    credit = new CreditPaidSessions(recharges, ledger, { TALLY_BONUS_EXPIRY_DAYS: 30 });
   });
 
   it('credits every paid session of the batch in one ledger message, bonus from promotional credit', async () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Recharge } from '@prisma/client';
+import { BILLING_CONFIG, type BillingConfig } from '../billing.config';
 import { CLEARING, PROMOTIONAL, RechargeLedger, walletPosting } from './recharge-ledger';
 import { RechargeRepository } from './recharge.repository';
 import { fromStripeAmount } from './stripe-amount';
@@ -31,6 +32,8 @@ export class CreditPaidSessions {
   constructor(
     @Inject(RechargeRepository) private readonly recharges: PaidSessionRecharges,
     @Inject(RechargeLedger) private readonly ledger: Pick<RechargeLedger, 'post'>,
+    @Inject(BILLING_CONFIG)
+    private readonly config: Pick<BillingConfig, 'TALLY_BONUS_EXPIRY_DAYS'>,
   ) {}
 
   /** Answers, by session id, the sessions not credited and why; the others are credited. */
@@ -60,7 +63,10 @@ export class CreditPaidSessions {
       }
     }
 
-    const conflicts = await this.ledger.post(ready.flatMap(postingsOf));
+    const bonusExpiry = new Date(Date.now() + this.config.TALLY_BONUS_EXPIRY_DAYS * DAY_MS);
+    const conflicts = await this.ledger.post(
+      ready.flatMap((entry) => postingsOf(entry, bonusExpiry)),
+    );
     const credited = ready.filter(({ session }) => {
       const keys = keysOf(session).filter((key) => conflicts.has(key));
       if (keys.length === 0) return true;
@@ -122,19 +128,25 @@ function keysOf(session: SessionFields): string[] {
   return [paymentKey(session), bonusKey(session)];
 }
 
-function postingsOf({ session, recharge, paidMicros }: ReadySession) {
+const DAY_MS = 86_400_000;
+
+function postingsOf({ session, recharge, paidMicros }: ReadySession, bonusExpiry: Date) {
   return [
     walletPosting('recharge', paymentKey(session), recharge.walletId, paidMicros, CLEARING),
     // The bonus is its own transaction, from promotional credit: revenue stays what was paid.
+    // It is a grant: spent before paid money, and what is left of it expires.
     ...(recharge.bonusMicros > 0n
       ? [
-          walletPosting(
-            'bonus',
-            bonusKey(session),
-            recharge.walletId,
-            recharge.bonusMicros,
-            PROMOTIONAL,
-          ),
+          {
+            ...walletPosting(
+              'bonus',
+              bonusKey(session),
+              recharge.walletId,
+              recharge.bonusMicros,
+              PROMOTIONAL,
+            ),
+            grant: { expiresAt: bonusExpiry.toISOString() },
+          },
         ]
       : []),
   ];

@@ -15,6 +15,12 @@ const wallet = (id: string, over: Partial<WalletFigures>): WalletFigures => ({
   openingMicros: toWireMicros(0n),
   closingMicros: toWireMicros(0n),
   movements: [],
+  credit: {
+    openingMicros: toWireMicros(0n),
+    grantedMicros: toWireMicros(0n),
+    usedMicros: toWireMicros(0n),
+    closingMicros: toWireMicros(0n),
+  },
   ...over,
 });
 
@@ -192,6 +198,53 @@ describe('buildStatement', () => {
     const misplaced = broken.usage.map((f, i) => (i === 0 ? { ...f, postedInPeriod: false } : f));
     expect(() => buildStatement({ ...broken, usage: misplaced })).toThrow(StatementDoesNotTieOut);
   });
+
+  /** `figures()` with the tenant wallet's bonus of 50 a grant, 20 of older credit, some expired. */
+  const withCredit = (expiredMicros: bigint, closingCredit: bigint) => {
+    const base = figures();
+    const main = base.wallets[0];
+    return {
+      ...base,
+      wallets: [
+        {
+          ...main,
+          closingMicros: toWireMicros(1097n - expiredMicros),
+          movements: [
+            ...main.movements,
+            { kind: 'credit_expiry', amountMicros: toWireMicros(-expiredMicros), transactions: 1 },
+          ],
+          credit: {
+            openingMicros: toWireMicros(20n),
+            grantedMicros: toWireMicros(50n),
+            usedMicros: toWireMicros(13n),
+            closingMicros: toWireMicros(closingCredit),
+          },
+        },
+        base.wallets[1],
+      ],
+    };
+  };
+
+  it('shows granted, used and expired credit as their own lines, expiry as the ledger moved it', () => {
+    const view = toStatementView(buildStatement(withCredit(7n, 50n)));
+    const lines = {
+      creditOpeningMicros: '20',
+      creditsGrantedMicros: '50',
+      creditsUsedMicros: '13',
+      creditsExpiredMicros: '7',
+      creditClosingMicros: '50',
+    };
+    expect(view).toMatchObject({ ...lines, closingMicros: '1123', otherMicros: '43' });
+    expect(view.wallets[0]).toMatchObject(lines);
+    expect(view.wallets[1]).toMatchObject({ creditsGrantedMicros: '0', creditClosingMicros: '0' });
+  });
+
+  it('refuses credit lines that do not tie out with the ledger’s expiry', () => {
+    // The grants say 7 expired (closing 50), the ledger moved 8 out.
+    expect(() => buildStatement(withCredit(8n, 50n))).toThrow(
+      /credit opening \+ granted − used − expired = 49 ≠ closing 50/,
+    );
+  });
 });
 
 describe('storedStatementBody', () => {
@@ -211,5 +264,14 @@ describe('storedStatementBody', () => {
       chargesMicros: '20',
     });
     expect(body.wallets[0]).toMatchObject({ chargesPostedLaterMicros: '0', chargesMicros: '13' });
+  });
+
+  it('reads a statement stored before promotional credit had grants as having no credit', () => {
+    const view = toStatementView(buildStatement(figures()));
+    const strip = <T extends object>(body: T) =>
+      Object.fromEntries(Object.entries(body).filter(([key]) => !/^credit/.test(key)));
+    const legacy = { ...strip(view), wallets: view.wallets.map(strip) };
+    const body = storedStatementBody(legacy, new Date('2026-04-01T01:05:00Z'));
+    expect(body).toEqual(view);
   });
 });

@@ -1,5 +1,6 @@
 import { parseWireMicros, toWireMicros } from '@tally/money';
 import type {
+  MicrosString,
   StatementBody,
   StatementFigures,
   UsageFigure,
@@ -68,6 +69,18 @@ export interface WalletStatement {
   /** Other kinds (bonus, refund, ...), signed as they moved the wallet. */
   readonly otherByKind: ReadonlyMap<string, bigint>;
   readonly closingMicros: bigint;
+  readonly credit: CreditLines;
+}
+
+/** Promotional credit's own account: opening + granted − used − expired = closing. */
+export interface CreditLines {
+  readonly creditOpeningMicros: bigint;
+  readonly creditsGrantedMicros: bigint;
+  /** Drawn: spent on usage (or taken by other debits paid money could not cover), clawed back. */
+  readonly creditsUsedMicros: bigint;
+  /** The ledger's credit_expiry movement: what left the wallet at expiry. */
+  readonly creditsExpiredMicros: bigint;
+  readonly creditClosingMicros: bigint;
 }
 
 export interface UsageLine {
@@ -93,6 +106,7 @@ export interface StatementTotals {
   /** Everything else, internal transfers included (they sum to zero across the tenant). */
   readonly otherMicros: bigint;
   readonly closingMicros: bigint;
+  readonly credit: CreditLines;
 }
 
 export interface BuiltStatement {
@@ -137,6 +151,7 @@ export function buildStatement(figures: StatementFigures): BuiltStatement {
     adjustmentsMicros: total('adjustmentsMicros'),
     otherMicros: sum([...otherByKind.values()]) + internal,
     closingMicros: total('closingMicros'),
+    credit: creditTotals(wallets.map((w) => w.credit)),
   };
   return {
     figures,
@@ -194,7 +209,55 @@ function walletStatement(wallet: WalletFigures, usage: readonly UsageFigure[]): 
     internalTransfersMicros: internal,
     otherByKind: other,
     closingMicros: closing,
+    credit: creditLines(wallet),
   };
+}
+
+const CREDIT_LINES: readonly (keyof CreditLines)[] = [
+  'creditOpeningMicros',
+  'creditsGrantedMicros',
+  'creditsUsedMicros',
+  'creditsExpiredMicros',
+  'creditClosingMicros',
+];
+
+/**
+ * The wallet's credit lines, refused unless they tie out: what expired is read from the
+ * ledger's credit_expiry movement, the rest from the grants, so a grant that disagrees with
+ * the ledger shows here.
+ */
+function creditLines(wallet: WalletFigures): CreditLines {
+  const expiry = wallet.movements.find((movement) => movement.kind === 'credit_expiry');
+  const lines: CreditLines = {
+    creditOpeningMicros: parseWireMicros(wallet.credit.openingMicros),
+    creditsGrantedMicros: parseWireMicros(wallet.credit.grantedMicros),
+    creditsUsedMicros: parseWireMicros(wallet.credit.usedMicros),
+    creditsExpiredMicros: expiry === undefined ? 0n : -parseWireMicros(expiry.amountMicros),
+    creditClosingMicros: parseWireMicros(wallet.credit.closingMicros),
+  };
+  const derived =
+    lines.creditOpeningMicros +
+    lines.creditsGrantedMicros -
+    lines.creditsUsedMicros -
+    lines.creditsExpiredMicros;
+  if (derived !== lines.creditClosingMicros) {
+    throw new StatementDoesNotTieOut(
+      `wallet ${wallet.walletId}: credit opening + granted − used − expired = ${derived} ≠ closing ${lines.creditClosingMicros}`,
+    );
+  }
+  return lines;
+}
+
+function creditTotals(wallets: readonly CreditLines[]): CreditLines {
+  return Object.fromEntries(
+    CREDIT_LINES.map((line) => [line, sum(wallets.map((credit) => credit[line]))]),
+  ) as Record<keyof CreditLines, bigint>;
+}
+
+function creditView(credit: CreditLines): Record<keyof CreditLines, MicrosString> {
+  return Object.fromEntries(
+    CREDIT_LINES.map((line) => [line, toWireMicros(credit[line])]),
+  ) as Record<keyof CreditLines, MicrosString>;
 }
 
 /**
@@ -253,6 +316,7 @@ export function toStatementView(statement: BuiltStatement): StatementBody {
     adjustmentsMicros: toWireMicros(totals.adjustmentsMicros),
     otherMicros: toWireMicros(totals.otherMicros),
     closingMicros: toWireMicros(totals.closingMicros),
+    ...creditView(totals.credit),
     wallets: statement.wallets.map((wallet) => ({
       walletId: wallet.walletId,
       kind: wallet.kind,
@@ -267,6 +331,7 @@ export function toStatementView(statement: BuiltStatement): StatementBody {
       internalTransfersMicros: toWireMicros(wallet.internalTransfersMicros),
       otherMicros: toWireMicros(sum([...wallet.otherByKind.values()])),
       closingMicros: toWireMicros(wallet.closingMicros),
+      ...creditView(wallet.credit),
     })),
     usage: statement.usage.map((line) => ({
       namespace: line.namespace,
@@ -295,16 +360,25 @@ const BY_POSTING_TIME = {
 type ChargeSplit = keyof typeof BY_POSTING_TIME;
 type StoredBeforeUsageHours = Omit<
   StatementBody,
-  ChargeSplit | 'usageSince' | 'usageCutoff' | 'priorPeriod' | 'wallets'
-> & { wallets: Omit<WalletStatementView, ChargeSplit>[] };
+  ChargeSplit | 'usageSince' | 'usageCutoff' | 'priorPeriod' | 'wallets' | keyof CreditLines
+> & { wallets: Omit<WalletStatementView, ChargeSplit | keyof CreditLines>[] };
 
 /**
  * A stored statement's body. One stored before usage was charged by hour lacks the fields that
  * came with it: its split of the charges is zero, its prior-period lines none, and its window
- * the period itself (`usage_cutoff` was back-filled with the period end).
+ * the period itself (`usage_cutoff` was back-filled with the period end). One stored before
+ * promotional credit had grants has no credit lines: zero (its bonuses are in `other`).
  */
 export function storedStatementBody(figures: unknown, usageCutoff: Date): StatementBody {
-  if ('priorPeriod' in (figures as StatementBody)) return figures as StatementBody;
+  return withCreditLines(byUsageHour(figures, usageCutoff));
+}
+
+type StoredBeforeCredit = Omit<StatementBody, keyof CreditLines | 'wallets'> & {
+  wallets: Omit<WalletStatementView, keyof CreditLines>[];
+};
+
+function byUsageHour(figures: unknown, usageCutoff: Date): StoredBeforeCredit {
+  if ('priorPeriod' in (figures as StatementBody)) return figures as StoredBeforeCredit;
   const body = figures as StoredBeforeUsageHours;
   return {
     ...body,
@@ -313,5 +387,27 @@ export function storedStatementBody(figures: unknown, usageCutoff: Date): Statem
     usageCutoff: usageCutoff.toISOString(),
     priorPeriod: [],
     wallets: body.wallets.map((wallet) => ({ ...wallet, ...BY_POSTING_TIME })),
+  };
+}
+
+function hasCreditLines(body: StoredBeforeCredit | StatementBody): body is StatementBody {
+  return 'creditsGrantedMicros' in body;
+}
+
+/** A statement's credit lines when the tenant had no promotional credit. */
+export const NO_CREDIT_LINES = creditView({
+  creditOpeningMicros: 0n,
+  creditsGrantedMicros: 0n,
+  creditsUsedMicros: 0n,
+  creditsExpiredMicros: 0n,
+  creditClosingMicros: 0n,
+});
+
+function withCreditLines(body: StoredBeforeCredit | StatementBody): StatementBody {
+  if (hasCreditLines(body)) return body;
+  return {
+    ...NO_CREDIT_LINES,
+    ...body,
+    wallets: body.wallets.map((wallet) => ({ ...NO_CREDIT_LINES, ...wallet })),
   };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   RpcClient,
+  type CreditGrantView,
   type LedgerTransactionView,
   type MembershipView,
   type Principal,
@@ -21,7 +22,8 @@ type BatchPattern =
   | 'account.subAccounts.byTenants'
   | 'account.workspaces.byTenants'
   | 'account.workspaces.bySubAccounts'
-  | 'account.members.byTenants';
+  | 'account.members.byTenants'
+  | 'account.credits.byWallets';
 
 /**
  * One set of loaders per GraphQL request: every nested field of one kind asks the account
@@ -46,6 +48,10 @@ export class AccountLoaders {
   readonly membersOfTenant = this.grouped<MembershipView>(
     'account.members.byTenants',
     (m) => m.tenantId,
+  );
+  readonly creditsOfWallet = this.grouped<CreditGrantView>(
+    'account.credits.byWallets',
+    (g) => g.walletId,
   );
   readonly workspacesOfSubAccount = this.grouped<WorkspaceView>(
     'account.workspaces.bySubAccounts',

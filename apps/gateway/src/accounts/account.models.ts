@@ -22,6 +22,15 @@ registerEnumType(WalletKind, { name: 'WalletKind' });
 registerEnumType(DebtState, { name: 'DebtState' });
 registerEnumType(NamespaceState, { name: 'NamespaceState' });
 
+export enum CreditSource {
+  BONUS = 'BONUS',
+  GRANT = 'GRANT',
+}
+registerEnumType(CreditSource, {
+  name: 'CreditSource',
+  description: 'BONUS: a recharge bonus; GRANT: granted by finance (grantCredit).',
+});
+
 // Object types carry the ids their nested fields are resolved from; those ids are not
 // GraphQL fields unless the contract names them.
 
@@ -55,6 +64,26 @@ export class Wallet {
   @Field() currency!: string;
   @Field(() => DebtState) debtState!: DebtState;
   tenantId!: string;
+}
+
+@ObjectType({
+  description:
+    'Promotional credit in a wallet: spent before paid money, the grant that expires first first; what is left at expiresAt leaves the wallet.',
+})
+export class CreditGrant {
+  @Field(() => ID) id!: string;
+  @Field(() => CreditSource) source!: CreditSource;
+  @Field(() => MoneyScalar, { description: 'What was granted.' }) amount!: bigint;
+  @Field(() => MoneyScalar, { description: 'Not spent yet: part of the wallet balance.' })
+  remaining!: bigint;
+  @Field(() => MoneyScalar, { description: 'Spent, or clawed back with a refund.' })
+  used!: bigint;
+  @Field(() => MoneyScalar, { description: 'What expiry took out of the wallet.' })
+  expired!: bigint;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => Date) grantedAt!: Date;
+  @Field(() => Date) expiresAt!: Date;
+  @Field(() => Date, { nullable: true }) expiredAt!: Date | null;
 }
 
 @ObjectType()

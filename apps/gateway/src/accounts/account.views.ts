@@ -1,5 +1,6 @@
 import { parseWireMicros } from '@tally/money';
 import type {
+  CreditGrantView,
   EntriesPage,
   LedgerEntryView,
   LedgerTransactionView,
@@ -9,6 +10,8 @@ import type {
   WorkspaceView,
 } from '@tally/transport';
 import {
+  CreditGrant,
+  CreditSource,
   DebtState,
   LedgerEntry,
   LedgerEntryConnection,
@@ -65,4 +68,17 @@ export const toTransaction = (view: LedgerTransactionView): LedgerTransaction =>
 export const toConnection = (page: EntriesPage): LedgerEntryConnection => ({
   edges: page.entries.map((entry) => ({ cursor: entry.id, node: toEntry(entry) })),
   pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+});
+
+export const toCreditGrant = (view: CreditGrantView): CreditGrant => ({
+  id: view.id,
+  source: CreditSource[view.source],
+  amount: parseWireMicros(view.amountMicros),
+  remaining: parseWireMicros(view.remainingMicros),
+  used: parseWireMicros(view.usedMicros),
+  expired: parseWireMicros(view.expiredMicros),
+  reason: view.reason,
+  grantedAt: new Date(view.grantedAt),
+  expiresAt: new Date(view.expiresAt),
+  expiredAt: view.expiredAt === null ? null : new Date(view.expiredAt),
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RequestReadsModule } from '../graphql/request-reads.module';
 import { AccountLoadersFactory } from './account-loaders';
+import { CreditResolver } from './credit.resolver';
 import { LedgerResolver } from './ledger.resolver';
 import { MembershipResolver } from './membership.resolver';
 import { SubAccountResolver } from './sub-account.resolver';
@@ -18,6 +19,7 @@ import { WorkspaceResolver } from './workspace.resolver';
     WalletResolver,
     WorkspaceResolver,
     LedgerResolver,
+    CreditResolver,
     MembershipResolver,
   ],
   exports: [AccountLoadersFactory],

@@ -4,8 +4,8 @@ import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.deco
 import { serviceCall, servicePage } from '../graphql/query-cost';
 import { RequestReadsFactory } from '../graphql/request-reads';
 import { AccountLoadersFactory } from './account-loaders';
-import { LedgerEntryConnection, Wallet } from './account.models';
-import { toConnection, toWallet } from './account.views';
+import { CreditGrant, LedgerEntryConnection, Wallet } from './account.models';
+import { toConnection, toCreditGrant, toWallet } from './account.views';
 
 @Resolver(() => Wallet)
 export class WalletResolver {
@@ -38,5 +38,18 @@ export class WalletResolver {
       after: after ?? null,
     });
     return toConnection(page);
+  }
+
+  @ResolveField(() => [CreditGrant], {
+    description: 'Promotional credit grants, soonest expiry first, with what is left of each.',
+    complexity: serviceCall(),
+  })
+  async credits(
+    @Parent() wallet: Wallet,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
+  ): Promise<CreditGrant[]> {
+    const views = await this.loaders.for(req, principal).creditsOfWallet.load(wallet.id);
+    return views.map(toCreditGrant);
   }
 }

@@ -29,8 +29,27 @@ export class Invoice {
   tenantId!: string;
 }
 
+/** Promotional credit's own account, on a statement and on each of its wallets. */
+@ObjectType({ isAbstract: true })
+export abstract class StatementCreditLines {
+  @Field(() => MoneyScalar, { description: 'Promotional credit open at the period start.' })
+  creditOpening!: bigint;
+  @Field(() => MoneyScalar, { description: 'Promotional credit granted (bonuses, grantCredit).' })
+  creditsGranted!: bigint;
+  @Field(() => MoneyScalar, {
+    description: 'Promotional credit drawn: spent before paid money, or clawed back with a refund.',
+  })
+  creditsUsed!: bigint;
+  @Field(() => MoneyScalar, { description: 'Promotional credit that left at expiry.' })
+  creditsExpired!: bigint;
+  @Field(() => MoneyScalar, {
+    description: 'creditOpening + creditsGranted − creditsUsed − creditsExpired.',
+  })
+  creditClosing!: bigint;
+}
+
 @ObjectType()
-export class WalletStatement {
+export class WalletStatement extends StatementCreditLines {
   @Field(() => ID) walletId!: string;
   @Field() kind!: string;
   @Field(() => String, { nullable: true }) subAccountName!: string | null;
@@ -76,9 +95,9 @@ export class StatementOtherLine {
 
 @ObjectType({
   description:
-    'opening + recharges − charges + chargesPostedLater − chargesOfOtherStatements + adjustments + other = closing, for the tenant and each wallet. Usage is charged in the month of the hour it was used in (prior-period lines for usage of a closed month posted later); balances are by posting time.',
+    'opening + recharges − charges + chargesPostedLater − chargesOfOtherStatements + adjustments + other = closing, for the tenant and each wallet (grants and expiries of promotional credit are in other, by kind; the credit lines are its own account). Usage is charged in the month of the hour it was used in (prior-period lines for usage of a closed month posted later); balances are by posting time.',
 })
-export class Statement {
+export class Statement extends StatementCreditLines {
   @Field(() => ID) tenantId!: string;
   @Field() currency!: string;
   @Field(() => Date) periodStart!: Date;

@@ -1,5 +1,10 @@
 import { parseWireMicros } from '@tally/money';
-import type { InvoiceView, MonthRunSummary, StatementView } from '@tally/transport';
+import type {
+  InvoiceView,
+  MonthRunSummary,
+  StatementView,
+  WalletStatementView,
+} from '@tally/transport';
 import { Invoice, InvoiceStatus, MonthRun, Statement } from './invoice.models';
 
 /** Where an invoice's PDF is served (InvoicePdfController), relative to the gateway. */
@@ -36,6 +41,7 @@ export const toStatement = (view: StatementView): Statement => ({
   adjustments: parseWireMicros(view.adjustmentsMicros),
   other: parseWireMicros(view.otherMicros),
   closing: parseWireMicros(view.closingMicros),
+  ...creditLines(view),
   wallets: view.wallets.map((w) => ({
     walletId: w.walletId,
     kind: w.kind,
@@ -50,6 +56,7 @@ export const toStatement = (view: StatementView): Statement => ({
     internalTransfers: parseWireMicros(w.internalTransfersMicros),
     other: parseWireMicros(w.otherMicros),
     closing: parseWireMicros(w.closingMicros),
+    ...creditLines(w),
   })),
   usage: view.usage.map((u) => ({
     namespace: u.namespace,
@@ -65,6 +72,16 @@ export const toStatement = (view: StatementView): Statement => ({
   otherLines: view.other.map((o) => ({ kind: o.kind, amount: parseWireMicros(o.amountMicros) })),
   invoiceId: view.invoiceId,
 });
+
+function creditLines(view: WalletStatementView | StatementView) {
+  return {
+    creditOpening: parseWireMicros(view.creditOpeningMicros),
+    creditsGranted: parseWireMicros(view.creditsGrantedMicros),
+    creditsUsed: parseWireMicros(view.creditsUsedMicros),
+    creditsExpired: parseWireMicros(view.creditsExpiredMicros),
+    creditClosing: parseWireMicros(view.creditClosingMicros),
+  };
+}
 
 export const toMonthRun = (summary: MonthRunSummary): MonthRun => ({
   ...summary,
