@@ -35,8 +35,8 @@ const RECORDED_SETTLE_NAMESPACES = 100_000;
 const RESOURCES: Resource[] = ['CPU', 'MEMORY', 'STORAGE', 'NETWORK_EGRESS', 'NODEPORT'];
 const ADMIN_KEY = 'tly_admin_bench_metering_0000000000000000';
 const HOUR_MS = 3_600_000;
-/** Each bench wallet's money: a million dollars, far more than the settled hour costs. */
-const FUNDING_MICROS = 1_000_000_000_000n;
+/** Each bench wallet's money: a billion dollars, 10,000 times what the settled hour costs it. */
+const FUNDING_MICROS = 1_000_000_000_000_000n;
 /** Idle: the four apps together under a tenth of a core for 3 s. */
 const IDLE = { quietMs: 3_000, maxCores: 0.1, timeoutMs: 300_000 };
 
