@@ -148,7 +148,7 @@ describe('PrometheusSource against a real Prometheus', () => {
 
   beforeAll(async () => {
     server = await PrometheusServer.start(FIXTURE);
-    samples = await sourceWith(server).sampleHour(HOUR);
+    samples = (await sourceWith(server).readHour(HOUR)).samples;
   });
 
   afterAll(async () => {
@@ -177,7 +177,7 @@ describe('PrometheusSource against a real Prometheus', () => {
     ['request', 60n * 75_000_000n],
     ['max', 60n * 90_000_000n],
   ])('bills CPU on basis %s', async (basis, total) => {
-    const result = await sourceWith(server, basis).sampleHour(HOUR);
+    const result = (await sourceWith(server, basis).readHour(HOUR)).samples;
     expect(pick(result, 'steady', 'CPU').total).toBe(total);
   });
 
@@ -256,11 +256,11 @@ describe('PrometheusSource against a real Prometheus', () => {
       },
     });
     const source = new PrometheusSource(new PrometheusClient(server.url), queries);
-    await expect(source.sampleHour(HOUR)).rejects.toThrow(/grouped by the same labels/);
+    await expect(source.readHour(HOUR)).rejects.toThrow(/grouped by the same labels/);
   });
 
   it('refuses an hour that is not whole', async () => {
-    await expect(sourceWith(server).sampleHour(new Date(HOUR.getTime() + 1000))).rejects.toThrow(
+    await expect(sourceWith(server).readHour(new Date(HOUR.getTime() + 1000))).rejects.toThrow(
       RangeError,
     );
   });

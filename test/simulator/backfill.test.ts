@@ -81,7 +81,7 @@ describe('simulator backfill, imported with promtool and read by Tally’s Prome
         defaultPrometheusQueries('nvidia.com/gpu'),
       );
       const charged: Record<string, Record<string, number>> = {};
-      for (const { namespace, resource, quantity } of await source.sampleHour(hour)) {
+      for (const { namespace, resource, quantity } of (await source.readHour(hour)).samples) {
         charged[namespace] ??= {};
         charged[namespace][resource] = (charged[namespace][resource] ?? 0) + Number(quantity);
       }

@@ -39,7 +39,9 @@ describe('Initech with the default settings runs out within minutes', () => {
       new PrometheusClient(history.prometheus.url),
       defaultPrometheusQueries('nvidia.com/gpu'),
     );
-    const samples = (await source.sampleHour(HOUR)).filter((s) => s.namespace === 'initech-stream');
+    const samples = (await source.readHour(HOUR)).samples.filter(
+      (s) => s.namespace === 'initech-stream',
+    );
     spendPerHour = samples.reduce(
       (total, { resource, quantity }) =>
         total +

@@ -37,7 +37,6 @@ describe('SampleHour', () => {
       return { samples: [sample(resource)], gaps: [] };
     },
     readHour: async () => ({ samples: [], gaps: [] }),
-    sampleHour: async () => [],
   };
 
   function sampleHour(): SampleHour {

@@ -1,5 +1,5 @@
 import type { Resource } from '@tally/transport';
-import type { HourReading, MinuteSample } from '../usage/usage-sample';
+import type { HourReading } from '../usage/usage-sample';
 
 /**
  * A source that can be asked, after the fact, what every namespace used in one UTC hour.
@@ -9,8 +9,6 @@ import type { HourReading, MinuteSample } from '../usage/usage-sample';
 export interface HourlyUsageSource {
   /** Every resource the source reads: an hour is sampled in full once each of these is. */
   readonly resources: readonly Resource[];
-  /** What every namespace used of every resource in the hour. */
-  sampleHour(hour: Date): Promise<MinuteSample[]>;
   /** The same samples, with the minutes each namespace and resource had no data for. */
   readHour(hour: Date): Promise<HourReading>;
   /** One resource's samples of the hour, with its gaps. */

@@ -72,10 +72,6 @@ export class PrometheusSource implements HourlyUsageSource {
   // Every resource has queries (resolvePrometheusQueries refuses a configuration without).
   readonly resources: readonly Resource[] = Object.values(Resource);
 
-  async sampleHour(hour: Date): Promise<MinuteSample[]> {
-    return (await this.readHour(hour)).samples;
-  }
-
   /** The hour's samples and the minutes each namespace and resource had no data for. */
   async readHour(hour: Date): Promise<HourReading> {
     const perResource = await Promise.all(
