@@ -137,6 +137,7 @@ describe('the transactional outbox', () => {
     expect(events.map((e) => e.payload)).toContainEqual({
       walletId,
       balanceMicros: '5',
+      kinds: ['recharge'],
     });
   });
 

@@ -110,21 +110,20 @@ describe('debt notices and webhooks under load', () => {
     await receiver.stop();
   });
 
-  /** One ledger posting of `micros` into (or out of) the wallet. */
+  /**
+   * One ledger posting of `micros` into (or out of: a finance debit, which the ladder sees at
+   * once, where a usage charge only replaces pending usage) the wallet.
+   */
   function post(walletId: string, micros: bigint) {
     const [kind, counterpart] =
       micros < 0n
-        ? (['usage', SystemAccount.RevenueCpu] as const)
+        ? (['adjustment', SystemAccount.Adjustments] as const)
         : (['recharge', SystemAccount.StripeClearing] as const);
     return account.postBatch.execute(
       [
         {
           kind,
           idempotencyKey: `debt-order:${randomUUID()}`,
-          // A charge is for an hour of usage: the one now running.
-          ...(kind === 'usage'
-            ? { usageHour: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000) }
-            : {}),
           lines: [
             { account: { walletId }, amountMicros: micros },
             { account: { system: counterpart }, amountMicros: -micros },

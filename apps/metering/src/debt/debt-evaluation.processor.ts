@@ -8,17 +8,25 @@ import { DebtRepository } from './debt.repository';
 import { EvaluateWallets } from './evaluate-wallets';
 import { WalletBatcher } from './wallet-batcher';
 
-type WalletChanged = { walletId: string };
-type DebtJob = OutboxBatch<WalletChanged> | OutboxEvent<WalletChanged> | { readonly sweep: true };
+/** `ledger.changed`: a wallet's balance moved, by transactions of these kinds. */
+export interface LedgerChanged {
+  readonly walletId: string;
+  /** Absent in events queued before the ledger named them. */
+  readonly kinds?: readonly string[];
+}
+type DebtJob = OutboxBatch<LedgerChanged> | OutboxEvent<LedgerChanged> | { readonly sweep: true };
 
 /**
- * Evaluates a wallet on every `ledger.changed` event (within a second: the events come in
- * relay batches, and the wallets of the batches in flight are evaluated together), and sweeps every wallet that is in debt or was charged lately
- * on a fixed interval, which catches any event that went missing.
+ * Evaluates a wallet on every `ledger.changed` event that can move its available balance
+ * (within a second: the events come in relay batches, and the wallets of the batches in flight
+ * are evaluated together), and sweeps every wallet that is in debt, was charged lately or has
+ * usage pending on a fixed interval, which catches any event that went missing.
  */
 @Processor(QueueName.DebtEvaluation, { concurrency: 200 })
 export class DebtEvaluationProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly batcher: WalletBatcher;
+  /** A sweep still running when the next is due (many wallets, a slow account) is not doubled. */
+  private sweeping = false;
 
   constructor(
     @Inject(METERING_CONFIG) private readonly config: MeteringConfig,
@@ -40,6 +48,16 @@ export class DebtEvaluationProcessor extends WorkerHost implements OnApplication
 
   async process(job: Job<DebtJob>): Promise<void> {
     if ('sweep' in job.data) {
+      if (!this.sweeping) await this.sweep();
+      return;
+    }
+    const changed = eventsOf(job.data).filter((event) => movesAvailableBalance(event.payload));
+    await Promise.all(changed.map((event) => this.batcher.add(event.payload.walletId)));
+  }
+
+  private async sweep(): Promise<void> {
+    this.sweeping = true;
+    try {
       await this.evaluateWallets.inChunks(await this.debts.walletsToSweep());
       // Suspending again is harmless and catches workloads created while suspended.
       await this.debts.publish(
@@ -48,8 +66,18 @@ export class DebtEvaluationProcessor extends WorkerHost implements OnApplication
           payload: { walletId, reason: 'still suspended (periodic sweep)' },
         })),
       );
-      return;
+    } finally {
+      this.sweeping = false;
     }
-    await Promise.all(eventsOf(job.data).map((event) => this.batcher.add(event.payload.walletId)));
   }
+}
+
+/**
+ * Whether a ledger change can move the wallet's available balance. A settlement's usage
+ * charges do not: each replaces the pending usage it was accrued as (a charge the accrual
+ * missed, say after an outage, is found by the next sweep, within TALLY_DEBT_SWEEP_SECONDS).
+ * Evaluating every wallet an hour's settlement touched would double the settlement's work.
+ */
+export function movesAvailableBalance(change: LedgerChanged): boolean {
+  return !change.kinds || change.kinds.some((kind) => kind !== 'usage');
 }

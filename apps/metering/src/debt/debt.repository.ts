@@ -69,8 +69,9 @@ export class DebtRepository {
   }
 
   /**
-   * Wallets the periodic sweep looks at: any not NORMAL, any charged in the last day, and any
-   * with usage pending.
+   * Wallets the periodic sweep looks at: any not NORMAL, any charged for the last day or by a
+   * settlement run in the last day (an old hour settled late, or backfilled: a usage posting
+   * sets off no evaluation of its own), and any with usage pending.
    */
   async walletsToSweep(): Promise<string[]> {
     const { rows } = await this.prisma.pool.query<{ wallet_id: string }>(
@@ -78,6 +79,8 @@ export class DebtRepository {
        UNION
        SELECT DISTINCT wallet_id FROM metering.usage_charges
         WHERE hour >= date_trunc('hour', now()) - make_interval(hours => $1)
+           OR hour IN (SELECT hour FROM metering.settlement_runs
+                        WHERE started_at >= now() - make_interval(hours => $1))
        UNION
        SELECT DISTINCT wallet_id FROM metering.pending_usage`,
       [SPEND_WINDOW_HOURS],
@@ -85,17 +88,37 @@ export class DebtRepository {
     return rows.map((row) => row.wallet_id);
   }
 
-  /** Records what was seen without a change of state. */
-  async touch(evaluation: Evaluation, state: DebtState, now: Date): Promise<void> {
-    await this.prisma.walletDebt.upsert({
-      where: { walletId: evaluation.walletId },
-      create: { ...evaluation, state, since: now, evaluatedAt: now },
-      update: {
-        balanceMicros: evaluation.balanceMicros,
-        hourlySpendMicros: evaluation.hourlySpendMicros,
-        negativeSince: evaluation.negativeSince,
-        evaluatedAt: now,
-      },
+  /**
+   * Records what was seen of wallets whose state did not change, in one statement (rows in
+   * wallet order, so two sweeps touching the same wallets queue instead of deadlocking).
+   */
+  async touch(seen: readonly { evaluation: Evaluation; state: DebtState }[], now: Date) {
+    if (seen.length === 0) return;
+    const rows = [...seen].sort((a, b) =>
+      a.evaluation.walletId < b.evaluation.walletId ? -1 : 1,
+    );
+    await this.prisma.pool.query({
+      name: 'wallet_debt_touch',
+      text: `INSERT INTO metering.wallet_debt AS d
+                    (wallet_id, tenant_id, state, negative_since, balance_micros,
+                     hourly_spend_micros, since, evaluated_at)
+             SELECT w.*, $7::timestamptz, $7::timestamptz
+               FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::bigint[],
+                           $6::bigint[]) AS w
+             ON CONFLICT (wallet_id) DO UPDATE
+                SET balance_micros = excluded.balance_micros,
+                    hourly_spend_micros = excluded.hourly_spend_micros,
+                    negative_since = excluded.negative_since,
+                    evaluated_at = excluded.evaluated_at`,
+      values: [
+        rows.map((row) => row.evaluation.walletId),
+        rows.map((row) => row.evaluation.tenantId),
+        rows.map((row) => row.state),
+        rows.map((row) => row.evaluation.negativeSince),
+        rows.map((row) => row.evaluation.balanceMicros.toString()),
+        rows.map((row) => row.evaluation.hourlySpendMicros.toString()),
+        now,
+      ],
     });
   }
 

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { RpcClient } from '@tally/transport';
+import { RpcClient, type DebtState } from '@tally/transport';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
 import { METERING } from '../peers/metering-principal';
 import { LiveBalances, type LiveWallet } from '../pending/live-balances';
 import { transitionEvents } from './debt-events';
 import { assessDebt, DebtThresholds } from './debt-policy';
-import { DebtRepository } from './debt.repository';
+import { DebtRepository, type Evaluation } from './debt.repository';
 
 const CHUNK = 500;
 
@@ -58,6 +58,7 @@ export class EvaluateWallets {
       this.debts.hourlySpend(walletIds),
     ]);
     let transitions = 0;
+    const unchanged: { evaluation: Evaluation; state: DebtState }[] = [];
     for (const live of lives) {
       const { wallet } = live;
       const previous = known.get(wallet.id) ?? {
@@ -81,7 +82,7 @@ export class EvaluateWallets {
       );
       let state = previous.state;
       if (verdict.state === previous.state) {
-        await this.debts.touch(evaluation, previous.state, now);
+        unchanged.push({ evaluation, state: previous.state });
       } else {
         const sequence = previous.sequence + 1;
         const events = transitionEvents(
@@ -120,6 +121,7 @@ export class EvaluateWallets {
         });
       }
     }
+    await this.debts.touch(unchanged, now);
     return { evaluated: lives.length, transitions };
   }
 }
