@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { SystemAccount } from '@tally/account/ledger/ledger.types';
+import { createScratchDatabase, type TestDatabase } from '../setup/test-database';
 import { AccountContext, systemJob } from '../support/account-context';
 import { GatewaySuite } from '../support/gateway-suite';
 import { waitFor } from '../support/ports';
 import { SmtpSink } from '../support/smtp-sink';
 
 const HOUR_MS = 3_600_000;
+/** Each step is a sweep (every second) or an event away; the bound allows for a loaded machine. */
+const STEP_MS = 30_000;
 const ADJUST = `mutation ($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`;
 const WALLET = `query ($id: ID!) { wallet(id: $id) { balance debtState } }`;
 
@@ -16,15 +19,21 @@ const WALLET = `query ($id: ID!) { wallet(id: $id) { balance debtState } }`;
  */
 describe('debt states', () => {
   const suite = new GatewaySuite();
-  const account = AccountContext.create();
+  let database: TestDatabase;
+  let account: AccountContext;
   let smtp: SmtpSink;
   let walletId: string;
   let ownerEmail: string;
   let owner: string;
 
   beforeAll(async () => {
+    // A database of its own: the sweep every second then looks at this suite's wallets only,
+    // not at every wallet the suites before it charged.
+    database = await createScratchDatabase({ migrated: true });
+    account = AccountContext.create(10, database.url);
     smtp = await SmtpSink.start();
     await suite.start(['gateway', 'account', 'billing', 'metering'], {
+      DATABASE_URL: database.url,
       SMTP_URL: smtp.url,
       TALLY_DEBT_SWEEP_SECONDS: '1',
     });
@@ -32,9 +41,10 @@ describe('debt states', () => {
     ({ walletId, owner } = await suite.newTenant('Debtor', ownerEmail));
   });
   afterAll(async () => {
-    await account.close();
+    await account?.close();
     await suite.stop();
-    await smtp.stop();
+    await smtp?.stop();
+    await database?.drop();
   });
 
   const adjust = (amount: string) =>
@@ -51,7 +61,7 @@ describe('debt states', () => {
         });
         return reply.data?.wallet.debtState === expected ? true : undefined;
       },
-      5_000,
+      STEP_MS,
     );
   }
 
@@ -86,7 +96,8 @@ describe('debt states', () => {
     );
     await debtState('LOW_BALANCE'); // found by the sweep
 
-    // A charge takes the balance below zero: suspended on the ledger.changed event.
+    // A charge takes the balance below zero. A usage charge replaces pending usage, so it sets
+    // off no evaluation of its own (an adjustment would): the sweep finds it.
     await account.postBatch.execute(
       [
         {
@@ -126,7 +137,7 @@ describe('debt states', () => {
     await waitFor(
       'three notices',
       async () => (mailTo(ownerEmail).length >= 3 ? true : undefined),
-      5_000,
+      STEP_MS,
     );
     const subjects = mailTo(ownerEmail).map((mail) => /^Subject: (.*)$/m.exec(mail.raw)?.[1]);
     expect(subjects).toEqual([

@@ -32,6 +32,9 @@ export class GatewaySuite {
       REDIS_URL: this.redis.url,
       TALLY_JWT_SECRET: this.jwtSecret,
       TALLY_ADMIN_API_KEY: this.adminKey,
+      // Production's 5 s deadline is for a service that is gone; on a two-core machine running
+      // a kube-apiserver and four apps that have just started, a live one can take longer.
+      TALLY_RPC_TIMEOUT_MS: '15000',
       ...extraEnv,
     });
     // The apps' database: a suite may run them on one of its own.
