@@ -6,8 +6,9 @@ export type PgActivity = Map<string, number>;
 /**
  * What the database has done so far: commits and, per table, scans and rows written. Two
  * snapshots around a measured run say which tables it worked on, and how much (a regression
- * that is a query too many shows here first). Postgres publishes the counters about once a
- * second, so take the second snapshot a little after the run.
+ * that is a query too many shows here first). Postgres backends publish their counters when
+ * they go idle, at most once a second and within ten seconds (PGSTAT_IDLE_INTERVAL), so take
+ * the second snapshot ten seconds after the run.
  */
 export async function pgActivity(pool: Pool): Promise<PgActivity> {
   const activity: PgActivity = new Map();

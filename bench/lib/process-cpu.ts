@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Linux reports process times in clock ticks of 1/100 s (USER_HZ) on every platform we run. */
 const TICKS_PER_SECOND = 100;
@@ -41,4 +41,36 @@ export async function waitUntilIdle(
       throw new Error(`still busy after ${options.timeoutMs} ms (${cores.toFixed(2)} cores)`);
     }
   }
+}
+
+/**
+ * CPU seconds every `postgres` process has used so far (the server and its backends; a
+ * backend that exits meanwhile takes its share with it, so take this over one connection's life).
+ */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') {
+        total += cpuSeconds(Number(entry));
+      }
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
+/**
+ * CPU seconds the whole machine has spent busy (every core, anyone's work), from /proc/stat:
+ * beside the measured processes' own, it tells a slow run on a busy machine from a slow run.
+ */
+export function machineBusySeconds(): number {
+  const [, user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .trim()
+    .split(/\s+/)
+    .map(Number);
+  return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
 }

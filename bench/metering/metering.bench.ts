@@ -10,6 +10,7 @@
 //    Peak RSS of the metering process is read from /proc.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { PrismaService } from '@tally/prisma';
 import { SystemAccount, type Resource } from '@tally/transport';
 import { LedgerRepository } from '@tally/account/ledger/ledger.repository';
@@ -21,7 +22,12 @@ import { AppCluster } from '@tally/test/support/app-processes';
 import { waitFor } from '@tally/test/support/ports';
 import { baseline } from '../lib/baseline';
 import { activityBetween, pgActivity } from '../lib/pg-activity';
-import { cpuSeconds, waitUntilIdle } from '../lib/process-cpu';
+import {
+  cpuSeconds,
+  machineBusySeconds,
+  postgresCpuSeconds,
+  waitUntilIdle,
+} from '../lib/process-cpu';
 import { report } from '../lib/report';
 
 const INGEST_NAMESPACES = 10_000;
@@ -170,6 +176,7 @@ async function settle(prisma: PrismaService, databaseUrl: string, redisUrl: stri
     const startupMs = await waitUntilIdle(pids, IDLE);
     report({ name: settleFigure('startup_work'), value: startupMs / 1000, unit: 's' });
     const cpuBefore = pids.map(cpuSeconds);
+    const [postgresBefore, machineBefore] = [postgresCpuSeconds(), machineBusySeconds()];
     const activityBefore = await pgActivity(prisma.pool);
     const started = performance.now();
     const reply = await cluster.graphql<{ settleHour: { namespaces: number; status: string } }>(
@@ -179,13 +186,18 @@ async function settle(prisma: PrismaService, databaseUrl: string, redisUrl: stri
     );
     const seconds = (performance.now() - started) / 1000;
     const cpuUsed = pids.map((pid, i) => (cpuSeconds(pid) - cpuBefore[i]).toFixed(1));
+    const postgresUsed = (postgresCpuSeconds() - postgresBefore).toFixed(1);
+    const machineUsed = (machineBusySeconds() - machineBefore).toFixed(1);
     console.log(
       `metering.settle_hour CPU seconds: ${[...cluster.apps.keys()]
         .map((name, i) => `${name} ${cpuUsed[i]}`)
-        .join(', ')}`,
+        .join(', ')}, postgres ${postgresUsed}; the machine ${machineUsed} of ${(
+        seconds * cpus().length
+      ).toFixed(1)}`,
     );
-    // Postgres publishes its counters about once a second.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // A backend publishes its counters at most once a second, and one gone idle within ten
+    // (PGSTAT_IDLE_INTERVAL): the account's pool connections are idle once the reply is in.
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
     const activity = activityBetween(activityBefore, await pgActivity(prisma.pool));
     console.log(`metering.settle_hour database activity:\n${activity}`);
     if (reply.body.errors || reply.body.data?.settleHour.namespaces !== SETTLE_NAMESPACES) {
