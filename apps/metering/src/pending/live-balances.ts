@@ -47,12 +47,14 @@ export class LiveBalances {
       rateSince(now),
     );
     const inLedger = await this.chargesInLedger(rows);
+    const rowsOf = new Map<string, LiveRow[]>();
+    for (const row of rows) {
+      const ofWallet = rowsOf.get(row.walletId);
+      if (ofWallet) ofWallet.push(row);
+      else rowsOf.set(row.walletId, [row]);
+    }
     return wallets.map((wallet) => {
-      const figures = liveFigures(
-        rows.filter((row) => row.walletId === wallet.id),
-        inLedger,
-        now,
-      );
+      const figures = liveFigures(rowsOf.get(wallet.id) ?? [], inLedger, now);
       const balanceMicros = parseWireMicros(wallet.balanceMicros);
       const availableMicros = balanceMicros - figures.pendingMicros;
       return {

@@ -46,16 +46,19 @@ export class PendingRepository {
     await this.prisma.pool.query(
       `WITH open AS (
          SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM metering.settled_hours WHERE hour = $1)
+       ), accrued AS MATERIALIZED (
+         SELECT * FROM jsonb_to_recordset($2::jsonb)
+                  AS r (namespace text, wallet_id uuid, currency text, amount bigint, through timestamptz)
        ), cleared AS (
+         -- An anti-join (hashed), not "<> ALL": that compares every row with every namespace.
          DELETE FROM metering.pending_usage p
           WHERE p.hour = $1 AND EXISTS (SELECT 1 FROM open)
-            AND p.namespace <> ALL (SELECT r.namespace FROM jsonb_to_recordset($2::jsonb) AS r (namespace text))
+            AND NOT EXISTS (SELECT 1 FROM accrued r WHERE r.namespace = p.namespace)
        )
        INSERT INTO metering.pending_usage AS p
               (namespace, hour, wallet_id, currency, amount_micros, through_minute, accrued_at)
        SELECT r.namespace, $1, r.wallet_id, r.currency, r.amount, r.through, $3
-         FROM jsonb_to_recordset($2::jsonb)
-                AS r (namespace text, wallet_id uuid, currency text, amount bigint, through timestamptz)
+         FROM accrued r
         WHERE EXISTS (SELECT 1 FROM open)
         ORDER BY r.namespace
        ON CONFLICT (namespace, hour) DO UPDATE
