@@ -12,15 +12,13 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { PrismaService } from '@tally/prisma';
-import { SystemAccount, type Resource } from '@tally/transport';
-import { LedgerRepository } from '@tally/account/ledger/ledger.repository';
-import type { Posting } from '@tally/account/ledger/ledger.types';
-import { contentHash } from '@tally/account/ledger/posting-rules';
+import type { Resource } from '@tally/transport';
 import type { MinuteSample } from '@tally/metering/usage/usage-sample';
 import { UsageRepository } from '@tally/metering/usage/usage.repository';
 import { AppCluster } from '@tally/test/support/app-processes';
 import { waitFor } from '@tally/test/support/ports';
 import { baseline } from '../lib/baseline';
+import { parkSettlement, seedFundedTenants } from '../lib/bench-tenants';
 import { activityBetween, pgActivity } from '../lib/pg-activity';
 import {
   cpuSeconds,
@@ -41,8 +39,6 @@ const RECORDED_SETTLE_NAMESPACES = 100_000;
 const RESOURCES: Resource[] = ['CPU', 'MEMORY', 'STORAGE', 'NETWORK_EGRESS', 'NODEPORT'];
 const ADMIN_KEY = 'tly_admin_bench_metering_0000000000000000';
 const HOUR_MS = 3_600_000;
-/** Each bench wallet's money: a billion dollars, 10,000 times what the settled hour costs it. */
-const FUNDING_MICROS = 1_000_000_000_000_000n;
 /** Idle: the four apps together under a tenth of a core for 3 s. */
 const IDLE = { quietMs: 3_000, maxCores: 0.1, timeoutMs: 300_000 };
 
@@ -135,20 +131,11 @@ async function copySameRows(
 
 async function settle(prisma: PrismaService, databaseUrl: string, redisUrl: string): Promise<void> {
   const hour = new Date(Math.floor(Date.now() / HOUR_MS - 24) * HOUR_MS);
-  await prisma.pool.query(
-    `WITH t AS (
-       INSERT INTO account.tenants (id, name, currency)
-       SELECT gen_random_uuid(), 'settle-bench-' || g, 'USD' FROM generate_series(1, $1) g RETURNING id),
-     w AS (
-       INSERT INTO account.wallets (id, tenant_id, kind, currency)
-       SELECT gen_random_uuid(), id, 'TENANT', 'USD' FROM t RETURNING id, tenant_id),
-     numbered AS (SELECT id, tenant_id, row_number() OVER () - 1 AS n FROM w)
-     INSERT INTO account.workspaces (id, namespace, tenant_id, wallet_id)
-     SELECT gen_random_uuid(), 'settle-' || g, numbered.tenant_id, numbered.id
-       FROM generate_series(0, $2 - 1) g JOIN numbered ON numbered.n = g % $1`,
-    [SETTLE_WALLETS, SETTLE_NAMESPACES],
-  );
-  await fundWallets(prisma);
+  await seedFundedTenants(prisma, {
+    prefix: 'settle',
+    wallets: SETTLE_WALLETS,
+    namespaces: SETTLE_NAMESPACES,
+  });
   await prisma.pool.query(
     `INSERT INTO metering.usage_hourly
             (source, hour, namespace, resource, quantity, sample_count, min_quantity, max_quantity)
@@ -156,11 +143,7 @@ async function settle(prisma: PrismaService, databaseUrl: string, redisUrl: stri
        FROM generate_series(0, $2 - 1) g, unnest($3::text[]) r`,
     [hour, SETTLE_NAMESPACES, RESOURCES],
   );
-  // Nothing else due: the workers' own catch-up stays out of the measured settlement.
-  await prisma.pool.query(
-    `INSERT INTO metering.settled_hours (hour, source, price_books, posted_at)
-     VALUES ('2999-01-01T00:00:00Z', 'prometheus', '[]', now())`,
-  );
+  await parkSettlement(prisma);
   const cluster = await AppCluster.start(['gateway', 'account', 'billing', 'metering'], {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
@@ -255,31 +238,3 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });
-
-/**
- * Every bench wallet gets far more than the hour costs, through the ledger like a real top-up:
- * the measured settlement then sets off no debt ladder (1,000 wallets going into debt and
- * their 100,000 namespaces being suspended would share the cores with the posting; the debt
- * reaction has bench/suspension of its own).
- */
-async function fundWallets(prisma: PrismaService): Promise<void> {
-  const { rows } = await prisma.pool.query<{ id: string }>(
-    `SELECT w.id FROM account.wallets w JOIN account.tenants t ON t.id = w.tenant_id
-      WHERE t.name LIKE 'settle-bench-%'`,
-  );
-  const postings: Posting[] = rows.map(({ id }) => ({
-    kind: 'adjustment',
-    idempotencyKey: `bench-funding:${id}`,
-    reason: 'bench funding',
-    lines: [
-      { account: { walletId: id }, amountMicros: FUNDING_MICROS },
-      { account: { system: SystemAccount.Adjustments }, amountMicros: -FUNDING_MICROS },
-    ],
-  }));
-  await new LedgerRepository(prisma).post(
-    postings,
-    postings.map(contentHash),
-    { actor: { type: 'system', id: 'bench' } },
-    false,
-  );
-}

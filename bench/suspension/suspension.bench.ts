@@ -9,6 +9,7 @@ import { KubeCluster } from '@tally/test/support/kube-cluster';
 import { NamespaceFixtures } from '@tally/test/suspension/namespace-fixtures';
 import { createNamespaceSuspender } from '@tally/metering/suspension/create-namespace-suspender';
 import { forEachNamespace } from '@tally/metering/suspension/for-each-namespace';
+import { quantile } from '../lib/quantile';
 import { report } from '../lib/report';
 
 const NAMESPACES = Number(process.env.BENCH_SUSPENSION_NAMESPACES ?? 1000);
@@ -89,9 +90,7 @@ async function measure(
       `${direction}: ${failed.length} namespaces failed, e.g. ${failed[0].namespace}`,
     );
   }
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  const at = (q: number) => quantile(latencies, q);
   report({
     name: `suspension.${direction}_total`,
     value: totalMs / 1000,

@@ -11,6 +11,7 @@ import { AppCluster } from '@tally/test/support/app-processes';
 import { StripeEvents } from '@tally/test/support/stripe-events';
 import { baseline } from '../lib/baseline';
 import { HttpPoster } from '../lib/http-poster';
+import { quantile } from '../lib/quantile';
 import { report } from '../lib/report';
 
 const SECRET = 'whsec_bench_0000000000000000000000000000';
@@ -76,11 +77,8 @@ async function main(): Promise<void> {
         WHERE idempotency_key = ANY ($1::text[])`,
       [[...acks.keys()]],
     );
-    const latencies = rows
-      .map((row) => row.at.getTime() - acks.get(row.key)!)
-      .sort((a, b) => a - b);
-    const at = (q: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+    const latencies = rows.map((row) => row.at.getTime() - acks.get(row.key)!);
+    const at = (q: number) => quantile(latencies, q);
     report({ name: 'webhooks.ack_to_credit_p50', value: at(0.5), unit: 'ms' });
     report({ name: 'webhooks.ack_to_credit_p99', value: at(0.99), unit: 'ms', max: 1000 });
   } finally {
