@@ -120,30 +120,27 @@ export type AlertKind =
   | 'RUNS_OUT_WITHIN';
 export type AlertState = 'OK' | 'TRIGGERED';
 
-/** An alert (contract: Alert). Exactly one of amountMicros, percent, hours is set, per kind. */
-export interface AlertView {
-  readonly id: string;
-  readonly tenantId: string;
+/** What an alert is set on and measured against: exactly one threshold, the one its kind takes. */
+export interface AlertDefinition {
   readonly walletId: string;
+  /** The sub-account whose wallet it is (on a new alert: when set, it must be). */
   readonly subAccountId: string | null;
   readonly kind: AlertKind;
   readonly amountMicros: MicrosString | null;
   readonly percent: number | null;
   readonly hours: number | null;
+}
+
+export type NewAlert = AlertDefinition;
+
+/** An alert (contract: Alert). */
+export interface AlertView extends AlertDefinition {
+  readonly id: string;
+  readonly tenantId: string;
   readonly state: AlertState;
   /** When it last moved between OK and TRIGGERED; null: never. */
   readonly lastTransitionAt: IsoTime | null;
   readonly createdAt: IsoTime;
-}
-
-export interface NewAlert {
-  readonly walletId: string;
-  /** When set, the wallet must be this sub-account's. */
-  readonly subAccountId: string | null;
-  readonly kind: AlertKind;
-  readonly amountMicros: MicrosString | null;
-  readonly percent: number | null;
-  readonly hours: number | null;
 }
 
 export interface MeteringContract {
