@@ -33,8 +33,10 @@ export function alertOrderKey(alertId: string): string {
 export function alertTransitionEvents(notice: AlertNotice, now: Date): OutboxMessage[] {
   const order = { key: alertOrderKey(notice.alertId), sequence: notice.sequence };
   const type = notice.state === 'TRIGGERED' ? 'alert.triggered' : 'alert.resolved';
-  // The webhook's data is flat strings and numbers, like wallet.state_changed's.
-  const data = { ...notice, subAccountId: notice.subAccountId ?? '' };
+  // The webhook's data is flat strings and numbers, like wallet.state_changed's: no
+  // subAccountId on a tenant wallet's alert.
+  const { subAccountId, ...rest } = notice;
+  const data = subAccountId === null ? rest : { ...rest, subAccountId };
   return [
     { topic: AlertTopic.Notify, payload: { ...notice } },
     outbound(notice.tenantId, type, data, now, order),
