@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { parseWireMicros, toWireMicros } from '@tally/money';
 import { RpcClient } from '@tally/transport';
 import { METERING } from '../peers/metering-principal';
@@ -18,8 +18,9 @@ export class EvaluateAlerts {
   private readonly logger = new Logger(EvaluateAlerts.name);
 
   constructor(
-    private readonly alerts: AlertRepository,
-    private readonly rpc: RpcClient,
+    @Inject(AlertRepository)
+    private readonly alerts: Pick<AlertRepository, 'ofWallets' | 'monthSpend' | 'transition'>,
+    @Inject(RpcClient) private readonly rpc: Pick<RpcClient, 'send'>,
   ) {}
 
   /** Returns how many alerts moved. */
