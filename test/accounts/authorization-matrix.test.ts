@@ -22,6 +22,8 @@ interface Tenant {
   /** A webhook endpoint each role may try to delete, and one to read deliveries of. */
   endpoints: Record<Role, string>;
   endpointId: string;
+  /** An alert on the sub-account's wallet each role may try to delete. */
+  alerts: Record<Role, string>;
 }
 
 /** Webhook targets must be public unless allow-listed: the tests' loopback is. */
@@ -51,6 +53,8 @@ const platformOnly = Object.fromEntries(
   ROLES.map((r) => [r, r === 'PLATFORM_ADMIN' ? 'OK' : 'FORBIDDEN']),
 ) as Record<Role, Expected>;
 const financeOnly: Record<Role, Expected> = { ...platformOnly, FINANCE: 'OK' };
+/** Threshold alerts watch money without moving it: finance may set them in any tenant. */
+const alert: Record<Role, Expected> = { ...manage, FINANCE: 'OK' };
 /** Only owners and platform admins make someone OWNER (an API key acts as an ADMIN). */
 const grantOwner: Record<Role, Expected> = { ...manage, ADMIN: 'FORBIDDEN', API_KEY: 'FORBIDDEN' };
 /** A leaked key must not mint its successors. */
@@ -70,6 +74,7 @@ const HOUR_MS = 3_600_000;
 const inHours = (hours: number) => new Date(Date.now() + hours * HOUR_MS).toISOString();
 const GRANT_CREDIT = `mutation ($w: ID!, $a: Money!, $e: DateTime!, $r: String!, $k: String) {
   grantCredit(walletId: $w, amount: $a, expiresAt: $e, reason: $r, idempotencyKey: $k) { id } }`;
+const CREATE_ALERT = `mutation ($input: CreateAlertInput!) { createAlert(input: $input) { id } }`;
 const nextHour = () => new Date(Math.ceil(Date.now() / HOUR_MS) * HOUR_MS).toISOString();
 const lastHour = () => new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS - HOUR_MS).toISOString();
 
@@ -181,6 +186,24 @@ const operations: [
     (t, role) => ({ e: t.endpoints[role] }),
     manage,
   ],
+  [
+    'createAlert',
+    CREATE_ALERT,
+    (t) => ({ input: { walletId: t.walletId, kind: 'AVAILABLE_BALANCE_BELOW', amount: '1' } }),
+    alert,
+  ],
+  [
+    'alerts',
+    `query ($w: ID!) { alerts(walletId: $w) { id } }`,
+    (t) => ({ w: t.walletId }),
+    readList,
+  ],
+  [
+    'deleteAlert',
+    `mutation ($id: ID!) { deleteAlert(id: $id) { id } }`,
+    (t, role) => ({ id: t.alerts[role] }),
+    alert,
+  ],
 ];
 
 /** Each operation with one defect in its input, and what each role gets (see `refusing`). */
@@ -270,6 +293,25 @@ const invalidInputs: typeof operations = [
     GRANT_CREDIT,
     (t) => ({ w: t.walletId, a: '0', e: inHours(-1), r: 'matrix', k: randomUUID() }),
     refusing(adjust),
+  ],
+  [
+    'createAlert of a zero amount',
+    CREATE_ALERT,
+    (t) => ({ input: { walletId: t.walletId, kind: 'MONTHLY_SPEND_ABOVE', amount: '0' } }),
+    refusing(alert),
+  ],
+  [
+    'createAlert with the sub-account of another wallet',
+    CREATE_ALERT,
+    (t) => ({
+      input: {
+        walletId: t.walletId,
+        subAccountId: t.subAccountId,
+        kind: 'RUNS_OUT_WITHIN',
+        hours: 24,
+      },
+    }),
+    refusing(alert),
   ],
   [
     'createApiKey with a blank name',
@@ -394,6 +436,17 @@ describe('authorization matrix (operation × role) through the gateway', () => {
     };
     const endpoints = {} as Record<Role, string>;
     for (const role of ROLES) endpoints[role] = await newEndpoint();
+    const alerts = {} as Record<Role, string>;
+    for (const role of ROLES) {
+      const reply = await admin<{ createAlert: { id: string } }>(CREATE_ALERT, {
+        input: {
+          walletId: sub.data!.createSubAccount.wallet.id,
+          kind: 'RUNS_OUT_WITHIN',
+          hours: 1,
+        },
+      });
+      alerts[role] = reply.data!.createAlert.id;
+    }
     tenant = {
       id,
       walletId: wallet.id,
@@ -402,6 +455,7 @@ describe('authorization matrix (operation × role) through the gateway', () => {
       namespace,
       endpoints,
       endpointId: await newEndpoint(),
+      alerts,
     };
 
     for (const role of ['OWNER', 'ADMIN', 'MEMBER'] as const) {

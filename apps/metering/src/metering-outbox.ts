@@ -3,6 +3,7 @@ import { FactoryProvider } from '@nestjs/common';
 import { PrismaService } from '@tally/prisma';
 import { outboundEventRoutes, OutboxRelay, OutboxRoutes, QueueName } from '@tally/queue';
 import type { Queue } from 'bullmq';
+import { AlertTopic } from './alerts/alert-events';
 import { DebtTopic } from './debt/debt-events';
 
 /** Where metering's events go. */
@@ -11,6 +12,7 @@ export const meteringOutboxRoutes: OutboxRoutes = {
   [DebtTopic.ResumeWallet]: [QueueName.Suspension],
   [DebtTopic.ReclaimWallet]: [QueueName.Suspension],
   [DebtTopic.Notify]: [QueueName.Notifications],
+  [AlertTopic.Notify]: [QueueName.Notifications],
   ...outboundEventRoutes,
 };
 

@@ -4,6 +4,13 @@ import { PrismaService } from '@tally/prisma';
 import { QueueModule, QueueName, SequenceGate } from '@tally/queue';
 import { serviceFoundation, serviceHealthController } from '@tally/runtime';
 import { ServiceName, TransportModule } from '@tally/transport';
+import { AlertAccess } from './alerts/alert-access';
+import { AlertRepository } from './alerts/alert.repository';
+import { AlertsController } from './alerts/alerts.controller';
+import { CreateAlert } from './alerts/create-alert';
+import { EvaluateAlerts } from './alerts/evaluate-alerts';
+import { SendAlertNotice } from './alerts/send-alert-notice';
+import { WalletAlerts } from './alerts/wallet-alerts';
 import { DebtEvaluationProcessor } from './debt/debt-evaluation.processor';
 import { DebtNoticeProcessor } from './debt/debt-notice.processor';
 import { MAILER, SendDebtNotice } from './debt/send-debt-notice';
@@ -81,6 +88,7 @@ export class MeteringModule {
         ReconciliationController,
         NamespacesController,
         PendingController,
+        AlertsController,
       ],
       providers: [
         { provide: METERING_CONFIG, useValue: config },
@@ -125,6 +133,11 @@ export class MeteringModule {
         LiveBalances,
         PendingAccrualProcessor,
         DebtRepository,
+        AlertRepository,
+        AlertAccess,
+        EvaluateAlerts,
+        CreateAlert,
+        WalletAlerts,
         EvaluateWallets,
         DebtEvaluationProcessor,
         { provide: MAILER, useFactory: () => createTransport(config.SMTP_URL) },
@@ -134,6 +147,7 @@ export class MeteringModule {
           inject: [PrismaService],
         },
         SendDebtNotice,
+        SendAlertNotice,
         DebtNoticeProcessor,
         WalletSuspensionProcessor,
         meteringOutboxRelay,

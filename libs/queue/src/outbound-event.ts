@@ -11,6 +11,8 @@ export const OUTBOUND_EVENT_TYPES = [
   'namespace.suspended',
   'namespace.resumed',
   'invoice.issued',
+  'alert.triggered',
+  'alert.resolved',
 ] as const;
 
 export type OutboundEventType = (typeof OUTBOUND_EVENT_TYPES)[number];

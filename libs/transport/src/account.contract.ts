@@ -212,7 +212,7 @@ export interface StatementFigures {
   readonly usage: readonly UsageFigure[];
 }
 
-export type TenantPermission = 'read' | 'manage' | 'adjust';
+export type TenantPermission = 'read' | 'manage' | 'adjust' | 'alert';
 
 type Rpc<Req, Res> = { request: Req; response: Res };
 type Ids = { readonly ids: readonly string[] };

@@ -108,6 +108,41 @@ export interface LiveWalletView {
   readonly pendingThrough: IsoTime | null;
 }
 
+/**
+ * What an alert watches: the wallet's available balance below `amountMicros`; its month's
+ * spend (the UTC month's charges plus pending usage) at or above `amountMicros`, or at or above
+ * `percent` % of its sub-account's monthly budget; its `runsOutAt` within `hours`.
+ */
+export type AlertKind =
+  | 'AVAILABLE_BALANCE_BELOW'
+  | 'MONTHLY_SPEND_ABOVE'
+  | 'MONTHLY_BUDGET_PERCENT_ABOVE'
+  | 'RUNS_OUT_WITHIN';
+export type AlertState = 'OK' | 'TRIGGERED';
+
+/** What an alert is set on and measured against: exactly one threshold, the one its kind takes. */
+export interface AlertDefinition {
+  readonly walletId: string;
+  /** The sub-account whose wallet it is (on a new alert: when set, it must be). */
+  readonly subAccountId: string | null;
+  readonly kind: AlertKind;
+  readonly amountMicros: MicrosString | null;
+  readonly percent: number | null;
+  readonly hours: number | null;
+}
+
+export type NewAlert = AlertDefinition;
+
+/** An alert (contract: Alert). */
+export interface AlertView extends AlertDefinition {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly state: AlertState;
+  /** When it last moved between OK and TRIGGERED; null: never. */
+  readonly lastTransitionAt: IsoTime | null;
+  readonly createdAt: IsoTime;
+}
+
 export interface MeteringContract {
   /** Services only (the node agent): the same sample twice counts once. */
   'metering.samples.record': Rpc<
@@ -154,6 +189,12 @@ export interface MeteringContract {
    * whose it is. INTERNAL with reason CLUSTER_UNAVAILABLE when the cluster cannot be asked.
    */
   'metering.namespaces.inspect': Rpc<Authenticated<{ namespace: string }>, NamespaceInCluster>;
+  /** Owners, admins and finance of the wallet's tenant (TenantPermission `alert`). */
+  'metering.alerts.create': Rpc<Authenticated<NewAlert>, AlertView>;
+  /** Whoever may read the wallet; NOT_FOUND otherwise. Oldest first. */
+  'metering.alerts.byWallet': Rpc<Authenticated<{ walletId: string }>, AlertView[]>;
+  /** As create; answers the alert as it was. NOT_FOUND for an alert the caller cannot see. */
+  'metering.alerts.delete': Rpc<Authenticated<{ id: string }>, AlertView>;
   /** Platform admins: samples where needed and settles one past hour; idempotent. */
   'metering.settlement.settleHour': Rpc<Authenticated<{ hour: IsoTime }>, SettlementRunView>;
   /** Services only (billing's month-end): whole hours [from, to), at most 31 days. */

@@ -14,7 +14,9 @@ import { MembershipRepository, type IMembershipRepository } from './membership.r
  * What a caller wants to do with a tenant's data (TenantPermission):
  * - `read`: see it (any member, the tenant's API keys, finance, platform admins);
  * - `manage`: change it (owners, admins, the tenant's API keys, platform admins);
- * - `adjust`: correct balances by hand (finance and platform admins only).
+ * - `adjust`: correct balances by hand (finance and platform admins only);
+ * - `alert`: set threshold alerts on its wallets (owners, admins, the tenant's API keys,
+ *   finance, platform admins): watching money, not changing it, so finance may too.
  */
 export type { TenantPermission };
 
@@ -22,6 +24,17 @@ const memberRolesFor: Record<TenantPermission, readonly MemberRole[]> = {
   read: ['OWNER', 'ADMIN', 'MEMBER'],
   manage: ['OWNER', 'ADMIN'],
   adjust: [],
+  alert: ['OWNER', 'ADMIN'],
+};
+
+/** What finance staff may do in any tenant: look, correct balances, watch. */
+const financePermissions: ReadonlySet<TenantPermission> = new Set(['read', 'adjust', 'alert']);
+
+const deniedAction: Record<TenantPermission, string> = {
+  read: 'read this tenant',
+  manage: 'change this tenant',
+  adjust: 'adjust balances',
+  alert: "set alerts on this tenant's wallets",
 };
 
 /**
@@ -40,15 +53,13 @@ export class TenantAccess {
   ): Promise<void> {
     if (isPlatformAdmin(principal) || isService(principal)) return;
     if (isFinanceStaff(principal)) {
-      if (permission === 'read' || permission === 'adjust') return;
+      if (financePermissions.has(permission)) return;
       throw forbidden('Finance staff may read tenants and adjust balances, not change tenants');
     }
     const role = await this.roleIn(principal, tenantId);
     if (role === null) throw notFound('Tenant');
     if (!memberRolesFor[permission].includes(role)) {
-      throw forbidden(
-        `The ${role} role may not ${permission === 'adjust' ? 'adjust balances' : 'change this tenant'}`,
-      );
+      throw forbidden(`The ${role} role may not ${deniedAction[permission]}`);
     }
   }
 

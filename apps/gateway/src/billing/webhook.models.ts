@@ -59,7 +59,7 @@ export class CreateWebhookEndpointInput {
   @Field() url!: string;
   @Field(() => [String], {
     description:
-      'recharge.succeeded, recharge.failed, wallet.state_changed, namespace.suspended, namespace.resumed, invoice.issued',
+      'recharge.succeeded, recharge.failed, wallet.state_changed, namespace.suspended, namespace.resumed, invoice.issued, alert.triggered, alert.resolved',
   })
   eventTypes!: string[];
   @Field(() => String, {

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { RequestReadsModule } from '../graphql/request-reads.module';
+import { AlertResolver } from './alert.resolver';
 import { LiveWalletLoaderFactory } from './live-wallet-loaders';
 import { SettlementResolver } from './settlement.resolver';
 import { WalletLiveResolver } from './wallet-live.resolver';
 import { WorkspaceUsageResolver } from './workspace-usage.resolver';
 
-/** Usage, live balances, settlement and reconciliation, answered by metering. */
+/** Usage, live balances, alerts, settlement and reconciliation, answered by metering. */
 @Module({
   imports: [RequestReadsModule],
   providers: [
@@ -13,6 +14,7 @@ import { WorkspaceUsageResolver } from './workspace-usage.resolver';
     SettlementResolver,
     LiveWalletLoaderFactory,
     WalletLiveResolver,
+    AlertResolver,
   ],
 })
 export class MeteringGraphqlModule {}

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RpcClient, type DebtState } from '@tally/transport';
+import { EvaluateAlerts } from '../alerts/evaluate-alerts';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
 import { METERING } from '../peers/metering-principal';
 import { LiveBalances, type LiveWallet } from '../pending/live-balances';
@@ -32,6 +33,7 @@ export class EvaluateWallets {
     private readonly debts: DebtRepository,
     private readonly rpc: RpcClient,
     private readonly liveBalances: LiveBalances,
+    private readonly evaluateAlerts: EvaluateAlerts,
   ) {
     this.thresholds = {
       lowBalanceHours: config.TALLY_DEBT_LOW_BALANCE_HOURS,
@@ -122,6 +124,8 @@ export class EvaluateWallets {
       }
     }
     await this.debts.touch(unchanged, now);
+    // The wallets' threshold alerts, on the same live figures.
+    await this.evaluateAlerts.execute(lives, now);
     return { evaluated: lives.length, transitions };
   }
 }

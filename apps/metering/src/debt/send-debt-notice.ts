@@ -22,6 +22,8 @@ const SUBJECTS: Record<DebtNotice['to'], string> = {
   RECLAIMED: 'Your workloads were removed after a long suspension',
 };
 
+const logger = new Logger('TenantMail');
+
 /** Longest a notice holds its wallet's turn; a worker that died mid-send frees it then. */
 const LEASE_MS = 120_000;
 
@@ -67,17 +69,8 @@ export class SendDebtNotice {
   }
 
   private async send({ eventId, payload: notice }: OutboxEvent<DebtNotice>): Promise<void> {
-    const { emails } = await this.rpc.send('account.tenants.contacts', {
-      principal: METERING,
-      input: { tenantId: notice.tenantId },
-    });
-    if (emails.length === 0) {
-      this.logger.warn({ tenantId: notice.tenantId }, 'no owner or admin e-mail to notify');
-      return;
-    }
-    await this.mailer.sendMail({
+    await mailTenantContacts(this.rpc, this.mailer, notice.tenantId, {
       from: this.config.TALLY_MAIL_FROM,
-      to: emails,
       subject: SUBJECTS[notice.to],
       // One message per transition: the event id keeps retries from looking like new notices.
       messageId: `<${eventId}@tally>`,
@@ -90,4 +83,22 @@ export class SendDebtNotice {
       ].join('\n'),
     });
   }
+}
+
+/** Sends `mail` to the tenant's owners and admins (the account service knows who they are). */
+export async function mailTenantContacts(
+  rpc: Pick<RpcClient, 'send'>,
+  mailer: Mailer,
+  tenantId: string,
+  mail: SendMailOptions,
+): Promise<void> {
+  const { emails } = await rpc.send('account.tenants.contacts', {
+    principal: METERING,
+    input: { tenantId },
+  });
+  if (emails.length === 0) {
+    logger.warn({ tenantId }, 'no owner or admin e-mail to notify');
+    return;
+  }
+  await mailer.sendMail({ ...mail, to: emails });
 }
