@@ -28,6 +28,14 @@ export interface Accrual {
 @Injectable()
 export class AccruePending {
   private readonly logger = new Logger(AccruePending.name);
+  /**
+   * Per past hour, the version of its samples this process last accrued: the hour before this
+   * one is open until it is settled, and mostly unchanged, so it is priced again only when a
+   * late sample changed it (a replica that did not accrue it last prices it once more: the
+   * rows come out the same). A workspace moved meanwhile shows on its new wallet when the
+   * hour is settled, minutes later; the current hour is priced every run.
+   */
+  private readonly accruedVersions = new Map<number, string>();
 
   constructor(
     @Inject(METERING_CONFIG) private readonly config: MeteringConfig,
@@ -46,9 +54,20 @@ export class AccruePending {
     const accrued: Date[] = [];
     const unavailable: Accrual['unavailable'] = [];
     let namespaces = 0;
+    for (const key of this.accruedVersions.keys()) {
+      if (key < current - HOUR_MS) this.accruedVersions.delete(key);
+    }
     for (const hour of open) {
       let priced: PendingHour[];
+      let version: string | null = null;
       try {
+        if (hour.getTime() < current) {
+          version = await this.openHours.version(hour);
+          if (version !== null && this.accruedVersions.get(hour.getTime()) === version) {
+            accrued.push(hour); // its rows are its samples' already
+            continue;
+          }
+        }
         priced = await this.priceHour(hour);
       } catch (error) {
         // A source that cannot be read (Prometheus down) must not pass for one that reports
@@ -59,6 +78,7 @@ export class AccruePending {
         continue;
       }
       await this.pending.replaceHour(hour, priced, at);
+      if (version !== null) this.accruedVersions.set(hour.getTime(), version);
       accrued.push(hour);
       namespaces += priced.length;
       for (const { charge } of priced) walletIds.add(charge.walletId);

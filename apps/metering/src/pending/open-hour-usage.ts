@@ -29,16 +29,28 @@ export class OpenHourUsage {
   ) {}
 
   async read(hour: Date): Promise<OpenHourReading> {
-    const source = this.config.TALLY_BILLING_SOURCE;
-    if (
-      source === 'prometheus' &&
+    if (await this.readsPrometheus(hour)) {
+      return foldSamples((await this.sampler!.readHour(hour)).samples);
+    }
+    const usage = await this.usage.hourly(this.config.TALLY_BILLING_SOURCE, hour);
+    return { usage, through: throughByCount(hour, usage) };
+  }
+
+  /**
+   * A version of what `read` would answer: the same while no sample of the hour arrived or
+   * changed. Null when the hour is read from Prometheus, whose figures carry no version here.
+   */
+  async version(hour: Date): Promise<string | null> {
+    if (await this.readsPrometheus(hour)) return null;
+    return this.usage.hourVersion(this.config.TALLY_BILLING_SOURCE, hour);
+  }
+
+  private async readsPrometheus(hour: Date): Promise<boolean> {
+    return (
+      this.config.TALLY_BILLING_SOURCE === 'prometheus' &&
       this.sampler !== undefined &&
       !(await this.usage.hasSamples('prometheus', hour))
-    ) {
-      return foldSamples((await this.sampler.readHour(hour)).samples);
-    }
-    const usage = await this.usage.hourly(source, hour);
-    return { usage, through: throughByCount(hour, usage) };
+    );
   }
 }
 

@@ -128,6 +128,21 @@ export class UsageRepository {
     return row !== null;
   }
 
+  /**
+   * The hour's sums in one word (rows, samples, quantity): it changes with every sample that
+   * arrives late or is refilled, so an unchanged version means an unchanged hour.
+   */
+  async hourVersion(source: SampleSource, hour: Date): Promise<string> {
+    const { rows } = await this.prisma.pool.query<{ version: string }>({
+      name: 'usage_hourly_version',
+      text: `SELECT count(*) || '/' || coalesce(sum(sample_count), 0) || '/' || coalesce(sum(quantity), 0)
+                    AS version
+               FROM metering.usage_hourly WHERE source = $1 AND hour = $2`,
+      values: [source, hour],
+    });
+    return rows[0].version;
+  }
+
   async hourly(source: SampleSource, hour: Date): Promise<HourlyUsage[]> {
     const { rows } = await this.prisma.pool.query<{
       namespace: string;
