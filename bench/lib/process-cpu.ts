@@ -43,22 +43,30 @@ export async function waitUntilIdle(
   }
 }
 
-/**
- * CPU seconds every `postgres` process has used so far (the server and its backends; a
- * backend that exits meanwhile takes its share with it, so take this over one connection's life).
- */
-export function postgresCpuSeconds(): number {
-  let total = 0;
+/** CPU seconds each `postgres` process (the server and its backends) has used so far, by pid. */
+export function postgresCpu(): Map<number, number> {
+  const used = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') {
-        total += cpuSeconds(Number(entry));
+        used.set(Number(entry), cpuSeconds(Number(entry)));
       }
     } catch {
       // The process ended between the listing and the read.
     }
   }
+  return used;
+}
+
+/**
+ * CPU seconds Postgres used since `before` (a postgresCpu snapshot): backends started since
+ * count from zero; one that exited meanwhile takes its share with it (the apps' pooled
+ * connections live through a measurement).
+ */
+export function postgresCpuSince(before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of postgresCpu()) total += seconds - (before.get(pid) ?? 0);
   return total;
 }
 

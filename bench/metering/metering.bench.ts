@@ -23,7 +23,8 @@ import { activityBetween, pgActivity } from '../lib/pg-activity';
 import {
   cpuSeconds,
   machineBusySeconds,
-  postgresCpuSeconds,
+  postgresCpu,
+  postgresCpuSince,
   waitUntilIdle,
 } from '../lib/process-cpu';
 import { report } from '../lib/report';
@@ -159,7 +160,7 @@ async function settle(prisma: PrismaService, databaseUrl: string, redisUrl: stri
     const startupMs = await waitUntilIdle(pids, IDLE);
     report({ name: settleFigure('startup_work'), value: startupMs / 1000, unit: 's' });
     const cpuBefore = pids.map(cpuSeconds);
-    const [postgresBefore, machineBefore] = [postgresCpuSeconds(), machineBusySeconds()];
+    const [postgresBefore, machineBefore] = [postgresCpu(), machineBusySeconds()];
     const activityBefore = await pgActivity(prisma.pool);
     const started = performance.now();
     const reply = await cluster.graphql<{ settleHour: { namespaces: number; status: string } }>(
@@ -169,7 +170,7 @@ async function settle(prisma: PrismaService, databaseUrl: string, redisUrl: stri
     );
     const seconds = (performance.now() - started) / 1000;
     const cpuUsed = pids.map((pid, i) => (cpuSeconds(pid) - cpuBefore[i]).toFixed(1));
-    const postgresUsed = (postgresCpuSeconds() - postgresBefore).toFixed(1);
+    const postgresUsed = postgresCpuSince(postgresBefore).toFixed(1);
     const machineUsed = (machineBusySeconds() - machineBefore).toFixed(1);
     console.log(
       `metering.settle_hour CPU seconds: ${[...cluster.apps.keys()]

@@ -18,7 +18,7 @@ import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { baseline } from '../lib/baseline';
 import { parkSettlement, seedFundedTenants } from '../lib/bench-tenants';
-import { cpuSeconds, postgresCpuSeconds } from '../lib/process-cpu';
+import { cpuSeconds, postgresCpu, postgresCpuSince } from '../lib/process-cpu';
 import { quantile } from '../lib/quantile';
 import { report } from '../lib/report';
 
@@ -96,7 +96,7 @@ async function deliverOpenHours(prisma: PrismaService): Promise<void> {
 async function accrual(cluster: AppCluster, queue: Queue): Promise<void> {
   const names = [...cluster.apps.keys()];
   const pids = [...cluster.apps.values()].map((app) => app.child.pid!);
-  const cpu = () => [...pids.map(cpuSeconds), postgresCpuSeconds()];
+  const apps = () => pids.map(cpuSeconds);
   const completed = async () => (await queue.getJobs(['completed'])).length;
   const runsAfter = (count: number) =>
     waitFor(
@@ -109,9 +109,12 @@ async function accrual(cluster: AppCluster, queue: Queue): Promise<void> {
   await runsAfter(0);
   const first = await completed();
   await runsAfter(first);
-  const cpuBefore = cpu();
+  const [appsBefore, postgresBefore] = [apps(), postgresCpu()];
   await runsAfter(first + MEASURED_RUNS);
-  const used = cpu().map((seconds, i) => (seconds - cpuBefore[i]) / MEASURED_RUNS);
+  const used = [
+    ...apps().map((seconds, i) => seconds - appsBefore[i]),
+    postgresCpuSince(postgresBefore),
+  ].map((seconds) => seconds / MEASURED_RUNS);
   const perRun = used.reduce((sum, seconds) => sum + seconds, 0);
   console.log(
     `metering.pending_accrual CPU seconds a run: ${[...names, 'postgres']
