@@ -26,6 +26,9 @@ import { Transfer } from './ledger/transfer';
 import { GetStatementFigures } from './statements/statement-figures';
 import { StatementFiguresRepository } from './statements/statement-figures.repository';
 import { StatementsController } from './statements/statements.controller';
+import { SetSpendingCap } from './spending-caps/set-spending-cap';
+import { SpendingCapRepository } from './spending-caps/spending-cap.repository';
+import { SpendingCapsController } from './spending-caps/spending-caps.controller';
 import { CreateSubAccount } from './sub-accounts/create-sub-account';
 import { SetMonthlyBudget } from './sub-accounts/set-monthly-budget';
 import { SubAccountRepository } from './sub-accounts/sub-account.repository';
@@ -68,6 +71,7 @@ export class AccountModule {
         LedgerController,
         TenantsController,
         SubAccountsController,
+        SpendingCapsController,
         WorkspacesController,
         StatementsController,
         CreditsController,
@@ -76,6 +80,8 @@ export class AccountModule {
         { provide: ACCOUNT_CONFIG, useValue: config },
         MembershipRepository,
         TenantAccess,
+        SpendingCapRepository,
+        SetSpendingCap,
         LedgerRepository,
         LedgerReadsRepository,
         LedgerAuditRepository,

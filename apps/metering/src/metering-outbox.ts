@@ -5,6 +5,7 @@ import { outboundEventRoutes, OutboxRelay, OutboxRoutes, QueueName } from '@tall
 import type { Queue } from 'bullmq';
 import { AlertTopic } from './alerts/alert-events';
 import { DebtTopic } from './debt/debt-events';
+import { SpendingCapTopic } from './spending-caps/spending-cap-events';
 
 /** Where metering's events go. */
 export const meteringOutboxRoutes: OutboxRoutes = {
@@ -13,6 +14,9 @@ export const meteringOutboxRoutes: OutboxRoutes = {
   [DebtTopic.ReclaimWallet]: [QueueName.Suspension],
   [DebtTopic.Notify]: [QueueName.Notifications],
   [AlertTopic.Notify]: [QueueName.Notifications],
+  [SpendingCapTopic.Suspend]: [QueueName.Suspension],
+  [SpendingCapTopic.Resume]: [QueueName.Suspension],
+  [SpendingCapTopic.Notify]: [QueueName.Notifications],
   ...outboundEventRoutes,
 };
 

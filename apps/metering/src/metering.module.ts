@@ -17,6 +17,9 @@ import { MAILER, SendDebtNotice } from './debt/send-debt-notice';
 import { DebtRepository } from './debt/debt.repository';
 import { EvaluateWallets } from './debt/evaluate-wallets';
 import { WalletSuspensionProcessor } from './debt/wallet-suspension.processor';
+import { EvaluateSpendingCaps } from './spending-caps/evaluate-spending-caps';
+import { SendCapNotice } from './spending-caps/send-cap-notice';
+import { SpendingCapRepository } from './spending-caps/spending-cap.repository';
 import { Failpoints } from './failpoints';
 import { KubeClient } from './kube/kube-client';
 import { loadKubeConfig } from './kube/kube-config';
@@ -149,6 +152,9 @@ export class MeteringModule {
         SendDebtNotice,
         SendAlertNotice,
         DebtNoticeProcessor,
+        SpendingCapRepository,
+        EvaluateSpendingCaps,
+        SendCapNotice,
         WalletSuspensionProcessor,
         meteringOutboxRelay,
       ],

@@ -37,6 +37,8 @@ export interface SubAccountView {
   readonly tenantId: string;
   readonly name: string;
   readonly monthlyBudgetMicros: MicrosString | null;
+  /** The most its workspaces may spend in a calendar month (UTC); null = no cap. */
+  readonly spendingCapMicros: MicrosString | null;
   readonly walletId: string;
 }
 
@@ -57,6 +59,22 @@ export interface WorkspaceView {
   readonly subAccountId: string | null;
   readonly walletId: string;
   readonly state: NamespaceState;
+  /** The most this namespace may spend in a calendar month (UTC); null = no cap. */
+  readonly spendingCapMicros: MicrosString | null;
+}
+
+export type SpendingCapScopeKind = 'WORKSPACE' | 'SUB_ACCOUNT';
+
+/** A spending cap with what metering needs to evaluate it: the namespaces it covers. */
+export interface SpendingCapView {
+  /** The workspace's or the sub-account's id. */
+  readonly scopeId: string;
+  readonly scopeKind: SpendingCapScopeKind;
+  readonly tenantId: string;
+  /** The wallet the scope's namespaces draw on. */
+  readonly walletId: string;
+  readonly capMicros: MicrosString;
+  readonly namespaces: readonly string[];
 }
 
 export interface LedgerEntryView {
@@ -212,7 +230,7 @@ export interface StatementFigures {
   readonly usage: readonly UsageFigure[];
 }
 
-export type TenantPermission = 'read' | 'manage' | 'adjust' | 'alert';
+export type TenantPermission = 'read' | 'manage' | 'adjust' | 'alert' | 'limit';
 
 type Rpc<Req, Res> = { request: Req; response: Res };
 type Ids = { readonly ids: readonly string[] };
@@ -249,6 +267,20 @@ export interface AccountContract {
     Authenticated<{ subAccountId: string; monthlyBudgetMicros: MicrosString | null }>,
     SubAccountView
   >;
+  /**
+   * Owners, admins and finance: a monthly spending cap on one workspace or one sub-account
+   * (exactly one id); null removes it.
+   */
+  'account.spendingCaps.set': Rpc<
+    Authenticated<{
+      workspaceId: string | null;
+      subAccountId: string | null;
+      monthlyCapMicros: MicrosString | null;
+    }>,
+    { workspace: WorkspaceView | null; subAccount: SubAccountView | null }
+  >;
+  /** Services only (metering's evaluation): the caps of scopes drawing on these wallets. */
+  'account.spendingCaps.byWallets': Rpc<Authenticated<Ids>, SpendingCapView[]>;
   'account.subAccounts.byIds': Rpc<Authenticated<Ids>, SubAccountView[]>;
   'account.subAccounts.byTenants': Rpc<Authenticated<Ids>, SubAccountView[]>;
   'account.wallets.byIds': Rpc<Authenticated<Ids>, WalletView[]>;

@@ -17,6 +17,8 @@ import { MembershipRepository, type IMembershipRepository } from './membership.r
  * - `adjust`: correct balances by hand (finance and platform admins only);
  * - `alert`: set threshold alerts on its wallets (owners, admins, the tenant's API keys,
  *   finance, platform admins): watching money, not changing it, so finance may too.
+ * - `limit`: cap what a tenant may spend (owners, admins, the tenant's API keys, finance and
+ *   platform admins): finance stops a runaway scope without being able to change the tenant.
  */
 export type { TenantPermission };
 
@@ -25,16 +27,23 @@ const memberRolesFor: Record<TenantPermission, readonly MemberRole[]> = {
   manage: ['OWNER', 'ADMIN'],
   adjust: [],
   alert: ['OWNER', 'ADMIN'],
+  limit: ['OWNER', 'ADMIN'],
 };
 
-/** What finance staff may do in any tenant: look, correct balances, watch. */
-const financePermissions: ReadonlySet<TenantPermission> = new Set(['read', 'adjust', 'alert']);
+/** What finance staff may do in any tenant: look, correct balances, watch, cap spending. */
+const financePermissions: ReadonlySet<TenantPermission> = new Set([
+  'read',
+  'adjust',
+  'alert',
+  'limit',
+]);
 
 const deniedAction: Record<TenantPermission, string> = {
   read: 'read this tenant',
   manage: 'change this tenant',
   adjust: 'adjust balances',
   alert: "set alerts on this tenant's wallets",
+  limit: "cap this tenant's spending",
 };
 
 /**

@@ -6,7 +6,7 @@ import { isUniqueViolation, PrismaService } from '@tally/prisma';
 import type { SubAccountView } from '@tally/transport';
 import { validUuids } from '../wallets/wallet.repository';
 
-const withWallet = { wallet: true } as const;
+export const withWallet = { wallet: true } as const;
 
 @Injectable()
 export class SubAccountRepository {
@@ -75,7 +75,7 @@ export class SubAccountRepository {
   }
 }
 
-function toSubAccountView(row: SubAccount & { wallet: Wallet | null }): SubAccountView {
+export function toSubAccountView(row: SubAccount & { wallet: Wallet | null }): SubAccountView {
   if (row.wallet === null) throw new Error(`sub-account ${row.id} has no wallet`);
   return {
     id: row.id,
@@ -83,6 +83,7 @@ function toSubAccountView(row: SubAccount & { wallet: Wallet | null }): SubAccou
     name: row.name,
     monthlyBudgetMicros:
       row.monthlyBudgetMicros === null ? null : toWireMicros(row.monthlyBudgetMicros),
+    spendingCapMicros: row.spendingCapMicros === null ? null : toWireMicros(row.spendingCapMicros),
     walletId: row.wallet.id,
   };
 }

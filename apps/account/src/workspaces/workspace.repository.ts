@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Workspace } from '@prisma/client';
 import { conflict } from '@tally/errors';
+import { toWireMicros } from '@tally/money';
 import { isUniqueViolation, PrismaService } from '@tally/prisma';
 import type { NamespaceState, WorkspacePlacementView, WorkspaceView } from '@tally/transport';
 import { validUuids } from '../wallets/wallet.repository';
@@ -88,7 +89,7 @@ export class WorkspaceRepository {
   }
 }
 
-function toWorkspaceView(row: Workspace): WorkspaceView {
+export function toWorkspaceView(row: Workspace): WorkspaceView {
   return {
     id: row.id,
     namespace: row.namespace,
@@ -96,5 +97,6 @@ function toWorkspaceView(row: Workspace): WorkspaceView {
     subAccountId: row.subAccountId,
     walletId: row.walletId,
     state: row.state,
+    spendingCapMicros: row.spendingCapMicros === null ? null : toWireMicros(row.spendingCapMicros),
   };
 }

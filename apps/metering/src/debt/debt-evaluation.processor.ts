@@ -7,6 +7,8 @@ import { DebtTopic } from './debt-events';
 import { DebtRepository } from './debt.repository';
 import { EvaluateWallets } from './evaluate-wallets';
 import { WalletBatcher } from './wallet-batcher';
+import { SpendingCapRepository } from '../spending-caps/spending-cap.repository';
+import { stillHeld } from '../spending-caps/spending-cap-events';
 
 /** `ledger.changed`: a wallet's balance moved, by transactions of these kinds. */
 export interface LedgerChanged {
@@ -19,8 +21,9 @@ type DebtJob = OutboxBatch<LedgerChanged> | OutboxEvent<LedgerChanged> | { reado
 /**
  * Evaluates a wallet on every `ledger.changed` event that can move its available balance
  * (within a second: the events come in relay batches, and the wallets of the batches in flight
- * are evaluated together), and sweeps every wallet that is in debt, was charged lately or has
- * usage pending on a fixed interval, which catches any event that went missing.
+ * are evaluated together), and on every `spendingCap.changed`, and sweeps every wallet that is
+ * in debt, was charged lately, has usage pending or has a scope held by its spending cap on a
+ * fixed interval, which catches any event that went missing.
  */
 @Processor(QueueName.DebtEvaluation, { concurrency: 200 })
 export class DebtEvaluationProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -32,6 +35,7 @@ export class DebtEvaluationProcessor extends WorkerHost implements OnApplication
     @Inject(METERING_CONFIG) private readonly config: MeteringConfig,
     private readonly evaluateWallets: EvaluateWallets,
     private readonly debts: DebtRepository,
+    private readonly spendingCaps: SpendingCapRepository,
     @InjectQueue(QueueName.DebtEvaluation) private readonly queue: Queue<DebtJob>,
   ) {
     super();
@@ -58,7 +62,12 @@ export class DebtEvaluationProcessor extends WorkerHost implements OnApplication
   private async sweep(): Promise<void> {
     this.sweeping = true;
     try {
-      await this.evaluateWallets.inChunks(await this.debts.walletsToSweep());
+      const held = await this.spendingCaps.all();
+      const wallets = new Set([
+        ...(await this.debts.walletsToSweep()),
+        ...held.map((h) => h.walletId),
+      ]);
+      await this.evaluateWallets.inChunks([...wallets]);
       // Suspending again is harmless and catches workloads created while suspended.
       await this.debts.publish(
         (await this.debts.suspendedWallets()).map((walletId) => ({
@@ -66,6 +75,7 @@ export class DebtEvaluationProcessor extends WorkerHost implements OnApplication
           payload: { walletId, reason: 'still suspended (periodic sweep)' },
         })),
       );
+      await this.spendingCaps.publish(held.map(stillHeld));
     } finally {
       this.sweeping = false;
     }

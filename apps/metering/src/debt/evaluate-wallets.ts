@@ -4,6 +4,7 @@ import { EvaluateAlerts } from '../alerts/evaluate-alerts';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
 import { METERING } from '../peers/metering-principal';
 import { LiveBalances, type LiveWallet } from '../pending/live-balances';
+import { EvaluateSpendingCaps } from '../spending-caps/evaluate-spending-caps';
 import { transitionEvents } from './debt-events';
 import { assessDebt, DebtThresholds } from './debt-policy';
 import { DebtRepository, type Evaluation } from './debt.repository';
@@ -34,6 +35,7 @@ export class EvaluateWallets {
     private readonly rpc: RpcClient,
     private readonly liveBalances: LiveBalances,
     private readonly evaluateAlerts: EvaluateAlerts,
+    private readonly spendingCaps: EvaluateSpendingCaps,
   ) {
     this.thresholds = {
       lowBalanceHours: config.TALLY_DEBT_LOW_BALANCE_HOURS,
@@ -126,6 +128,8 @@ export class EvaluateWallets {
     await this.debts.touch(unchanged, now);
     // The wallets' threshold alerts, on the same live figures.
     await this.evaluateAlerts.execute(lives, now);
+    // The same wallets' spending caps: independent of their balance.
+    await this.spendingCaps.execute(walletIds, now);
     return { evaluated: lives.length, transitions };
   }
 }

@@ -9,13 +9,17 @@ import { isSuspended } from './debt-policy';
 import { DebtRepository } from './debt.repository';
 import { NAMESPACE_SUSPENDER, type NamespaceSuspender } from '../suspension/namespace-suspender';
 import { isReservedNamespaceRefusal } from '../suspension/suspension.errors';
+import { SpendingCapTopic, isCapTopic, type CapAction } from '../spending-caps/spending-cap-events';
+import { SpendingCapRepository } from '../spending-caps/spending-cap.repository';
 
 /** Namespaces of one wallet worked on at once. */
 const PARALLEL_NAMESPACES = 8;
 
 /**
- * Carries a wallet's suspension, resumption or reclaim out on each of its namespaces. A job
- * that no longer matches the wallet's state (money arrived meanwhile) does nothing. A failing
+ * Carries a wallet's suspension, resumption or reclaim out on each of its namespaces, and a
+ * spending cap's on the namespaces of its scope. A namespace held for both debt and a cap is
+ * resumed only once neither holds it. A job that no longer matches the wallet's state (money
+ * arrived meanwhile) or the cap's does nothing. A failing
  * namespace does not stop the others; the job then fails and is retried, and the namespaces
  * already done are done again harmlessly.
  */
@@ -25,21 +29,19 @@ export class WalletSuspensionProcessor extends WorkerHost {
 
   constructor(
     private readonly debts: DebtRepository,
+    private readonly spendingCaps: SpendingCapRepository,
     private readonly rpc: RpcClient,
     @Inject(NAMESPACE_SUSPENDER) private readonly suspender: NamespaceSuspender,
   ) {
     super();
   }
 
-  async process(job: Job<OutboxEvent<WalletAction>>): Promise<void> {
-    const { walletId, reason } = job.data.payload;
-    const suspended = isSuspended(await this.debts.currentState(walletId));
+  async process(job: Job<OutboxEvent<WalletAction | CapAction>>): Promise<void> {
     const topic = job.data.topic;
-    if ((topic === DebtTopic.ResumeWallet) === suspended) return; // overtaken by a later change
-    const workspaces = await this.rpc.send('account.workspaces.byWallets', {
-      principal: METERING,
-      input: { ids: [walletId] },
-    });
+    const workspaces = isCapTopic(topic)
+      ? await this.capWorkspaces(topic, job.data.payload as CapAction)
+      : await this.walletWorkspaces(topic, job.data.payload as WalletAction);
+    const { reason } = job.data.payload;
     const failures: string[] = [];
     for (let i = 0; i < workspaces.length; i += PARALLEL_NAMESPACES) {
       await Promise.all(
@@ -48,7 +50,7 @@ export class WalletSuspensionProcessor extends WorkerHost {
             // Retrying would never succeed, and the namespace must stay as it is: said loudly.
             if (isReservedNamespaceRefusal(error)) {
               this.logger.error(
-                { err: error, namespace: workspace.namespace, topic, walletId },
+                { err: error, namespace: workspace.namespace, topic, walletId: workspace.walletId },
                 'workspace names a reserved namespace: left alone',
               );
               return;
@@ -66,10 +68,58 @@ export class WalletSuspensionProcessor extends WorkerHost {
       throw new Error(`${topic} not done for ${failures.join(', ')}; retrying`);
   }
 
+  /**
+   * The wallet's namespaces, unless the job no longer matches the wallet's state (money arrived
+   * meanwhile); a resumption leaves out those a spending cap still holds.
+   */
+  private async walletWorkspaces(
+    topic: string,
+    { walletId }: WalletAction,
+  ): Promise<WorkspaceView[]> {
+    const suspended = isSuspended(await this.debts.currentState(walletId));
+    if ((topic === DebtTopic.ResumeWallet) === suspended) return []; // overtaken by a later change
+    const workspaces = await this.workspacesOf(walletId);
+    if (topic !== DebtTopic.ResumeWallet) return workspaces;
+    const held = new Set(
+      (await this.spendingCaps.holdsOn(workspaces.map((w) => w.namespace))).flatMap(
+        (h) => h.namespaces,
+      ),
+    );
+    return workspaces.filter((workspace) => !held.has(workspace.namespace));
+  }
+
+  /**
+   * The namespaces a cap decision names, unless the hold changed since (held again, or let go);
+   * a resumption leaves out those still suspended for debt or held by another cap (a
+   * workspace's own and its sub-account's).
+   */
+  private async capWorkspaces(topic: string, action: CapAction): Promise<WorkspaceView[]> {
+    const held = await this.spendingCaps.isHeld(action.scopeId);
+    if ((topic === SpendingCapTopic.Resume) === held) return []; // overtaken by a later change
+    const named = new Set(action.namespaces);
+    const workspaces = (await this.workspacesOf(action.walletId)).filter((w) =>
+      named.has(w.namespace),
+    );
+    if (topic !== SpendingCapTopic.Resume) return workspaces;
+    if (isSuspended(await this.debts.currentState(action.walletId))) return [];
+    const stillHeld = new Set(
+      (await this.spendingCaps.holdsOn(action.namespaces)).flatMap((h) => h.namespaces),
+    );
+    return workspaces.filter((workspace) => !stillHeld.has(workspace.namespace));
+  }
+
+  private workspacesOf(walletId: string): Promise<WorkspaceView[]> {
+    return this.rpc.send('account.workspaces.byWallets', {
+      principal: METERING,
+      input: { ids: [walletId] },
+    });
+  }
+
   private async apply(topic: string, workspace: WorkspaceView, reason: string): Promise<void> {
     const { namespace } = workspace;
     switch (topic) {
       case DebtTopic.SuspendWallet:
+      case SpendingCapTopic.Suspend:
         this.suspender.assertMayStop(namespace);
         await this.setState(namespace, 'SUSPENDING');
         await this.suspender.suspend(namespace, reason);
@@ -78,6 +128,7 @@ export class WalletSuspensionProcessor extends WorkerHost {
           await this.announce('namespace.suspended', workspace, reason);
         return;
       case DebtTopic.ResumeWallet:
+      case SpendingCapTopic.Resume:
         await this.setState(namespace, 'RESUMING');
         await this.suspender.resume(namespace);
         await this.setState(namespace, 'ACTIVE');
