@@ -20,6 +20,7 @@ import { WalletSuspensionProcessor } from './debt/wallet-suspension.processor';
 import { EvaluateSpendingCaps } from './spending-caps/evaluate-spending-caps';
 import { SendCapNotice } from './spending-caps/send-cap-notice';
 import { SpendingCapRepository } from './spending-caps/spending-cap.repository';
+import { SpendingCapsController } from './spending-caps/spending-caps.controller';
 import { Failpoints } from './failpoints';
 import { KubeClient } from './kube/kube-client';
 import { loadKubeConfig } from './kube/kube-config';
@@ -92,6 +93,7 @@ export class MeteringModule {
         NamespacesController,
         PendingController,
         AlertsController,
+        SpendingCapsController,
       ],
       providers: [
         { provide: METERING_CONFIG, useValue: config },

@@ -143,6 +143,9 @@ export interface AlertView extends AlertDefinition {
   readonly createdAt: IsoTime;
 }
 
+/** DEBT: its wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: a cap holds it. */
+export type SuspensionReason = 'DEBT' | 'SPENDING_CAP';
+
 export interface MeteringContract {
   /** Services only (the node agent): the same sample twice counts once. */
   'metering.samples.record': Rpc<
@@ -170,6 +173,14 @@ export interface MeteringContract {
   'metering.workspaces.pending': Rpc<
     Authenticated<{ namespace: string }>,
     { readonly pendingMicros: MicrosString } | null
+  >;
+  /**
+   * Why a namespace the caller may read is suspended (empty: it is not); null otherwise. A
+   * namespace held for both stays suspended until both clear.
+   */
+  'metering.workspaces.suspensionReasons': Rpc<
+    Authenticated<{ namespace: string }>,
+    SuspensionReason[] | null
   >;
   /**
    * Services only: accrues pending usage as of `at` (what the minute job does every minute

@@ -21,6 +21,15 @@ export enum NamespaceState {
 registerEnumType(WalletKind, { name: 'WalletKind' });
 registerEnumType(DebtState, { name: 'DebtState' });
 registerEnumType(NamespaceState, { name: 'NamespaceState' });
+export enum SuspensionReason {
+  DEBT = 'DEBT',
+  SPENDING_CAP = 'SPENDING_CAP',
+}
+registerEnumType(SuspensionReason, {
+  name: 'SuspensionReason',
+  description:
+    "DEBT: the wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: the month's spend reached the workspace's or its sub-account's spending cap.",
+});
 
 export enum CreditSource {
   BONUS = 'BONUS',
@@ -30,6 +39,9 @@ registerEnumType(CreditSource, {
   name: 'CreditSource',
   description: 'BONUS: a recharge bonus; GRANT: granted by finance (grantCredit).',
 });
+
+const SPENDING_CAP_DESCRIPTION =
+  "The most this scope's namespaces may spend in a calendar month (UTC), charges plus pending usage; reaching it suspends them (SPENDING_CAP) until the next month or a higher cap. null = no cap.";
 
 // Object types carry the ids their nested fields are resolved from; those ids are not
 // GraphQL fields unless the contract names them.
@@ -52,6 +64,8 @@ export class SubAccount {
       "Amount added to this sub-account's wallet from the tenant wallet at the start of each calendar month (UTC); null = none.",
   })
   monthlyBudget!: bigint | null;
+  @Field(() => MoneyScalar, { nullable: true, description: SPENDING_CAP_DESCRIPTION })
+  spendingCap!: bigint | null;
   tenantId!: string;
   walletId!: string;
 }
@@ -91,9 +105,17 @@ export class Workspace {
   @Field(() => ID) id!: string;
   @Field({ description: 'Kubernetes namespace name; unique in the cluster.' }) namespace!: string;
   @Field(() => NamespaceState) state!: NamespaceState;
+  @Field(() => MoneyScalar, { nullable: true, description: SPENDING_CAP_DESCRIPTION })
+  spendingCap!: bigint | null;
   tenantId!: string;
   subAccountId!: string | null;
   walletId!: string;
+}
+
+@ObjectType({ description: 'The scope whose spending cap setSpendingCap changed: one of the two.' })
+export class SpendingCapChange {
+  @Field(() => Workspace, { nullable: true }) workspace!: Workspace | null;
+  @Field(() => SubAccount, { nullable: true }) subAccount!: SubAccount | null;
 }
 
 @ObjectType()

@@ -32,6 +32,7 @@ export const toSubAccount = (view: SubAccountView): SubAccount => ({
   ...view,
   monthlyBudget:
     view.monthlyBudgetMicros === null ? null : parseWireMicros(view.monthlyBudgetMicros),
+  spendingCap: view.spendingCapMicros === null ? null : parseWireMicros(view.spendingCapMicros),
 });
 
 export const toWallet = (view: WalletView): Wallet => ({
@@ -46,6 +47,7 @@ export const toWallet = (view: WalletView): Wallet => ({
 export const toWorkspace = (view: WorkspaceView): Workspace => ({
   ...view,
   state: NamespaceState[view.state],
+  spendingCap: view.spendingCapMicros === null ? null : parseWireMicros(view.spendingCapMicros),
 });
 
 export const toEntry = (view: LedgerEntryView): LedgerEntry => ({

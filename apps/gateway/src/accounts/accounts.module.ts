@@ -4,6 +4,7 @@ import { AccountLoadersFactory } from './account-loaders';
 import { CreditResolver } from './credit.resolver';
 import { LedgerResolver } from './ledger.resolver';
 import { MembershipResolver } from './membership.resolver';
+import { SpendingCapResolver } from './spending-cap.resolver';
 import { SubAccountResolver } from './sub-account.resolver';
 import { TenantResolver } from './tenant.resolver';
 import { WalletResolver } from './wallet.resolver';
@@ -16,6 +17,7 @@ import { WorkspaceResolver } from './workspace.resolver';
     AccountLoadersFactory,
     TenantResolver,
     SubAccountResolver,
+    SpendingCapResolver,
     WalletResolver,
     WorkspaceResolver,
     LedgerResolver,

@@ -24,6 +24,7 @@ export type ReadPattern =
   | 'billing.webhooks.deliveries'
   | 'metering.usage.lines'
   | 'metering.workspaces.pending'
+  | 'metering.workspaces.suspensionReasons'
   | 'metering.reconciliation.reports';
 
 type InputOf<P extends ReadPattern> = RpcRequest<P> extends Authenticated<infer I> ? I : never;

@@ -4,6 +4,7 @@ import { AlertResolver } from './alert.resolver';
 import { LiveWalletLoaderFactory } from './live-wallet-loaders';
 import { SettlementResolver } from './settlement.resolver';
 import { WalletLiveResolver } from './wallet-live.resolver';
+import { WorkspaceSuspensionResolver } from './workspace-suspension.resolver';
 import { WorkspaceUsageResolver } from './workspace-usage.resolver';
 
 /** Usage, live balances, alerts, settlement and reconciliation, answered by metering. */
@@ -11,6 +12,7 @@ import { WorkspaceUsageResolver } from './workspace-usage.resolver';
   imports: [RequestReadsModule],
   providers: [
     WorkspaceUsageResolver,
+    WorkspaceSuspensionResolver,
     SettlementResolver,
     LiveWalletLoaderFactory,
     WalletLiveResolver,

@@ -40,7 +40,7 @@ export class WalletSuspensionProcessor extends WorkerHost {
     const topic = job.data.topic;
     const workspaces = isCapTopic(topic)
       ? await this.capWorkspaces(topic, job.data.payload as CapAction)
-      : await this.walletWorkspaces(topic, job.data.payload as WalletAction);
+      : await this.walletWorkspaces(topic, job.data.payload);
     const { reason } = job.data.payload;
     const failures: string[] = [];
     for (let i = 0; i < workspaces.length; i += PARALLEL_NAMESPACES) {

@@ -17,6 +17,15 @@ export class CreateSubAccountInput {
 }
 
 @InputType()
+export class SetSpendingCapInput {
+  @Field(() => ID, { nullable: true, description: 'Exactly one of workspaceId and subAccountId.' })
+  workspaceId?: string | null;
+  @Field(() => ID, { nullable: true }) subAccountId?: string | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'null removes the cap.' })
+  monthlyCap?: bigint | null;
+}
+
+@InputType()
 export class TransferInput {
   @Field(() => ID) fromWalletId!: string;
   @Field(() => ID) toWalletId!: string;
