@@ -19,6 +19,7 @@ interface Tenant {
   subAccountId: string;
   subWalletId: string;
   namespace: string;
+  workspaceId: string;
   /** A webhook endpoint each role may try to delete, and one to read deliveries of. */
   endpoints: Record<Role, string>;
   endpointId: string;
@@ -49,6 +50,10 @@ const adjust: Record<Role, Expected> = {
   API_KEY: 'FORBIDDEN',
   FINANCE: 'OK',
 };
+/** Spending caps: whoever may change the tenant, and finance (to stop a runaway scope). */
+const limit: Record<Role, Expected> = { ...manage, FINANCE: 'OK' };
+const SET_SPENDING_CAP = `mutation ($input: SetSpendingCapInput!) {
+  setSpendingCap(input: $input) { workspace { id } subAccount { id } } }`;
 const platformOnly = Object.fromEntries(
   ROLES.map((r) => [r, r === 'PLATFORM_ADMIN' ? 'OK' : 'FORBIDDEN']),
 ) as Record<Role, Expected>;
@@ -135,6 +140,25 @@ const operations: [
     `mutation ($ns: String!, $sub: ID) { moveWorkspace(namespace: $ns, subAccountId: $sub) { id } }`,
     (t) => ({ ns: t.namespace, sub: t.subAccountId }),
     manage,
+  ],
+  [
+    'workspace spendingCap and suspensionReasons',
+    `query ($ns: String!) { workspace(namespace: $ns) { spendingCap suspensionReasons } }`,
+    (t) => ({ ns: t.namespace }),
+    read,
+  ],
+  [
+    'setSpendingCap of a workspace',
+    SET_SPENDING_CAP,
+    // High enough never to be reached: the matrix's namespace keeps running.
+    (t) => ({ input: { workspaceId: t.workspaceId, monthlyCap: '1000000' } }),
+    limit,
+  ],
+  [
+    'setSpendingCap of a sub-account',
+    SET_SPENDING_CAP,
+    (t) => ({ input: { subAccountId: t.subAccountId, monthlyCap: null } }),
+    limit,
   ],
   [
     'adjustBalance',
@@ -241,6 +265,18 @@ const invalidInputs: typeof operations = [
     `mutation ($id: ID!) { setMonthlyBudget(subAccountId: $id, amount: "-1") { id } }`,
     (t) => ({ id: t.subAccountId }),
     refusing(manage),
+  ],
+  [
+    'setSpendingCap below zero',
+    SET_SPENDING_CAP,
+    (t) => ({ input: { workspaceId: t.workspaceId, monthlyCap: '-1' } }),
+    refusing(limit),
+  ],
+  [
+    'setSpendingCap of a sub-account below zero',
+    SET_SPENDING_CAP,
+    (t) => ({ input: { subAccountId: t.subAccountId, monthlyCap: '-0.000001' } }),
+    refusing(limit),
   ],
   [
     'transfer to the same wallet',
@@ -417,7 +453,7 @@ describe('authorization matrix (operation × role) through the gateway', () => {
       { input: { tenantId: id, name: 'Dept' } },
     );
     const namespace = `matrix-${randomUUID().slice(0, 8)}`;
-    await admin(
+    const workspace = await admin<{ createWorkspace: { id: string } }>(
       `mutation ($input: CreateWorkspaceInput!) { createWorkspace(input: $input) { id } }`,
       {
         input: { tenantId: id, namespace },
@@ -453,6 +489,7 @@ describe('authorization matrix (operation × role) through the gateway', () => {
       subAccountId: sub.data!.createSubAccount.id,
       subWalletId: sub.data!.createSubAccount.wallet.id,
       namespace,
+      workspaceId: workspace.data!.createWorkspace.id,
       endpoints,
       endpointId: await newEndpoint(),
       alerts,
