@@ -78,13 +78,13 @@ describe('setSpendingCap', () => {
     const capped = await set({ workspaceId, monthlyCap: '12.5' });
     expect(capped.errors).toBeUndefined();
     expect(capped.data!.setSpendingCap).toEqual({
-      workspace: { id: workspaceId, namespace, spendingCap: '12.5' },
+      workspace: { id: workspaceId, namespace, spendingCap: '12.500000' },
       subAccount: null,
     });
     const sub = await set({ subAccountId: subAccount.id, monthlyCap: '0' });
     expect(sub.data!.setSpendingCap).toEqual({
       workspace: null,
-      subAccount: { id: subAccount.id, spendingCap: '0' },
+      subAccount: { id: subAccount.id, spendingCap: '0.000000' },
     });
     const read = await suite.gql<{
       workspace: {
@@ -94,8 +94,8 @@ describe('setSpendingCap', () => {
       };
     }>(owner, READ, { ns: namespace });
     expect(read.errors).toBeUndefined();
-    expect(read.data!.workspace.spendingCap).toBe('12.5');
-    expect(read.data!.workspace.subAccount.spendingCap).toBe('0');
+    expect(read.data!.workspace.spendingCap).toBe('12.500000');
+    expect(read.data!.workspace.subAccount.spendingCap).toBe('0.000000');
 
     await set({ subAccountId: subAccount.id, monthlyCap: null });
     const removed = await set({ workspaceId, monthlyCap: null });

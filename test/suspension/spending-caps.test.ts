@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import { QueueName } from '@tally/queue';
+import { Queue } from 'bullmq';
+import { createScratchDatabase, TestDatabase } from '../setup/test-database';
+import { GatewaySuite } from '../support/gateway-suite';
+import { KubeCluster } from '../support/kube-cluster';
+import { everyMinute, MeteringContext } from '../support/metering-context';
+import { waitFor } from '../support/ports';
+import { SmtpSink } from '../support/smtp-sink';
+import { NamespaceFixtures } from './namespace-fixtures';
+
+const MINUTE_MS = 60_000;
+const GIB = 2n ** 30n;
+/** From a cap's change to its scope running again: the same bound as a top-up's. */
+const RESUME_BOUND_MS = 30_000;
+const WAIT_MS = 120_000;
+const ADJUST = `mutation ($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`;
+const SET_CAP = `mutation ($input: SetSpendingCapInput!) {
+  setSpendingCap(input: $input) { workspace { spendingCap } } }`;
+const WORKSPACE = `query ($ns: String!) {
+  workspace(namespace: $ns) { id state suspensionReasons wallet { debtState } } }`;
+const REACHED = 'a spending cap was reached';
+const LIFTED = 'a spending cap no longer holds them';
+
+interface WorkspaceReply {
+  id: string;
+  state: string;
+  suspensionReasons: string[];
+  wallet: { debtState: string };
+}
+
+/**
+ * Spending caps end to end with real processes, a database of their own, a real kube-apiserver
+ * and a real SMTP server: a workspace's cap stops its namespace (reason SPENDING_CAP) once the
+ * month's charges plus pending usage reach it, while another workspace on the same wallet runs
+ * on; a higher cap brings it back within the bound. A namespace held for both debt and its cap
+ * resumes only when both clear.
+ */
+describe('spending caps', () => {
+  const suite = new GatewaySuite();
+  let database: TestDatabase;
+  let metering: MeteringContext;
+  let kube: KubeCluster;
+  let fixtures: NamespaceFixtures;
+  let smtp: SmtpSink;
+  let suspensionQueue: Queue;
+
+  beforeAll(async () => {
+    // Nothing settles on its own: the usage the tests record stays pending.
+    database = await createScratchDatabase({ migrated: true });
+    metering = MeteringContext.create(database.url);
+    await metering.parkSettlementSchedule();
+    kube = await KubeCluster.start();
+    fixtures = new NamespaceFixtures(kube.adminKubeConfig());
+    smtp = await SmtpSink.start();
+    await suite.start(['gateway', 'account', 'billing', 'metering'], {
+      DATABASE_URL: database.url,
+      KUBECONFIG: kube.meteringKubeConfigFile(),
+      TALLY_NAMESPACE_CLUSTER_CHECK: 'required',
+      SMTP_URL: smtp.url,
+      TALLY_DEBT_SWEEP_SECONDS: '2',
+      TALLY_PENDING_ACCRUAL_SECONDS: '2',
+    });
+    const { hostname, port } = new URL(suite.redisUrl);
+    suspensionQueue = new Queue(QueueName.Suspension, {
+      connection: { host: hostname, port: Number(port) },
+    });
+  }, 90_000);
+  afterAll(async () => {
+    await suspensionQueue?.close();
+    await metering?.close();
+    await suite.stop();
+    await smtp?.stop();
+    await kube?.stop();
+    await database?.drop();
+  });
+
+  const adjust = (walletId: string, amount: string) =>
+    suite.admin(ADJUST, {
+      input: { walletId, amount, reason: 'spending cap test', idempotencyKey: randomUUID() },
+    });
+
+  async function setCap(owner: string, workspaceId: string, monthlyCap: string | null) {
+    const reply = await suite.gql(owner, SET_CAP, { input: { workspaceId, monthlyCap } });
+    expect(reply.errors).toBeUndefined();
+  }
+
+  async function workspace(owner: string, ns: string): Promise<WorkspaceReply> {
+    const reply = await suite.gql<{ workspace: WorkspaceReply }>(owner, WORKSPACE, { ns });
+    expect(reply.errors).toBeUndefined();
+    return reply.data!.workspace;
+  }
+
+  async function replicas(ns: string): Promise<number[]> {
+    const deployments = await fixtures.list('deployments', ns);
+    const statefulSets = await fixtures.list('statefulsets', ns);
+    return [...deployments, ...statefulSets].map((o) => Number(o.spec.replicas ?? 1));
+  }
+
+  /** A namespace with workloads, its workspace on the tenant's wallet, and how it was. */
+  async function runningWorkspace(owner: string, tenantId: string, prefix: string) {
+    const ns = await fixtures.newNamespace(prefix, tenantId);
+    await fixtures.populate(ns);
+    await suite.newWorkspace(tenantId, ns);
+    return { ns, id: (await workspace(owner, ns)).id, before: await fixtures.snapshot(ns) };
+  }
+
+  async function suspendedBy(owner: string, ns: string, reasons: string[]): Promise<void> {
+    await waitFor(
+      `${ns} suspended for ${reasons.join(' and ')}`,
+      async () => {
+        const seen = await workspace(owner, ns);
+        const annotations = await fixtures.namespaceAnnotations(ns);
+        const done =
+          seen.state === 'SUSPENDED' &&
+          JSON.stringify(seen.suspensionReasons) === JSON.stringify(reasons) &&
+          annotations['tally.dev/state'] === 'suspended';
+        return done || undefined;
+      },
+      WAIT_MS,
+    );
+    expect((await replicas(ns)).every((n) => n === 0)).toBe(true);
+  }
+
+  async function runningAgain(owner: string, ns: string): Promise<number> {
+    const started = Date.now();
+    await waitFor(
+      `${ns} running again`,
+      async () => {
+        const seen = await workspace(owner, ns);
+        const annotations = await fixtures.namespaceAnnotations(ns);
+        const done =
+          seen.state === 'ACTIVE' &&
+          seen.suspensionReasons.length === 0 &&
+          annotations['tally.dev/state'] === undefined;
+        return done || undefined;
+      },
+      WAIT_MS,
+    );
+    return Date.now() - started;
+  }
+
+  const mails = (to: string, subject: string) =>
+    smtp.messages.filter((m) => m.to.includes(to) && m.raw.includes(subject));
+
+  async function mailed(to: string, subject: string): Promise<void> {
+    await waitFor(
+      `mail "${subject}"`,
+      async () => mails(to, subject).length > 0 || undefined,
+      WAIT_MS,
+    );
+  }
+
+  /** Usage this month: a charged hour (its first) and ten GiB out in the last minute (0.8, pending). */
+  async function spend(ns: string, walletId: string, chargedMicros: bigint): Promise<void> {
+    const now = new Date();
+    const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+    await metering.prisma.pool.query(
+      `INSERT INTO metering.usage_charges (hour, namespace, wallet_id, currency, lines, total_micros, short_hour)
+       VALUES ($1, $2, $3, 'USD', '[]', $4, false)`,
+      [monthStart, ns, walletId, chargedMicros.toString()],
+    );
+    const lastMinute = new Date(Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS - MINUTE_MS);
+    await metering.record(everyMinute(ns, 'NETWORK_EGRESS', lastMinute, 10n * GIB, 1));
+  }
+
+  it(
+    'suspends only the capped workspace, mails once, and a higher cap resumes it within the bound',
+    async () => {
+      const email = `owner-${randomUUID()}@example.test`;
+      const tenant = await suite.newTenant('Capped', email);
+      await adjust(tenant.walletId, '100'); // plenty: debt never comes into it
+      const capped = await runningWorkspace(tenant.owner, tenant.id, 'capped');
+      const free = await runningWorkspace(tenant.owner, tenant.id, 'free');
+
+      // 0.5 charged + 0.8 pending = 1.3 reaches a cap of 1; the other workspace spends far
+      // more with no cap.
+      await setCap(tenant.owner, capped.id, '1');
+      await spend(capped.ns, tenant.walletId, 500_000n);
+      await spend(free.ns, tenant.walletId, 20_000_000n);
+
+      await suspendedBy(tenant.owner, capped.ns, ['SPENDING_CAP']);
+      const annotations = await fixtures.namespaceAnnotations(capped.ns);
+      expect(annotations['tally.dev/reason']).toMatch(/^SPENDING_CAP: /);
+      await mailed(email, REACHED);
+
+      // The same evaluation left the other workspace of the wallet, and the wallet, alone.
+      const other = await workspace(tenant.owner, free.ns);
+      expect(other).toMatchObject({ state: 'ACTIVE', suspensionReasons: [] });
+      expect(other.wallet.debtState).toBe('NORMAL');
+      expect(await fixtures.snapshot(free.ns)).toEqual(free.before);
+
+      // Raised above the spend: running again, exactly as it was, within the bound.
+      await setCap(tenant.owner, capped.id, '5');
+      expect(await runningAgain(tenant.owner, capped.ns)).toBeLessThan(RESUME_BOUND_MS);
+      expect(await fixtures.snapshot(capped.ns)).toEqual(capped.before);
+      await mailed(email, LIFTED);
+      expect(mails(email, REACHED)).toHaveLength(1);
+      expect(mails(email, LIFTED)).toHaveLength(1);
+      expect(await fixtures.snapshot(free.ns)).toEqual(free.before);
+    },
+    4 * WAIT_MS,
+  );
+
+  it(
+    'keeps a namespace held for both debt and its cap suspended until both clear',
+    async () => {
+      const tenant = await suite.newTenant('Both');
+      await adjust(tenant.walletId, '10');
+      const capped = await runningWorkspace(tenant.owner, tenant.id, 'both');
+      const plain = await runningWorkspace(tenant.owner, tenant.id, 'plain');
+
+      // A cap of zero holds at once.
+      await setCap(tenant.owner, capped.id, '0');
+      await suspendedBy(tenant.owner, capped.ns, ['SPENDING_CAP']);
+      await adjust(tenant.walletId, '-20');
+      await suspendedBy(tenant.owner, plain.ns, ['DEBT']);
+      await suspendedBy(tenant.owner, capped.ns, ['DEBT', 'SPENDING_CAP']);
+
+      // Debt clears: the wallet's resumption brings back the other namespace, not the capped one.
+      await adjust(tenant.walletId, '50');
+      await runningAgain(tenant.owner, plain.ns);
+      await suspendedBy(tenant.owner, capped.ns, ['SPENDING_CAP']);
+
+      // In debt again, then the cap goes: its resumption leaves the namespace to the debt.
+      await adjust(tenant.walletId, '-100');
+      await suspendedBy(tenant.owner, plain.ns, ['DEBT']);
+      await setCap(tenant.owner, capped.id, null);
+      await capResumptionDone(capped.id);
+      await suspendedBy(tenant.owner, capped.ns, ['DEBT']);
+
+      // Both clear: both run again, exactly as they were.
+      await adjust(tenant.walletId, '200');
+      await runningAgain(tenant.owner, capped.ns);
+      await runningAgain(tenant.owner, plain.ns);
+      expect(await fixtures.snapshot(capped.ns)).toEqual(capped.before);
+      expect(await fixtures.snapshot(plain.ns)).toEqual(plain.before);
+    },
+    6 * WAIT_MS,
+  );
+
+  /** Waits until the suspension worker has finished the cap's (latest) resumption job. */
+  async function capResumptionDone(scopeId: string): Promise<void> {
+    await waitFor(
+      'the cap resumption job done',
+      async () => {
+        const { rows } = await metering.prisma.pool.query<{ event_id: string }>(
+          `SELECT event_id FROM metering.outbox
+            WHERE topic = 'spendingCap.resume' AND payload->>'scopeId' = $1
+            ORDER BY id DESC LIMIT 1`,
+          [scopeId],
+        );
+        if (rows.length === 0) return undefined;
+        const state = await suspensionQueue.getJobState(`metering-${rows[0].event_id}`);
+        return state === 'completed' || undefined;
+      },
+      WAIT_MS,
+    );
+  }
+});
