@@ -1,10 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { formatMicros, parseWireMicros } from '@tally/money';
 import type { OutboxEvent } from '@tally/queue';
 import { RpcClient } from '@tally/transport';
-import { MAILER, type Mailer } from '../debt/send-debt-notice';
+import { MAILER, mailTenantContacts, type Mailer } from '../debt/send-debt-notice';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
-import { METERING } from '../peers/metering-principal';
 import type { CapNotice } from './spending-cap-events';
 
 const SCOPES: Record<CapNotice['scopeKind'], string> = {
@@ -19,8 +18,6 @@ const SCOPES: Record<CapNotice['scopeKind'], string> = {
  */
 @Injectable()
 export class SendCapNotice {
-  private readonly logger = new Logger(SendCapNotice.name);
-
   constructor(
     @Inject(METERING_CONFIG) private readonly config: MeteringConfig,
     @Inject(MAILER) private readonly mailer: Mailer,
@@ -28,18 +25,9 @@ export class SendCapNotice {
   ) {}
 
   async execute({ eventId, payload: notice }: OutboxEvent<CapNotice>): Promise<void> {
-    const { emails } = await this.rpc.send('account.tenants.contacts', {
-      principal: METERING,
-      input: { tenantId: notice.tenantId },
-    });
-    if (emails.length === 0) {
-      this.logger.warn({ tenantId: notice.tenantId }, 'no owner or admin e-mail to notify');
-      return;
-    }
     const scope = `${SCOPES[notice.scopeKind]} ${notice.scopeId}`;
-    await this.mailer.sendMail({
+    await mailTenantContacts(this.rpc, this.mailer, notice.tenantId, {
       from: this.config.TALLY_MAIL_FROM,
-      to: emails,
       subject: notice.reached
         ? 'Your workloads are suspended: a spending cap was reached'
         : 'Your workloads resume: a spending cap no longer holds them',

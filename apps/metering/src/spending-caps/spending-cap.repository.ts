@@ -56,46 +56,48 @@ export class SpendingCapRepository {
   }
 
   /** Records the hold and queues its events, or does nothing (false) when it exists already. */
-  async hold(hold: CapHold, events: readonly OutboxMessage[]): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.spendingCapHold.createMany({
-        data: [{ ...hold, namespaces: [...hold.namespaces] }],
-        skipDuplicates: true,
-      });
-      if (count === 0) return false;
-      await this.append(tx, events);
-      return true;
+  hold(hold: CapHold, events: readonly OutboxMessage[]): Promise<boolean> {
+    return this.once(events, async (tx) => {
+      const data = [{ ...hold, namespaces: [...hold.namespaces] }];
+      return (await tx.spendingCapHold.createMany({ data, skipDuplicates: true })).count;
     });
   }
 
-  /** Widens a hold to namespaces that joined its scope, once. */
-  async extend(hold: CapHold, events: readonly OutboxMessage[]): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.spendingCapHold.updateMany({
-        where: { scopeId: hold.scopeId, since: hold.since },
-        data: { namespaces: [...hold.namespaces] },
-      });
-      if (count === 0) return false;
-      await this.append(tx, events);
-      return true;
+  /** Widens the hold this evaluation saw to namespaces that joined its scope, once. */
+  extend(hold: CapHold, events: readonly OutboxMessage[]): Promise<boolean> {
+    return this.once(events, async (tx) => {
+      const where = { scopeId: hold.scopeId, since: hold.since };
+      const data = { namespaces: [...hold.namespaces] };
+      return (await tx.spendingCapHold.updateMany({ where, data })).count;
     });
   }
 
   /** Deletes the hold this evaluation saw and queues its events, or does nothing (false). */
-  async release(hold: CapHold, events: readonly OutboxMessage[]): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.spendingCapHold.deleteMany({
-        where: { scopeId: hold.scopeId, since: hold.since },
-      });
-      if (count === 0) return false;
-      await this.append(tx, events);
-      return true;
+  release(hold: CapHold, events: readonly OutboxMessage[]): Promise<boolean> {
+    return this.once(events, async (tx) => {
+      const where = { scopeId: hold.scopeId, since: hold.since };
+      return (await tx.spendingCapHold.deleteMany({ where })).count;
     });
   }
 
   /** Queues events that follow from work done outside a decision (the sweep's re-suspension). */
   async publish(events: readonly OutboxMessage[]): Promise<void> {
     await this.prisma.$transaction((tx) => this.append(tx, events));
+  }
+
+  /**
+   * The change and its events in one transaction, or neither when the change touched no row
+   * (another evaluation made it first): each decision is announced exactly once.
+   */
+  private once(
+    events: readonly OutboxMessage[],
+    change: (tx: Prisma.TransactionClient) => Promise<number>,
+  ): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      if ((await change(tx)) === 0) return false;
+      await this.append(tx, events);
+      return true;
+    });
   }
 
   private async append(
