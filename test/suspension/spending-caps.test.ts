@@ -151,6 +151,12 @@ describe('spending caps', () => {
     );
   }
 
+  /** `gib` GiB out to the world in the minute `minutesAgo` before this one (0.08 a GiB, pending). */
+  async function egress(ns: string, minutesAgo: number, gib: bigint): Promise<void> {
+    const minute = new Date((Math.floor(Date.now() / MINUTE_MS) - minutesAgo) * MINUTE_MS);
+    await metering.record(everyMinute(ns, 'NETWORK_EGRESS', minute, gib * GIB, 1));
+  }
+
   /** Usage this month: a charged hour (its first) and ten GiB out in the last minute (0.8, pending). */
   async function spend(ns: string, walletId: string, chargedMicros: bigint): Promise<void> {
     const now = new Date();
@@ -160,8 +166,7 @@ describe('spending caps', () => {
        VALUES ($1, $2, $3, 'USD', '[]', $4, false)`,
       [monthStart, ns, walletId, chargedMicros.toString()],
     );
-    const lastMinute = new Date(Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS - MINUTE_MS);
-    await metering.record(everyMinute(ns, 'NETWORK_EGRESS', lastMinute, 10n * GIB, 1));
+    await egress(ns, 1, 10n);
   }
 
   it(
@@ -206,24 +211,26 @@ describe('spending caps', () => {
     'keeps a namespace held for both debt and its cap suspended until both clear',
     async () => {
       const tenant = await suite.newTenant('Both');
-      await adjust(tenant.walletId, '10');
+      await adjust(tenant.walletId, '0.5');
       const capped = await runningWorkspace(tenant.owner, tenant.id, 'both');
       const plain = await runningWorkspace(tenant.owner, tenant.id, 'plain');
 
       // A cap of zero holds at once.
       await setCap(tenant.owner, capped.id, '0');
       await suspendedBy(tenant.owner, capped.ns, ['SPENDING_CAP']);
-      await adjust(tenant.walletId, '-20');
+      // Ten GiB out (0.8 pending) takes the available balance below zero: debt too.
+      await egress(plain.ns, 1, 10n);
       await suspendedBy(tenant.owner, plain.ns, ['DEBT']);
       await suspendedBy(tenant.owner, capped.ns, ['DEBT', 'SPENDING_CAP']);
 
       // Debt clears: the wallet's resumption brings back the other namespace, not the capped one.
-      await adjust(tenant.walletId, '50');
+      await adjust(tenant.walletId, '5');
       await runningAgain(tenant.owner, plain.ns);
       await suspendedBy(tenant.owner, capped.ns, ['SPENDING_CAP']);
 
-      // In debt again, then the cap goes: its resumption leaves the namespace to the debt.
-      await adjust(tenant.walletId, '-100');
+      // In debt again (a hundred GiB more: 8 pending), then the cap goes: its resumption leaves
+      // the namespace to the debt.
+      await egress(plain.ns, 2, 100n);
       await suspendedBy(tenant.owner, plain.ns, ['DEBT']);
       await setCap(tenant.owner, capped.id, null);
       await capResumptionDone(capped.id);
