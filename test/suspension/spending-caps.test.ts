@@ -140,6 +140,17 @@ describe('spending caps', () => {
     return Date.now() - started;
   }
 
+  /** The namespace.suspended or .resumed webhook events metering queued for a namespace. */
+  async function announced(type: string, ns: string): Promise<number> {
+    const { rows } = await metering.prisma.pool.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM metering.outbox
+        WHERE topic = 'outbound.event' AND payload->>'type' = $1
+          AND payload->'data'->>'namespace' = $2`,
+      [type, ns],
+    );
+    return Number(rows[0].n);
+  }
+
   const mails = (to: string, subject: string) =>
     smtp.messages.filter((m) => m.to.includes(to) && m.raw.includes(subject));
 
@@ -194,6 +205,8 @@ describe('spending caps', () => {
       expect(other).toMatchObject({ state: 'ACTIVE', suspensionReasons: [] });
       expect(other.wallet.debtState).toBe('NORMAL');
       expect(await fixtures.snapshot(free.ns)).toEqual(free.before);
+      expect(await announced('namespace.suspended', free.ns)).toBe(0);
+      expect(await announced('namespace.suspended', capped.ns)).toBeGreaterThanOrEqual(1);
 
       // Raised above the spend: running again, exactly as it was, within the bound.
       await setCap(tenant.owner, capped.id, '5');
@@ -203,6 +216,7 @@ describe('spending caps', () => {
       expect(mails(email, REACHED)).toHaveLength(1);
       expect(mails(email, LIFTED)).toHaveLength(1);
       expect(await fixtures.snapshot(free.ns)).toEqual(free.before);
+      expect(await announced('namespace.suspended', free.ns)).toBe(0);
     },
     4 * WAIT_MS,
   );
@@ -223,10 +237,15 @@ describe('spending caps', () => {
       await suspendedBy(tenant.owner, plain.ns, ['DEBT']);
       await suspendedBy(tenant.owner, capped.ns, ['DEBT', 'SPENDING_CAP']);
 
-      // Debt clears: the wallet's resumption brings back the other namespace, not the capped one.
+      // Debt clears: the wallet's resumption brings back the other namespace, not the capped one
+      // (never resumed, not even for a moment before a sweep suspends it again).
+      const suspendedAt = (await fixtures.namespaceAnnotations(capped.ns))[
+        'tally.dev/suspended-at'
+      ];
       await adjust(tenant.walletId, '5');
       await runningAgain(tenant.owner, plain.ns);
       await suspendedBy(tenant.owner, capped.ns, ['SPENDING_CAP']);
+      expect(await announced('namespace.resumed', capped.ns)).toBe(0);
 
       // In debt again (a hundred GiB more: 8 pending), then the cap goes: its resumption leaves
       // the namespace to the debt.
@@ -235,6 +254,10 @@ describe('spending caps', () => {
       await setCap(tenant.owner, capped.id, null);
       await capResumptionDone(capped.id);
       await suspendedBy(tenant.owner, capped.ns, ['DEBT']);
+      expect(await announced('namespace.resumed', capped.ns)).toBe(0);
+      expect((await fixtures.namespaceAnnotations(capped.ns))['tally.dev/suspended-at']).toBe(
+        suspendedAt,
+      );
 
       // Both clear: both run again, exactly as they were.
       await adjust(tenant.walletId, '200');
@@ -242,6 +265,7 @@ describe('spending caps', () => {
       await runningAgain(tenant.owner, plain.ns);
       expect(await fixtures.snapshot(capped.ns)).toEqual(capped.before);
       expect(await fixtures.snapshot(plain.ns)).toEqual(plain.before);
+      expect(await announced('namespace.resumed', capped.ns)).toBe(1);
     },
     6 * WAIT_MS,
   );

@@ -89,23 +89,31 @@ export class WalletSuspensionProcessor extends WorkerHost {
   }
 
   /**
-   * The namespaces a cap decision names, unless the hold changed since (held again, or let go);
-   * a resumption leaves out those still suspended for debt or held by another cap (a
-   * workspace's own and its sub-account's).
+   * The namespaces a cap decision names (wherever they draw from now), unless the hold changed
+   * since (held again, or let go); a resumption leaves out those whose wallet is suspended for
+   * debt and those another cap holds (a workspace's own and its sub-account's).
    */
   private async capWorkspaces(topic: string, action: CapAction): Promise<WorkspaceView[]> {
     const held = await this.spendingCaps.isHeld(action.scopeId);
     if ((topic === SpendingCapTopic.Resume) === held) return []; // overtaken by a later change
-    const named = new Set(action.namespaces);
-    const workspaces = (await this.workspacesOf(action.walletId)).filter((w) =>
-      named.has(w.namespace),
+    const found = await Promise.all(
+      action.namespaces.map((namespace) =>
+        this.rpc.send('account.workspaces.byNamespace', {
+          principal: METERING,
+          input: { namespace },
+        }),
+      ),
     );
+    const workspaces = found.filter((w): w is WorkspaceView => w !== null);
     if (topic !== SpendingCapTopic.Resume) return workspaces;
-    if (isSuspended(await this.debts.currentState(action.walletId))) return [];
-    const stillHeld = new Set(
-      (await this.spendingCaps.holdsOn(action.namespaces)).flatMap((h) => h.namespaces),
+    const [debts, holds] = await Promise.all([
+      this.debts.of([...new Set(workspaces.map((w) => w.walletId))]),
+      this.spendingCaps.holdsOn(action.namespaces),
+    ]);
+    const stillHeld = new Set(holds.flatMap((h) => h.namespaces));
+    return workspaces.filter(
+      (w) => !stillHeld.has(w.namespace) && !isSuspended(debts.get(w.walletId)?.state ?? 'NORMAL'),
     );
-    return workspaces.filter((workspace) => !stillHeld.has(workspace.namespace));
   }
 
   private workspacesOf(walletId: string): Promise<WorkspaceView[]> {
