@@ -97,11 +97,16 @@ describe('spending caps', () => {
     return [...deployments, ...statefulSets].map((o) => Number(o.spec.replicas ?? 1));
   }
 
-  /** A namespace with workloads, its workspace on the tenant's wallet, and how it was. */
-  async function runningWorkspace(owner: string, tenantId: string, prefix: string) {
+  /** A namespace with workloads, its workspace (on the tenant's wallet unless said), and how it was. */
+  async function runningWorkspace(
+    owner: string,
+    tenantId: string,
+    prefix: string,
+    subAccountId: string | null = null,
+  ) {
     const ns = await fixtures.newNamespace(prefix, tenantId);
     await fixtures.populate(ns);
-    await suite.newWorkspace(tenantId, ns);
+    await suite.newWorkspace(tenantId, ns, subAccountId);
     return { ns, id: (await workspace(owner, ns)).id, before: await fixtures.snapshot(ns) };
   }
 
@@ -268,6 +273,43 @@ describe('spending caps', () => {
       expect(await announced('namespace.resumed', capped.ns)).toBe(1);
     },
     6 * WAIT_MS,
+  );
+
+  it(
+    "holds all of a sub-account's namespaces on its cap, and no other wallet's",
+    async () => {
+      const tenant = await suite.newTenant('Departments');
+      const lab = await suite.newSubAccount(tenant.id, 'lab');
+      await adjust(tenant.walletId, '100');
+      await adjust(lab.walletId, '100');
+      const spender = await runningWorkspace(tenant.owner, tenant.id, 'lab-a', lab.id);
+      const idle = await runningWorkspace(tenant.owner, tenant.id, 'lab-b', lab.id);
+      const main = await runningWorkspace(tenant.owner, tenant.id, 'main');
+
+      // 0.3 charged + 0.8 pending in one of the lab's namespaces reaches the lab's cap of 1.
+      const reply = await suite.gql(tenant.owner, SET_CAP, {
+        input: { subAccountId: lab.id, monthlyCap: '1' },
+      });
+      expect(reply.errors).toBeUndefined();
+      await spend(spender.ns, lab.walletId, 300_000n);
+      await spend(main.ns, tenant.walletId, 30_000_000n);
+      await suspendedBy(tenant.owner, spender.ns, ['SPENDING_CAP']);
+      await suspendedBy(tenant.owner, idle.ns, ['SPENDING_CAP']);
+      expect(await workspace(tenant.owner, main.ns)).toMatchObject({
+        state: 'ACTIVE',
+        suspensionReasons: [],
+      });
+      expect(await announced('namespace.suspended', main.ns)).toBe(0);
+
+      // The cap removed: the lab runs again, exactly as it was.
+      await suite.gql(tenant.owner, SET_CAP, { input: { subAccountId: lab.id, monthlyCap: null } });
+      await runningAgain(tenant.owner, spender.ns);
+      await runningAgain(tenant.owner, idle.ns);
+      expect(await fixtures.snapshot(spender.ns)).toEqual(spender.before);
+      expect(await fixtures.snapshot(idle.ns)).toEqual(idle.before);
+      expect(await fixtures.snapshot(main.ns)).toEqual(main.before);
+    },
+    4 * WAIT_MS,
   );
 
   /** Waits until the suspension worker has finished the cap's (latest) resumption job. */
