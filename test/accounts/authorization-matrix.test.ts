@@ -50,16 +50,17 @@ const adjust: Record<Role, Expected> = {
   API_KEY: 'FORBIDDEN',
   FINANCE: 'OK',
 };
-/** Spending caps: whoever may change the tenant, and finance (to stop a runaway scope). */
-const limit: Record<Role, Expected> = { ...manage, FINANCE: 'OK' };
 const SET_SPENDING_CAP = `mutation ($input: SetSpendingCapInput!) {
   setSpendingCap(input: $input) { workspace { id } subAccount { id } } }`;
 const platformOnly = Object.fromEntries(
   ROLES.map((r) => [r, r === 'PLATFORM_ADMIN' ? 'OK' : 'FORBIDDEN']),
 ) as Record<Role, Expected>;
 const financeOnly: Record<Role, Expected> = { ...platformOnly, FINANCE: 'OK' };
-/** Threshold alerts watch money without moving it: finance may set them in any tenant. */
-const alert: Record<Role, Expected> = { ...manage, FINANCE: 'OK' };
+/**
+ * Threshold alerts and spending caps watch and limit spending without moving money: finance
+ * may set them in any tenant.
+ */
+const spendControl: Record<Role, Expected> = { ...manage, FINANCE: 'OK' };
 /** Only owners and platform admins make someone OWNER (an API key acts as an ADMIN). */
 const grantOwner: Record<Role, Expected> = { ...manage, ADMIN: 'FORBIDDEN', API_KEY: 'FORBIDDEN' };
 /** A leaked key must not mint its successors. */
@@ -152,13 +153,13 @@ const operations: [
     SET_SPENDING_CAP,
     // High enough never to be reached: the matrix's namespace keeps running.
     (t) => ({ input: { workspaceId: t.workspaceId, monthlyCap: '1000000' } }),
-    limit,
+    spendControl,
   ],
   [
     'setSpendingCap of a sub-account',
     SET_SPENDING_CAP,
     (t) => ({ input: { subAccountId: t.subAccountId, monthlyCap: null } }),
-    limit,
+    spendControl,
   ],
   [
     'adjustBalance',
@@ -214,7 +215,7 @@ const operations: [
     'createAlert',
     CREATE_ALERT,
     (t) => ({ input: { walletId: t.walletId, kind: 'AVAILABLE_BALANCE_BELOW', amount: '1' } }),
-    alert,
+    spendControl,
   ],
   [
     'alerts',
@@ -226,7 +227,7 @@ const operations: [
     'deleteAlert',
     `mutation ($id: ID!) { deleteAlert(id: $id) { id } }`,
     (t, role) => ({ id: t.alerts[role] }),
-    alert,
+    spendControl,
   ],
 ];
 
@@ -270,13 +271,13 @@ const invalidInputs: typeof operations = [
     'setSpendingCap below zero',
     SET_SPENDING_CAP,
     (t) => ({ input: { workspaceId: t.workspaceId, monthlyCap: '-1' } }),
-    refusing(limit),
+    refusing(spendControl),
   ],
   [
     'setSpendingCap of a sub-account below zero',
     SET_SPENDING_CAP,
     (t) => ({ input: { subAccountId: t.subAccountId, monthlyCap: '-0.000001' } }),
-    refusing(limit),
+    refusing(spendControl),
   ],
   [
     'transfer to the same wallet',
@@ -334,7 +335,7 @@ const invalidInputs: typeof operations = [
     'createAlert of a zero amount',
     CREATE_ALERT,
     (t) => ({ input: { walletId: t.walletId, kind: 'MONTHLY_SPEND_ABOVE', amount: '0' } }),
-    refusing(alert),
+    refusing(spendControl),
   ],
   [
     'createAlert with the sub-account of another wallet',
@@ -347,7 +348,7 @@ const invalidInputs: typeof operations = [
         hours: 24,
       },
     }),
-    refusing(alert),
+    refusing(spendControl),
   ],
   [
     'createApiKey with a blank name',
