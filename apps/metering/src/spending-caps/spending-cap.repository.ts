@@ -10,8 +10,9 @@ export class SpendingCapRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * Each namespace's spend since `month`: its charged hours plus the pending usage of hours not
-   * charged yet (an hour settled but not yet handed over counts once, as its charge).
+   * Each namespace's spend since `month`: its charges plus the pending usage of hours not frozen
+   * yet (a frozen hour's charge is in usage_charges already, so it counts once) — what alerts
+   * call a month's spend (AlertRepository.monthSpend), by namespace instead of by wallet.
    */
   async monthSpend(namespaces: readonly string[], month: Date): Promise<Map<string, bigint>> {
     if (namespaces.length === 0) return new Map();
@@ -23,8 +24,7 @@ export class SpendingCapRepository {
                UNION ALL
                SELECT p.namespace, p.amount_micros FROM metering.pending_usage p
                 WHERE p.namespace = ANY ($1::text[]) AND p.hour >= $2
-                  AND NOT EXISTS (SELECT 1 FROM metering.usage_charges c
-                                   WHERE c.namespace = p.namespace AND c.hour = p.hour)
+                  AND NOT EXISTS (SELECT 1 FROM metering.settled_hours s WHERE s.hour = p.hour)
              ) spend GROUP BY namespace`,
       values: [namespaces, month],
     });
