@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RpcClient } from '@tally/transport';
 import { METERING } from '../peers/metering-principal';
 import { capEvents } from './spending-cap-events';
@@ -17,8 +17,12 @@ export class EvaluateSpendingCaps {
   private readonly logger = new Logger(EvaluateSpendingCaps.name);
 
   constructor(
-    private readonly rpc: RpcClient,
-    private readonly caps: SpendingCapRepository,
+    @Inject(RpcClient) private readonly rpc: Pick<RpcClient, 'send'>,
+    @Inject(SpendingCapRepository)
+    private readonly caps: Pick<
+      SpendingCapRepository,
+      'holdsOf' | 'monthSpend' | 'hold' | 'extend' | 'release'
+    >,
   ) {}
 
   async execute(walletIds: readonly string[], now = new Date()): Promise<number> {
