@@ -18,6 +18,7 @@ export function postingsFrom(requests: readonly PostingRequest[]): Posting[] {
       : {
           grant: { source: 'BONUS' as const, expiresAt: grantExpiryFrom(request.grant.expiresAt) },
         }),
+    ...(request.clawsBack === undefined ? {} : { clawsBack: request.clawsBack }),
     lines: request.lines.map((line) => ({
       account: parseLedgerAccount(line.account),
       amountMicros: parseWireMicros(line.amountMicros, { label: 'amountMicros' }),
