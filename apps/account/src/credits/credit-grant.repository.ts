@@ -76,7 +76,7 @@ export class CreditGrantRepository {
             expiresAt: posting.grant.expiresAt,
             movedFromGrantId: null,
           });
-        } else if (posting.kind === 'transfer') {
+        } else if (MOVES_CREDIT.has(posting.kind)) {
           await moveDrawnCredit(client, posting, row.transactionId);
         }
       }
@@ -169,10 +169,13 @@ export class CreditGrantRepository {
   }
 }
 
+/** Kinds that move money between two wallets: credit they draw stays credit (moveDrawnCredit). */
+const MOVES_CREDIT = new Set(['transfer', 'budget']);
+
 /** Postings that write grants, claw-backs or credit moves beside their entries (postGranting). */
 export function carriesCredit(posting: Posting): boolean {
   return (
-    posting.grant !== undefined || posting.clawsBack !== undefined || posting.kind === 'transfer'
+    posting.grant !== undefined || posting.clawsBack !== undefined || MOVES_CREDIT.has(posting.kind)
   );
 }
 
@@ -217,11 +220,12 @@ async function recordClawbacks(client: PoolClient, postings: readonly Posting[])
 }
 
 /**
- * Credit a new transfer took from the paying wallet's grants (the trigger draws it when paid
- * money is short) stays promotional: the credited wallet gets one grant per grant drawn, of
- * the same source, reason and expiry, so it still expires when it would have.
+ * Credit a new transfer (or budget top-up) took from the paying wallet's grants (the trigger
+ * draws it when paid money is short) stays promotional: the credited wallet gets one grant per
+ * grant drawn, of the same source, reason and expiry, so it still expires when it would have.
+ * Runs in the posting's database transaction, right after it.
  */
-async function moveDrawnCredit(client: PoolClient, posting: Posting, transactionId: string) {
+export async function moveDrawnCredit(client: PoolClient, posting: Posting, transactionId: string) {
   const { rows } = await client.query<{
     grant_id: string;
     source: CreditSource;
