@@ -59,29 +59,38 @@ export class CreditGrantRepository {
     context: PostingContext,
     enforceFloor: boolean,
   ): Promise<StoredPosting[]> {
-    return this.inTransaction(async (client) => {
-      await recordClawbacks(client, postings);
-      const stored = await this.ledger.post(postings, contentHashes, context, enforceFloor, client);
-      // The ledger answers by key, in no particular order.
-      const byKey = new Map(stored.map((row) => [row.idempotencyKey, row]));
-      for (const posting of postings) {
-        const row = byKey.get(posting.idempotencyKey);
-        if (row?.created !== true) continue;
-        if (posting.grant !== undefined) {
-          await recordGrant(client, {
-            ...walletCredit(posting),
-            transactionId: row.transactionId,
-            source: posting.grant.source,
-            reason: posting.reason ?? null,
-            expiresAt: posting.grant.expiresAt,
-            movedFromGrantId: null,
-          });
-        } else if (MOVES_CREDIT.has(posting.kind)) {
-          await moveDrawnCredit(client, posting, row.transactionId);
+    // Transfers come this way too: a deadlock on the key index is redone, as for any posting.
+    return this.ledger.redoOnDeadlock(() =>
+      this.inTransaction(async (client) => {
+        await recordClawbacks(client, postings);
+        const stored = await this.ledger.post(
+          postings,
+          contentHashes,
+          context,
+          enforceFloor,
+          client,
+        );
+        // The ledger answers by key, in no particular order.
+        const byKey = new Map(stored.map((row) => [row.idempotencyKey, row]));
+        for (const posting of postings) {
+          const row = byKey.get(posting.idempotencyKey);
+          if (row?.created !== true) continue;
+          if (posting.grant !== undefined) {
+            await recordGrant(client, {
+              ...walletCredit(posting),
+              transactionId: row.transactionId,
+              source: posting.grant.source,
+              reason: posting.reason ?? null,
+              expiresAt: posting.grant.expiresAt,
+              movedFromGrantId: null,
+            });
+          } else if (MOVES_CREDIT.has(posting.kind)) {
+            await moveDrawnCredit(client, posting, row.transactionId);
+          }
         }
-      }
-      return stored;
-    });
+        return stored;
+      }),
+    );
   }
 
   async byTransactionId(transactionId: string): Promise<CreditGrantView | null> {
