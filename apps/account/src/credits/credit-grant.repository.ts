@@ -95,7 +95,8 @@ export class CreditGrantRepository {
 
   async byTransactionId(transactionId: string): Promise<CreditGrantView | null> {
     const { rows } = await this.prisma.pool.query<GrantRow>(
-      `SELECT ${GRANT_COLUMNS} FROM account.credit_grants WHERE transaction_id = $1`,
+      `SELECT ${GRANT_COLUMNS} FROM account.credit_grants
+        WHERE transaction_id = $1 AND moved_from_grant_id IS NULL`,
       [transactionId],
     );
     return rows.length === 0 ? null : toView(rows[0]);
