@@ -35,8 +35,9 @@ async function main(): Promise<void> {
     poolMax: CLIENTS + BATCH_WORKERS,
   });
   const ledger = new LedgerRepository(prisma);
-  const post = new PostTransaction(ledger);
-  const batch = new PostBatch(ledger, new CreditGrantRepository(prisma, ledger));
+  const grants = new CreditGrantRepository(prisma, ledger);
+  const post = new PostTransaction(ledger, grants);
+  const batch = new PostBatch(ledger, grants);
   try {
     const wallets = await createWallets(prisma, WALLETS);
     const pick = () => wallets[Math.floor(Math.random() * wallets.length)];

@@ -26,6 +26,7 @@ const STATEMENT = `query ($tenantId: ID!, $month: String!) {
   }
 }`;
 const ADJUST = `mutation ($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`;
+const TRANSFER = `mutation ($input: TransferInput!) { transfer(input: $input) { id } }`;
 
 interface Grant {
   id: string;
@@ -223,6 +224,56 @@ describe('expiring promotional credit', () => {
     );
     expect(await expiries(walletId)).toEqual(posted);
     expect((await credits(walletId)).balance).toBe('100.000000');
+  });
+
+  it('moves credit a transfer takes as credit that expires when its grant would have', async () => {
+    const { id: tenantId, walletId, owner } = await suite.newTenant('Moving');
+    const { walletId: department } = await suite.newSubAccount(tenantId);
+    await suite.admin(ADJUST, {
+      input: { walletId, amount: '1', reason: 'paid', idempotencyKey: randomUUID() },
+    });
+    const expiresAt = new Date(Date.now() + 10_000).toISOString();
+    const granted = await grant(finance, { walletId, amount: '5', expiresAt, key: randomUUID() });
+    expect(granted.errors).toBeUndefined();
+
+    // 1 paid, then 2.000001 of the grant: that part arrives as a grant of the same expiry.
+    const input = { fromWalletId: walletId, toWalletId: department, amount: '3.000001' };
+    const moved = await suite.gql(owner, TRANSFER, { input: { ...input, idempotencyKey: 'm1' } });
+    expect(outcome(moved)).toBe('OK');
+    expect(
+      outcome(await suite.gql(owner, TRANSFER, { input: { ...input, idempotencyKey: 'm1' } })),
+    ).toBe('OK');
+    expect((await credits(department)).credits).toEqual([
+      expect.objectContaining({ source: 'GRANT', amount: '2.000001', remaining: '2.000001' }),
+    ]);
+    expect(await ctx.grants.byWallets([department])).toEqual([
+      expect.objectContaining({ expiresAt: granted.data!.grantCredit.expiresAt }),
+    ]);
+
+    await waitFor('the moved credit expired', async () =>
+      (await credits(department)).credits.every((c) => c.expiredAt !== null) ? true : undefined,
+    );
+    const [expiry] = await expiries(department);
+    expect(BigInt(expiry.amount)).toBe(-2_000_001n);
+    expect(await credits(department)).toMatchObject({
+      balance: '1.000000', // 3.000001 − 2.000001 expired
+      credits: [expect.objectContaining({ remaining: '0.000000', expired: '2.000001' })],
+    });
+    await waitFor('the source grant expired', async () =>
+      (await credits(walletId)).credits.every((c) => c.expiredAt !== null) ? true : undefined,
+    );
+    expect((await credits(walletId)).balance).toBe('0.000000'); // 1 + 5 − 3.000001 − 2.999999
+
+    const month = new Date().toISOString().slice(0, 7);
+    type Reply = StatementReply & CreditLinesReply & { wallets: CreditLinesReply[] };
+    const reply = await suite.gql<{ statement: Reply }>(owner, STATEMENT, { tenantId, month });
+    expect(outcome(reply)).toBe('OK');
+    const statement = reply.data!.statement;
+    for (const lines of [statement, ...statement.wallets]) {
+      expect(creditTiedOut(lines)).toBe(BigInt(toMicros(lines.creditClosing)));
+      expect(lines.creditClosing).toBe('0.000000');
+    }
+    expect(tiedOut(statement)).toBe(1n * UNIT);
   });
 
   it('states granted, used and expired credit as their own lines, tied out to the ledger', async () => {

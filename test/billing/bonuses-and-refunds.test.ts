@@ -142,6 +142,30 @@ describe('bonuses and refunds', () => {
     ]);
   });
 
+  it('claws a refunded recharge’s bonus back from its own grant, though another expires first', async () => {
+    const { walletId } = await suite.newTenant('Clawed');
+    const first = await start(walletId, '50'); // the 10 % first-recharge bonus: 5
+    await deliver(events.completed({ id: first.sessionId, rechargeId: first.id }, 5000));
+    await settles(walletId, '55.000000');
+    const second = await start(walletId, '200'); // the 5 % tier: 10, expiring after the 5
+    const paymentIntent = `pi_${randomUUID().replace(/-/g, '')}`;
+    await deliver(
+      events.completed({ id: second.sessionId, rechargeId: second.id, paymentIntent }, 20000),
+    );
+    await settles(walletId, '265.000000');
+
+    const full = events.refunded(paymentIntent, 20000, 20000);
+    await deliver(full);
+    await settles(walletId, '55.000000');
+    await deliver(full); // again: nothing more
+    // Soonest expiry first: the first bonus is untouched, the refunded one clawed back whole.
+    expect(await credits(walletId)).toEqual([
+      { source: 'BONUS', amount: '5.000000', remaining: '5.000000', used: '0.000000' },
+      { source: 'BONUS', amount: '10.000000', remaining: '0.000000', used: '10.000000' },
+    ]);
+    expect(await balance(walletId)).toBe('55.000000');
+  });
+
   it('credits a paid session whose webhook never came, once, and then the webhook changes nothing', async () => {
     const { walletId, owner } = await suite.newTenant('Lost webhook');
     const recharge = await start(walletId, '20'); // no bonus: below the tier, first 10 % = 2

@@ -70,6 +70,23 @@ describe('monthly sub-account budgets', () => {
     expect(await ctx.balanceOf(sub.walletId)).toBe(12_000_000n);
   });
 
+  it('moves credit the budget takes as credit of the same expiry', async () => {
+    const { tenant, sub } = await budgeted(10_000_000n, 12_000_001n);
+    const expiresAt = new Date(Date.now() + 5 * 86_400_000);
+    await ctx.grant(tenant.walletId, 5_000_000n, expiresAt);
+    await topUp.execute('2032-03-01');
+    // 10 paid, then 2.000001 of the grant: that part is the sub-account's credit now.
+    expect(await ctx.remainingCredit(tenant.walletId)).toEqual([2_999_999n]);
+    expect(await ctx.grants.byWallets([sub.walletId])).toEqual([
+      expect.objectContaining({
+        amountMicros: '2000001',
+        remainingMicros: '2000001',
+        expiresAt: expiresAt.toISOString(),
+      }),
+    ]);
+    expect(await ctx.balanceOf(sub.walletId)).toBe(12_000_001n);
+  });
+
   it('records an empty tenant wallet as a full shortfall without posting anything', async () => {
     const { sub } = await budgeted(0n, 5_000_000n);
     await topUp.execute('2033-06-01');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Posting, SystemAccount } from '@tally/account/ledger/ledger.types';
+import { StatementFiguresRepository } from '@tally/account/statements/statement-figures.repository';
 import { AccountContext, systemJob } from '../support/account-context';
 
 const UNIT = 1_000_000n;
@@ -104,7 +105,8 @@ describe('credit grants in the ledger', () => {
     expect(await ctx.remainingCredit(walletId)).toEqual([3n * UNIT]);
     expect(await drawsOf(short.transactionId)).toEqual([2n * UNIT]);
     expect(await ctx.balanceOf(walletId)).toBe(3n * UNIT);
-    expect(await ctx.remainingCredit(department)).toEqual([]);
+    // …and stay credit in the department (the next test follows them).
+    expect(await ctx.remainingCredit(department)).toEqual([2n * UNIT]);
   });
 
   it('pays a debt first with credit granted to a wallet in debt', async () => {
@@ -143,6 +145,134 @@ describe('credit grants in the ledger', () => {
     );
     expect(await ctx.remainingCredit(walletId)).toEqual([22_500_000n]);
     expect(await ctx.balanceOf(walletId)).toBe(97_500_000n);
+  });
+
+  it('claws a bonus back from its own grant first, then by expiry, once however often it comes', async () => {
+    const { walletId } = await ctx.newTenant();
+    await ctx.credit(walletId, 100n * UNIT);
+    const bonusKey = `test-bonus:${randomUUID()}`;
+    // The refunded recharge's bonus expires last: by expiry alone the other would go first.
+    await ctx.grant(walletId, 5n * UNIT, inDays(10), bonusKey);
+    await ctx.grant(walletId, 3n * UNIT, inDays(2));
+    const clawback: Posting = {
+      kind: 'bonus_clawback',
+      idempotencyKey: `test-clawback:${randomUUID()}`,
+      clawsBack: bonusKey,
+      lines: [
+        { account: { walletId }, amountMicros: -6_500_001n },
+        { account: { system: SystemAccount.PromotionalCredit }, amountMicros: 6_500_001n },
+      ],
+    };
+
+    const [posted] = await ctx.postBatch.execute([clawback], systemJob);
+    // All 5 of its own grant, then 1.500001 of the one that expires first.
+    expect(await ctx.remainingCredit(walletId)).toEqual([1_499_999n, 0n]);
+    expect(await drawsOf(posted.transactionId)).toEqual([1_500_001n, 5n * UNIT]);
+
+    const [again] = await ctx.postBatch.execute([clawback], systemJob);
+    expect(again.outcome).toBe('replayed');
+    expect(await ctx.remainingCredit(walletId)).toEqual([1_499_999n, 0n]);
+    expect(await drawsOf(posted.transactionId)).toEqual([1_500_001n, 5n * UNIT]);
+    expect(await ctx.balanceOf(walletId)).toBe(101_499_999n); // 100 + 5 + 3 − 6.500001
+  });
+
+  it('claws back by expiry when the bonus it names has no grant of this wallet', async () => {
+    const { walletId } = await ctx.newTenant();
+    const { walletId: other } = await ctx.newTenant();
+    const othersBonus = `test-bonus:${randomUUID()}`;
+    await ctx.grant(other, 5n * UNIT, inDays(1), othersBonus);
+    await ctx.grant(walletId, 4n * UNIT, inDays(10));
+    await ctx.grant(walletId, 3n * UNIT, inDays(2));
+    await ctx.postBatch.execute(
+      [
+        {
+          kind: 'bonus_clawback',
+          idempotencyKey: `test-clawback:${randomUUID()}`,
+          clawsBack: othersBonus,
+          lines: [
+            { account: { walletId }, amountMicros: -4n * UNIT },
+            { account: { system: SystemAccount.PromotionalCredit }, amountMicros: 4n * UNIT },
+          ],
+        },
+      ],
+      systemJob,
+    );
+    expect(await ctx.remainingCredit(walletId)).toEqual([0n, 3n * UNIT]);
+    expect(await ctx.remainingCredit(other)).toEqual([5n * UNIT]);
+  });
+
+  it('moves the credit a transfer takes into the other wallet as grants that keep their expiry', async () => {
+    const { tenantId, walletId } = await ctx.newTenant();
+    const { walletId: department } = await ctx.newSubAccount(tenantId);
+    const periodStart = new Date(Date.now() - 60_000);
+    await ctx.credit(walletId, 2n * UNIT);
+    await ctx.grant(walletId, 3n * UNIT, new Date(Date.now() - 1000)); // due, not yet expired
+    await ctx.grant(walletId, 4n * UNIT, inDays(5));
+    const sourceGrants = await ctx.grants.byWallets([walletId]);
+
+    const move = transfer(walletId, department, 6_000_001n);
+    const posted = await ctx.postTransaction.execute(move, systemJob);
+    // 2 paid, then 3 of the grant that expires first and 1.000001 of the next.
+    expect(await ctx.remainingCredit(walletId)).toEqual([0n, 2_999_999n]);
+    const moved = await ctx.grants.byWallets([department]);
+    expect(moved).toEqual([
+      expect.objectContaining({
+        source: 'BONUS',
+        amountMicros: String(3n * UNIT),
+        remainingMicros: String(3n * UNIT),
+        expiresAt: sourceGrants[0].expiresAt,
+      }),
+      expect.objectContaining({
+        source: 'BONUS',
+        amountMicros: '1000001',
+        remainingMicros: '1000001',
+        expiresAt: sourceGrants[1].expiresAt,
+      }),
+    ]);
+
+    expect((await ctx.postTransaction.execute(move, systemJob)).outcome).toBe('replayed');
+    expect(await ctx.grants.byWallets([department])).toEqual(moved);
+    expect(posted.outcome).toBe('created');
+
+    // The moved credit expires when its grant would have: exactly what is left, once.
+    const due = { id: moved[0].id, walletId: department, expiresAt: new Date(moved[0].expiresAt) };
+    expect(await ctx.grants.expire(due, systemJob)).toEqual({
+      status: 'expired',
+      expiredMicros: 3n * UNIT,
+    });
+    expect(await ctx.grants.expire(due, systemJob)).toEqual({ status: 'not-due' });
+    expect(await ctx.remainingCredit(department)).toEqual([0n, 1_000_001n]);
+    expect(await ctx.balanceOf(department)).toBe(3_000_001n); // 6.000001 − 3 expired
+    expect(await ctx.balanceOf(walletId)).toBe(2_999_999n);
+
+    // Each wallet's statement ties out: balances by their entries, credit by its grants.
+    const figures = await new StatementFiguresRepository(ctx.prisma).walletFigures(tenantId, {
+      start: periodStart,
+      end: new Date(Date.now() + 60_000),
+    });
+    for (const wallet of figures) {
+      const moves = wallet.movements.reduce((sum, m) => sum + BigInt(m.amountMicros), 0n);
+      expect(BigInt(wallet.closingMicros)).toBe(BigInt(wallet.openingMicros) + moves);
+      expect(BigInt(wallet.closingMicros)).toBe(await ctx.balanceOf(wallet.walletId));
+      const open = (await ctx.remainingCredit(wallet.walletId)).reduce((a, b) => a + b, 0n);
+      expect(BigInt(wallet.credit.closingMicros)).toBe(open);
+    }
+    expect(figures.find((w) => w.walletId === department)?.credit).toMatchObject({
+      grantedMicros: '4000001',
+      closingMicros: '1000001',
+    });
+  });
+
+  it('pays the receiving wallet’s debt first with credit a transfer moves', async () => {
+    const { tenantId, walletId } = await ctx.newTenant();
+    const { walletId: department } = await ctx.newSubAccount(tenantId);
+    await ctx.charge(department, 2n * UNIT);
+    await ctx.grant(walletId, 5n * UNIT, inDays(5));
+    await ctx.postTransaction.execute(transfer(walletId, department, 3n * UNIT), systemJob);
+    // All 3 were credit; 2 paid the department's debt at once, 1 is open there.
+    expect(await ctx.remainingCredit(walletId)).toEqual([2n * UNIT]);
+    expect(await ctx.remainingCredit(department)).toEqual([1n * UNIT]);
+    expect(await ctx.balanceOf(department)).toBe(1n * UNIT);
   });
 
   it('expires what is left of a grant in one transaction, once, leaving other grants alone', async () => {

@@ -21,7 +21,7 @@ export class AccountContext {
   private constructor(readonly prisma: PrismaService) {
     this.ledger = new LedgerRepository(prisma);
     this.grants = new CreditGrantRepository(prisma, this.ledger);
-    this.postTransaction = new PostTransaction(this.ledger);
+    this.postTransaction = new PostTransaction(this.ledger, this.grants);
     this.postBatch = new PostBatch(this.ledger, this.grants);
   }
 

@@ -142,6 +142,12 @@ export interface PostingRequest {
    * makes a replay the same posting: a replay adds no grant.
    */
   readonly grant?: { readonly expiresAt: IsoTime };
+  /**
+   * `bonus_clawback` only: the idempotency key of the bonus posting clawed back. The claw-back
+   * takes from that bonus's grant first (what is left of it), then by the usual rule. Like
+   * `grant`, not part of what makes a replay the same posting.
+   */
+  readonly clawsBack?: string;
 }
 
 export interface PostingResult {

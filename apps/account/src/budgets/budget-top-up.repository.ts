@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@tally/prisma';
+import { moveDrawnCredit } from '../credits/credit-grant.repository';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { Posting, PostingContext } from '../ledger/ledger.types';
 import { contentHash } from '../ledger/posting-rules';
@@ -60,6 +61,8 @@ export class BudgetTopUpRepository {
           true,
           client,
         );
+        // Credit the tenant wallet's paid money could not cover stays credit, expiring as before.
+        if (posted.created) await moveDrawnCredit(client, posting, posted.transactionId);
         await client.query(
           'UPDATE account.budget_top_ups SET transaction_id = $1 WHERE sub_account_id = $2 AND month = $3::date',
           [posted.transactionId, topUp.subAccountId, topUp.month],

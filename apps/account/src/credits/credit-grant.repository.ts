@@ -6,8 +6,7 @@ import type { CreditGrantView, CreditSource } from '@tally/transport';
 import type { PoolClient } from 'pg';
 import { LedgerRepository, type StoredPosting } from '../ledger/ledger.repository';
 import { Posting, PostingContext, SystemAccount } from '../ledger/ledger.types';
-import { contentHash } from '../ledger/posting-rules';
-import { outcomeOf } from '../ledger/post-transaction';
+import { contentHash, outcomeOf } from '../ledger/posting-rules';
 import { validUuids } from '../wallets/wallet.repository';
 
 interface GrantRow {
@@ -48,9 +47,11 @@ export class CreditGrantRepository {
   ) {}
 
   /**
-   * Posts like LedgerRepository.post, and records the grant of each new posting that carries
-   * one, in the same database transaction: a crash leaves both or neither, and a replay (the
-   * key already in the ledger) adds no second grant.
+   * Posts like LedgerRepository.post, and in the same database transaction (a crash leaves
+   * all or nothing; a replay, the key already in the ledger, writes nothing more): names the
+   * grant each claw-back claws back before its entries are drawn, records the grant of each new
+   * posting that carries one, and moves the credit a new transfer drew into the wallet it
+   * credits.
    */
   async postGranting(
     postings: readonly Posting[],
@@ -58,22 +59,44 @@ export class CreditGrantRepository {
     context: PostingContext,
     enforceFloor: boolean,
   ): Promise<StoredPosting[]> {
-    return this.inTransaction(async (client) => {
-      const stored = await this.ledger.post(postings, contentHashes, context, enforceFloor, client);
-      // The ledger answers by key, in no particular order.
-      const byKey = new Map(stored.map((row) => [row.idempotencyKey, row]));
-      for (const posting of postings) {
-        const row = byKey.get(posting.idempotencyKey);
-        if (posting.grant === undefined || row?.created !== true) continue;
-        await recordGrant(client, posting, row.transactionId);
-      }
-      return stored;
-    });
+    // Transfers come this way too: a deadlock on the key index is redone, as for any posting.
+    return this.ledger.redoOnDeadlock(() =>
+      this.inTransaction(async (client) => {
+        await recordClawbacks(client, postings);
+        const stored = await this.ledger.post(
+          postings,
+          contentHashes,
+          context,
+          enforceFloor,
+          client,
+        );
+        // The ledger answers by key, in no particular order.
+        const byKey = new Map(stored.map((row) => [row.idempotencyKey, row]));
+        for (const posting of postings) {
+          const row = byKey.get(posting.idempotencyKey);
+          if (row?.created !== true) continue;
+          if (posting.grant !== undefined) {
+            await recordGrant(client, {
+              ...walletCredit(posting),
+              transactionId: row.transactionId,
+              source: posting.grant.source,
+              reason: posting.reason ?? null,
+              expiresAt: posting.grant.expiresAt,
+              movedFromGrantId: null,
+            });
+          } else if (MOVES_CREDIT.has(posting.kind)) {
+            await moveDrawnCredit(client, posting, row.transactionId);
+          }
+        }
+        return stored;
+      }),
+    );
   }
 
   async byTransactionId(transactionId: string): Promise<CreditGrantView | null> {
     const { rows } = await this.prisma.pool.query<GrantRow>(
-      `SELECT ${GRANT_COLUMNS} FROM account.credit_grants WHERE transaction_id = $1`,
+      `SELECT ${GRANT_COLUMNS} FROM account.credit_grants
+        WHERE transaction_id = $1 AND moved_from_grant_id IS NULL`,
       [transactionId],
     );
     return rows.length === 0 ? null : toView(rows[0]);
@@ -156,37 +179,121 @@ export class CreditGrantRepository {
   }
 }
 
-/**
- * The grant of a new posting: its wallet credit, all of it open — but for a wallet in debt,
- * whose debt the credit pays first (that part is drawn at once), so the wallet's open credit
- * never exceeds its balance. The posting has just locked the wallet row.
- */
-async function recordGrant(client: PoolClient, posting: Posting, transactionId: string) {
-  const credit = posting.lines.find((line) => 'walletId' in line.account && line.amountMicros > 0n);
-  if (credit === undefined || !('walletId' in credit.account)) {
-    throw new Error(`posting ${posting.idempotencyKey} grants credit but credits no wallet`);
+/** Kinds that move money between two wallets: credit they draw stays credit (moveDrawnCredit). */
+const MOVES_CREDIT = new Set(['transfer', 'budget']);
+
+/** Postings that write grants, claw-backs or credit moves beside their entries (postGranting). */
+export function carriesCredit(posting: Posting): boolean {
+  return (
+    posting.grant !== undefined || posting.clawsBack !== undefined || MOVES_CREDIT.has(posting.kind)
+  );
+}
+
+interface NewGrant {
+  readonly walletId: string;
+  readonly transactionId: string;
+  readonly source: CreditSource;
+  readonly amountMicros: bigint;
+  readonly reason: string | null;
+  readonly expiresAt: Date;
+  readonly movedFromGrantId: string | null;
+}
+
+/** The wallet a posting credits, and by how much. */
+function walletCredit(posting: Posting): { walletId: string; amountMicros: bigint } {
+  for (const { account, amountMicros } of posting.lines) {
+    if ('walletId' in account && amountMicros > 0n) {
+      return { walletId: account.walletId, amountMicros };
+    }
   }
+  throw new Error(`posting ${posting.idempotencyKey} moves credit but credits no wallet`);
+}
+
+/**
+ * Each new claw-back's own grant, for the draw trigger to take from first: the grant of the
+ * posting it names. A claw-back whose bonus has no grant (posted before grants existed) or
+ * that is in the ledger already records nothing; the trigger then draws by the usual rule.
+ */
+async function recordClawbacks(client: PoolClient, postings: readonly Posting[]) {
+  const clawbacks = postings.filter((posting) => posting.clawsBack !== undefined);
+  if (clawbacks.length === 0) return;
+  await client.query(
+    `INSERT INTO account.credit_clawbacks (idempotency_key, grant_id)
+     SELECT c.key, g.id
+       FROM unnest($1::text[], $2::text[]) AS c(key, bonus_key)
+       JOIN account.ledger_transactions t ON t.idempotency_key = c.bonus_key
+       JOIN account.credit_grants g ON g.transaction_id = t.id AND g.moved_from_grant_id IS NULL
+      WHERE NOT EXISTS (SELECT 1 FROM account.ledger_transactions p WHERE p.idempotency_key = c.key)
+     ON CONFLICT (idempotency_key) DO NOTHING`,
+    [clawbacks.map((posting) => posting.idempotencyKey), clawbacks.map((p) => p.clawsBack!)],
+  );
+}
+
+/**
+ * Credit a new transfer (or budget top-up) took from the paying wallet's grants (the trigger
+ * draws it when paid money is short) stays promotional: the credited wallet gets one grant per
+ * grant drawn, of the same source, reason and expiry, so it still expires when it would have.
+ * Runs in the posting's database transaction, right after it.
+ */
+export async function moveDrawnCredit(client: PoolClient, posting: Posting, transactionId: string) {
+  const { rows } = await client.query<{
+    grant_id: string;
+    source: CreditSource;
+    reason: string | null;
+    expires_at: Date;
+    drawn: string;
+  }>(
+    `SELECT g.id AS grant_id, g.source, g.reason, g.expires_at, sum(d.amount_micros)::text AS drawn
+       FROM account.credit_draws d JOIN account.credit_grants g ON g.id = d.grant_id
+      WHERE d.transaction_id = $1
+      GROUP BY g.id ORDER BY g.expires_at, g.id`,
+    [transactionId],
+  );
+  if (rows.length === 0) return;
+  const { walletId } = walletCredit(posting);
+  for (const row of rows) {
+    await recordGrant(client, {
+      walletId,
+      transactionId,
+      source: row.source,
+      amountMicros: BigInt(row.drawn),
+      reason: row.reason,
+      expiresAt: row.expires_at,
+      movedFromGrantId: row.grant_id,
+    });
+  }
+}
+
+/**
+ * A new grant: all of it open — but for a wallet in debt, whose debt the credit pays first
+ * (that part is drawn at once), so the wallet's open credit never exceeds its balance. The
+ * posting has just locked the wallet row.
+ */
+async function recordGrant(client: PoolClient, grant: NewGrant) {
   await client.query(
     `WITH open_credit AS (
        SELECT coalesce(sum(remaining_micros), 0) AS micros FROM account.credit_grants
         WHERE wallet_id = $1 AND remaining_micros > 0
      ), granted AS (
        INSERT INTO account.credit_grants
-         (id, wallet_id, transaction_id, source, amount_micros, remaining_micros, reason, expires_at)
+         (id, wallet_id, transaction_id, source, amount_micros, remaining_micros, reason, expires_at,
+          moved_from_grant_id)
        SELECT gen_random_uuid(), w.id, $2::uuid, $3::account."CreditSource", $4::bigint,
-              least($4::bigint, greatest(w.balance_micros - o.micros, 0)), $5, $6::timestamptz
+              least($4::bigint, greatest(w.balance_micros - o.micros, 0)), $5, $6::timestamptz,
+              $7::uuid
          FROM account.wallets w, open_credit o WHERE w.id = $1
        RETURNING id, transaction_id, amount_micros - remaining_micros AS drawn
      )
      INSERT INTO account.credit_draws (grant_id, transaction_id, amount_micros)
      SELECT id, transaction_id, drawn FROM granted WHERE drawn > 0`,
     [
-      credit.account.walletId,
-      transactionId,
-      posting.grant!.source,
-      credit.amountMicros.toString(),
-      posting.reason ?? null,
-      posting.grant!.expiresAt,
+      grant.walletId,
+      grant.transactionId,
+      grant.source,
+      grant.amountMicros.toString(),
+      grant.reason,
+      grant.expiresAt,
+      grant.movedFromGrantId,
     ],
   );
 }

@@ -6,10 +6,9 @@ import type { Authenticated, CreditGrantView, RpcRequest } from '@tally/transpor
 import { TenantAccess } from '../access/tenant-access';
 import { SystemAccount, type Posting } from '../ledger/ledger.types';
 import { personReason } from '../ledger/person-reason';
-import { assertBalanced, contentHash } from '../ledger/posting-rules';
+import { assertBalanced, contentHash, outcomeOf } from '../ledger/posting-rules';
 import { postingContextOf, tenantScopedKey } from '../ledger/posting-context';
 import { isoInstant } from '../ledger/posting-request';
-import { outcomeOf } from '../ledger/post-transaction';
 import { WalletRepository } from '../wallets/wallet.repository';
 import { CreditGrantRepository } from './credit-grant.repository';
 

@@ -85,6 +85,14 @@ export class LedgerRepository {
     }));
   }
 
+  /**
+   * A caller's whole transaction around `post` (given its client), run again when Postgres
+   * aborts it for a deadlock, as `post` redoes a posting of its own.
+   */
+  redoOnDeadlock<T>(transaction: () => Promise<T>): Promise<T> {
+    return this.withDeadlockRetry(MAX_DEADLOCK_RETRIES, transaction);
+  }
+
   // Wallets are locked in id order, but a batch and a single posting can still meet on the
   // unique index of idempotency keys; Postgres then aborts one side, which is safe to redo.
   private async withDeadlockRetry<T>(attempts: number, run: () => Promise<T>): Promise<T> {

@@ -25,6 +25,11 @@ export interface Posting {
    * transaction) when the posting is new, spent before paid money, expiring at `expiresAt`.
    */
   readonly grant?: CreditGrantTerms;
+  /**
+   * A `bonus_clawback`'s bonus posting (its idempotency key): the claw-back draws from that
+   * posting's grant first, then by the usual rule.
+   */
+  readonly clawsBack?: string;
 }
 
 export interface CreditGrantTerms {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { badInput } from '@tally/errors';
-import { CreditGrantRepository } from '../credits/credit-grant.repository';
+import { carriesCredit, CreditGrantRepository } from '../credits/credit-grant.repository';
 import { LedgerRepository } from './ledger.repository';
 import { Posting, PostedTransaction, PostingContext } from './ledger.types';
-import { assertBalanced, contentHash } from './posting-rules';
-import { outcomeOf } from './post-transaction';
+import { assertBalanced, contentHash, outcomeOf } from './posting-rules';
 
 export const MAX_BATCH_SIZE = 5000;
 
@@ -41,8 +40,8 @@ export class PostBatch {
       }
       hashes.set(posting.idempotencyKey, contentHash(posting));
     }
-    // Postings that grant credit (billing's bonuses) are written with their grants, atomically.
-    const stored = postings.some((posting) => posting.grant !== undefined)
+    // Postings that grant, claw back or move credit are written with their grants, atomically.
+    const stored = postings.some(carriesCredit)
       ? await this.grants.postGranting(postings, [...hashes.values()], context, false)
       : await this.ledger.post(postings, [...hashes.values()], context, false);
     return stored.map((row) => ({

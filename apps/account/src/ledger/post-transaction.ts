@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { conflict } from '@tally/errors';
-import { LedgerRepository, StoredPosting } from './ledger.repository';
+import { carriesCredit, CreditGrantRepository } from '../credits/credit-grant.repository';
+import { LedgerRepository } from './ledger.repository';
 import { Posting, PostedTransaction, PostingContext } from './ledger.types';
-import { assertBalanced, contentHash } from './posting-rules';
+import { assertBalanced, contentHash, outcomeOf } from './posting-rules';
 
 export interface PostOptions {
   /** Usage charges may take a wallet below zero (that is debt); nothing else may. */
@@ -15,7 +16,10 @@ export interface PostOptions {
  */
 @Injectable()
 export class PostTransaction {
-  constructor(private readonly ledger: LedgerRepository) {}
+  constructor(
+    private readonly ledger: LedgerRepository,
+    private readonly grants: CreditGrantRepository,
+  ) {}
 
   async execute(
     posting: Posting,
@@ -24,7 +28,11 @@ export class PostTransaction {
   ): Promise<PostedTransaction> {
     assertBalanced(posting);
     const hash = contentHash(posting);
-    const [stored] = await this.ledger.post([posting], [hash], context, !options.allowNegative);
+    const enforceFloor = !options.allowNegative;
+    // A transfer's credit moves with it (CreditGrantRepository.postGranting), atomically.
+    const [stored] = carriesCredit(posting)
+      ? await this.grants.postGranting([posting], [hash], context, enforceFloor)
+      : await this.ledger.post([posting], [hash], context, enforceFloor);
     const outcome = outcomeOf(stored, hash);
     if (outcome === 'conflict') {
       throw conflict(
@@ -34,9 +42,4 @@ export class PostTransaction {
     }
     return { idempotencyKey: stored.idempotencyKey, transactionId: stored.transactionId, outcome };
   }
-}
-
-export function outcomeOf(stored: StoredPosting, expectedHash: string) {
-  if (stored.created) return 'created' as const;
-  return stored.contentHash === expectedHash ? ('replayed' as const) : ('conflict' as const);
 }

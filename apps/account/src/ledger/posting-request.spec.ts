@@ -80,6 +80,21 @@ describe('postingsFrom', () => {
     expect(postingsFrom([request([])])[0].grant).toBeUndefined();
   });
 
+  it('reads the bonus a claw-back names, and refuses the name on any other kind', () => {
+    const clawback: PostingRequest = {
+      kind: 'bonus_clawback',
+      idempotencyKey: 'stripe-bonus-clawback:r1:5000000',
+      clawsBack: 'stripe-bonus:cs_1',
+      lines: [
+        postingLine({ walletId: WALLET }, -5n),
+        postingLine({ system: SystemAccount.PromotionalCredit }, 5n),
+      ],
+    };
+    expect(postingsFrom([clawback])[0].clawsBack).toBe('stripe-bonus:cs_1');
+    expect(postingsFrom([request([])])[0].clawsBack).toBeUndefined();
+    expect(reasonOf(() => postingsFrom([{ ...clawback, kind: 'refund' }]))).toBe('NOT_A_CLAWBACK');
+  });
+
   it.each(['2027-01-31', 'tomorrow', '2027-01-31T00:00:00+01:00'])(
     'refuses the grant expiry %p',
     (text) => {

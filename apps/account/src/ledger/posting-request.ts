@@ -18,6 +18,7 @@ export function postingsFrom(requests: readonly PostingRequest[]): Posting[] {
       : {
           grant: { source: 'BONUS' as const, expiresAt: grantExpiryFrom(request.grant.expiresAt) },
         }),
+    ...(request.clawsBack === undefined ? {} : { clawsBack: clawedBackFrom(request) }),
     lines: request.lines.map((line) => ({
       account: parseLedgerAccount(line.account),
       amountMicros: parseWireMicros(line.amountMicros, { label: 'amountMicros' }),
@@ -35,6 +36,14 @@ export function isoInstant(text: string, label: string, reason: string): Date {
     throw badInput(`${label} must be an ISO time such as 2026-03-31T23:00:00.000Z`, { reason });
   }
   return at;
+}
+
+/** Only a claw-back draws from a named grant first; on any other kind the name is a mistake. */
+function clawedBackFrom(request: PostingRequest): string {
+  if (request.kind !== 'bonus_clawback') {
+    throw badInput('clawsBack is for bonus_clawback postings only', { reason: 'NOT_A_CLAWBACK' });
+  }
+  return request.clawsBack!;
 }
 
 const grantExpiryFrom = (text: string) => isoInstant(text, 'grant.expiresAt', 'BAD_EXPIRY');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { badInput } from '@tally/errors';
 import { MAX_MICROS } from '@tally/money';
 import { ledgerAccountName } from '@tally/transport';
+import type { StoredPosting } from './ledger.repository';
 import { Posting } from './ledger.types';
 
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,200}$/;
@@ -75,4 +76,10 @@ export function contentHash(posting: Posting): string {
     .sort();
   const canonical = JSON.stringify([posting.kind, posting.reason ?? null, lines]);
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** A stored posting against the content it was sent with: new, a replay, or a reused key. */
+export function outcomeOf(stored: StoredPosting, expectedHash: string) {
+  if (stored.created) return 'created' as const;
+  return stored.contentHash === expectedHash ? ('replayed' as const) : ('conflict' as const);
 }

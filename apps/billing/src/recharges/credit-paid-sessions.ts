@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Recharge } from '@prisma/client';
 import { BILLING_CONFIG, type BillingConfig } from '../billing.config';
-import { CLEARING, PROMOTIONAL, RechargeLedger, walletPosting } from './recharge-ledger';
+import { bonusKey, CLEARING, PROMOTIONAL, RechargeLedger, walletPosting } from './recharge-ledger';
 import { RechargeRepository } from './recharge.repository';
 import { fromStripeAmount } from './stripe-amount';
 import { ledgerConflict, RechargeNotYetRecorded } from './stripe-events/stripe-events.errors';
@@ -122,10 +122,9 @@ export class CreditPaidSessions {
 }
 
 const paymentKey = (session: SessionFields) => `stripe:${session.id}`;
-const bonusKey = (session: SessionFields) => `stripe-bonus:${session.id}`;
 
 function keysOf(session: SessionFields): string[] {
-  return [paymentKey(session), bonusKey(session)];
+  return [paymentKey(session), bonusKey(session.id)];
 }
 
 const DAY_MS = 86_400_000;
@@ -140,7 +139,7 @@ function postingsOf({ session, recharge, paidMicros }: ReadySession, bonusExpiry
           {
             ...walletPosting(
               'bonus',
-              bonusKey(session),
+              bonusKey(session.id),
               recharge.walletId,
               recharge.bonusMicros,
               PROMOTIONAL,

@@ -14,6 +14,9 @@ export const CLEARING: LedgerAccount = { system: SystemAccount.StripeClearing };
 /** Bonuses are gifts: they come from promotional credit, so revenue stays what was paid. */
 export const PROMOTIONAL: LedgerAccount = { system: SystemAccount.PromotionalCredit };
 
+/** The key of a recharge's bonus posting; its claw-back names it. */
+export const bonusKey = (stripeSessionId: string) => `stripe-bonus:${stripeSessionId}`;
+
 /** `micros` into (or, negative, out of) the wallet, against `counterpart`. */
 export function walletPosting(
   kind: string,

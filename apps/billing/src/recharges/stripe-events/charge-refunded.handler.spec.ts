@@ -17,12 +17,18 @@ describe('ChargeRefundedHandler', () => {
   beforeEach(() => {
     recharges = new FakeRecharges();
     // 20.00 paid, 2.00 bonus.
-    recharges.add(recharge(RECHARGE, { paymentIntentId: 'pi_1', bonusMicros: 2_000_000n }));
+    recharges.add(
+      recharge(RECHARGE, {
+        paymentIntentId: 'pi_1',
+        stripeSessionId: 'cs_1',
+        bonusMicros: 2_000_000n,
+      }),
+    );
     ledger = new FakeLedger();
     handler = new ChargeRefundedHandler(recharges, ledger);
   });
 
-  it('debits each new cumulative refund once, with its share of the bonus clawed back', async () => {
+  it('debits each new cumulative refund once, with its share of the bonus clawed back from its grant', async () => {
     await handler.apply(refunded(500)); // 5.00 of 20.00: a quarter of the bonus
     await handler.apply(refunded(500)); // the same figure again: nothing
     expect(ledger.messages).toEqual([
@@ -38,6 +44,7 @@ describe('ChargeRefundedHandler', () => {
         {
           kind: 'bonus_clawback',
           idempotencyKey: `stripe-bonus-clawback:${RECHARGE}:5000000`,
+          clawsBack: 'stripe-bonus:cs_1',
           lines: [
             { account: `wallet:${WALLET}`, amountMicros: '-500000' },
             { account: 'system:promotional_credit', amountMicros: '500000' },

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
 import { clawback } from '../bonus-rules';
 import { fromStripeAmount } from '../stripe-amount';
-import { CLEARING, PROMOTIONAL, RechargeLedger, walletPosting } from '../recharge-ledger';
+import { bonusKey, CLEARING, PROMOTIONAL, RechargeLedger, walletPosting } from '../recharge-ledger';
 import { RechargeRepository } from '../recharge.repository';
 import type { ApplyingEventHandler } from './stripe-event-handler';
 import { ledgerConflict, RechargeNotYetRecorded } from './stripe-events.errors';
@@ -52,15 +52,21 @@ export class ChargeRefundedHandler implements ApplyingEventHandler {
           -step.amountMicros,
           CLEARING,
         ),
+        // The bonus comes back from its own grant first, whatever else the wallet holds.
         ...(step.bonusClawbackMicros > 0n
           ? [
-              walletPosting(
-                'bonus_clawback',
-                `stripe-bonus-clawback:${key}`,
-                recharge.walletId,
-                -step.bonusClawbackMicros,
-                PROMOTIONAL,
-              ),
+              {
+                ...walletPosting(
+                  'bonus_clawback',
+                  `stripe-bonus-clawback:${key}`,
+                  recharge.walletId,
+                  -step.bonusClawbackMicros,
+                  PROMOTIONAL,
+                ),
+                ...(recharge.stripeSessionId === null
+                  ? {}
+                  : { clawsBack: bonusKey(recharge.stripeSessionId) }),
+              },
             ]
           : []),
       ]);
