@@ -1,6 +1,20 @@
 import type { Baseline } from './baseline';
 import { report } from './report';
 
+// The figures "recorded" here, not bench/RESULTS.md's (which every bench session adds to).
+jest.mock('./recorded', () => {
+  const actual = jest.requireActual<typeof import('./recorded')>('./recorded');
+  const recorded = actual.parseRecorded(
+    [
+      '| date (UTC) | commit | figure | value | unit | ratio | target | result |',
+      '| --- | --- | --- | --: | --- | --: | --- | --- |',
+      '| 2026-11-22 06:58 | b469b7d+ | ledger.single_postings | 2,996 | ops/s | 0.61 | ≥ 0.5 | PASS |',
+      '| 2026-11-22 10:32 | 7894e5b | metering.settle_hour | 9.95 | s | — | ≤ 10 s | PASS |',
+    ].join('\n'),
+  );
+  return { ...actual, recordedFigure: (name: string) => recorded.get(name) };
+});
+
 describe('report', () => {
   const base: Baseline = {
     pgbenchTps: 5_750,
@@ -18,7 +32,7 @@ describe('report', () => {
     process.exitCode = undefined;
   });
 
-  it('prints the figure bench/RESULTS.md last recorded beside the new one and flags a drop', () => {
+  it('prints the figure last recorded beside the new one and flags a drop', () => {
     const { line } = report(
       {
         name: 'ledger.single_postings',
