@@ -38,6 +38,9 @@ import { TenantRepository } from './tenants/tenant.repository';
 import { TenantsController } from './tenants/tenants.controller';
 import { ClusterNamespaces } from './peers/cluster-namespaces';
 import { PriceBooks } from './peers/price-books';
+import { LiveWallets } from './wallets/live-wallets';
+import { LiveWalletsController } from './wallets/live-wallets.controller';
+import { LiveWalletsRepository } from './wallets/live-wallets.repository';
 import { WalletRepository } from './wallets/wallet.repository';
 import { CreateWorkspace } from './workspaces/create-workspace';
 import { MoveWorkspace } from './workspaces/move-workspace';
@@ -69,6 +72,7 @@ export class AccountModule {
       controllers: [
         serviceHealthController(ServiceName.Account),
         LedgerController,
+        LiveWalletsController,
         TenantsController,
         SubAccountsController,
         SpendingCapsController,
@@ -86,6 +90,8 @@ export class AccountModule {
         LedgerReadsRepository,
         LedgerAuditRepository,
         WalletRepository,
+        LiveWallets,
+        LiveWalletsRepository,
         TenantRepository,
         SubAccountRepository,
         WorkspaceRepository,

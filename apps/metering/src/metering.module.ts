@@ -57,6 +57,7 @@ import { createPrometheusSource } from './sources/prometheus/create-prometheus-s
 import { FlowCountRepository } from './usage/flow-count.repository';
 import { AccruePending } from './pending/accrue-pending';
 import { LiveBalances } from './pending/live-balances';
+import { WalletPendingPublisher } from './peers/wallet-pending.publisher';
 import { OpenHourUsage } from './pending/open-hour-usage';
 import { PendingAccrualProcessor } from './pending/pending-accrual.processor';
 import { PendingController } from './pending/pending.controller';
@@ -114,6 +115,7 @@ export class MeteringModule {
         HubbleRunner,
         Failpoints,
         LedgerClient,
+        WalletPendingPublisher,
         PriceBooks,
         WorkspaceDirectory,
         UsageRepository,

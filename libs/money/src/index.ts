@@ -5,3 +5,4 @@ export * from './money';
 export * from './money.errors';
 export * from './money.scalar';
 export * from './wire-micros';
+export * from './spend-rate';

@@ -52,6 +52,30 @@ export interface WalletView {
   readonly debtState: DebtState;
 }
 
+/**
+ * A wallet as of now (contract: Wallet.pendingCharges, availableBalance, spendRate, runsOutAt):
+ * its ledger balance less the usage metering has priced and the ledger does not have yet.
+ */
+export interface LiveWalletView {
+  readonly wallet: WalletView;
+  /** Priced usage of the hours not settled yet (not money in the ledger). */
+  readonly pendingMicros: MicrosString;
+  /** balance − pending. */
+  readonly availableMicros: MicrosString;
+  /** What the wallet's namespaces cost per hour, over the last hour of minutes. */
+  readonly spendRateMicros: MicrosString;
+  /** When the available balance reaches zero at that rate; null when not spending. */
+  readonly runsOutAt: IsoTime | null;
+  /** The end of the last minute of usage the pending figure counts; null when none. */
+  readonly pendingThrough: IsoTime | null;
+}
+
+/** One wallet's priced usage of an hour, as metering publishes it. */
+export interface WalletHourAmountView {
+  readonly walletId: string;
+  readonly amountMicros: MicrosString;
+}
+
 export interface WorkspaceView {
   readonly id: string;
   readonly namespace: string;
@@ -290,6 +314,30 @@ export interface AccountContract {
   'account.subAccounts.byIds': Rpc<Authenticated<Ids>, SubAccountView[]>;
   'account.subAccounts.byTenants': Rpc<Authenticated<Ids>, SubAccountView[]>;
   'account.wallets.byIds': Rpc<Authenticated<Ids>, WalletView[]>;
+  /** Wallets the caller may read (others are left out), live to the minute. */
+  'account.wallets.live': Rpc<Authenticated<Ids>, LiveWalletView[]>;
+  /**
+   * Metering's estimate of an open hour, per wallet, replacing the last one whole; estimates
+   * of hours before `dropOpenBefore` are dropped. Changes nothing once the hour is frozen.
+   */
+  'account.pending.replaceOpenHour': Rpc<
+    Authenticated<{
+      hour: IsoTime;
+      wallets: readonly (WalletHourAmountView & { readonly throughMinute: IsoTime })[];
+      dropOpenBefore: IsoTime;
+    }>,
+    null
+  >;
+  /** Settlement froze the hour: its charges per wallet, before any of them is posted. */
+  'account.pending.freezeHour': Rpc<
+    Authenticated<{ hour: IsoTime; charges: readonly WalletHourAmountView[] }>,
+    null
+  >;
+  /** Every charge of the hour is posted; posted hours before `dropPostedBefore` are dropped. */
+  'account.pending.hourPosted': Rpc<
+    Authenticated<{ hour: IsoTime; dropPostedBefore: IsoTime }>,
+    null
+  >;
   'account.wallets.entries': Rpc<
     Authenticated<{ walletId: string; first: number; after: string | null }>,
     EntriesPage

@@ -90,25 +90,6 @@ export type NamespaceInCluster =
   { readonly exists: false } | { readonly exists: true; readonly tenantLabel: string | null };
 
 /**
- * A wallet's balance as of now (contract: Wallet.pendingCharges, availableBalance, spendRate,
- * runsOutAt): the ledger balance less the usage not settled yet.
- */
-export interface LiveWalletView {
-  readonly walletId: string;
-  readonly balanceMicros: MicrosString;
-  /** Priced usage of the hours not settled yet (not money in the ledger). */
-  readonly pendingMicros: MicrosString;
-  /** balance − pending. */
-  readonly availableMicros: MicrosString;
-  /** What the wallet's namespaces cost per hour, over the last hour of minutes. */
-  readonly spendRateMicros: MicrosString;
-  /** When the available balance reaches zero at that rate; null when not spending. */
-  readonly runsOutAt: IsoTime | null;
-  /** The end of the last minute of usage the pending figure counts; null when none. */
-  readonly pendingThrough: IsoTime | null;
-}
-
-/**
  * What an alert watches: the wallet's available balance below `amountMicros`; its month's
  * spend (the UTC month's charges plus pending usage) at or above `amountMicros`, or at or above
  * `percent` % of its sub-account's monthly budget; its `runsOutAt` within `hours`.
@@ -167,8 +148,6 @@ export interface MeteringContract {
     Authenticated<{ namespace: string; from: IsoTime; to: IsoTime }>,
     UsageLineView[]
   >;
-  /** Wallets the caller may read (others are left out), live to the minute. */
-  'metering.wallets.live': Rpc<Authenticated<{ ids: readonly string[] }>, LiveWalletView[]>;
   /** Pending charges of a namespace the caller may read; null otherwise. */
   'metering.workspaces.pending': Rpc<
     Authenticated<{ namespace: string }>,

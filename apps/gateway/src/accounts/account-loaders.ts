@@ -3,6 +3,7 @@ import {
   RpcClient,
   type CreditGrantView,
   type LedgerTransactionView,
+  type LiveWalletView,
   type MembershipView,
   type Principal,
   type SubAccountView,
@@ -16,7 +17,7 @@ import { perRequest } from '../graphql/per-request';
 // Every batch lookup takes `{ ids }` and answers a list.
 type BatchPattern =
   | 'account.tenants.byIds'
-  | 'account.wallets.byIds'
+  | 'account.wallets.live'
   | 'account.subAccounts.byIds'
   | 'account.ledger.transactionsByIds'
   | 'account.subAccounts.byTenants'
@@ -31,7 +32,17 @@ type BatchPattern =
  */
 export class AccountLoaders {
   readonly tenants = this.byId<TenantView>('account.tenants.byIds', (t) => t.id);
-  readonly wallets = this.byId<WalletView>('account.wallets.byIds', (w) => w.id);
+  /**
+   * Wallets come with their live figures (pendingCharges, availableBalance, ...): the account
+   * service keeps them beside the balance, so `wallet { balance availableBalance }` is one call.
+   */
+  readonly liveWallets = this.byId<LiveWalletView>('account.wallets.live', (v) => v.wallet.id);
+  readonly wallets = new DataLoader<string, WalletView | null>(async (ids) =>
+    (await this.liveWallets.loadMany(ids)).map((view) => {
+      if (view instanceof Error) throw view;
+      return view?.wallet ?? null;
+    }),
+  );
   readonly subAccounts = this.byId<SubAccountView>('account.subAccounts.byIds', (s) => s.id);
   readonly transactions = this.byId<LedgerTransactionView>(
     'account.ledger.transactionsByIds',

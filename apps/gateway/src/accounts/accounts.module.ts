@@ -7,10 +7,14 @@ import { MembershipResolver } from './membership.resolver';
 import { SpendingCapResolver } from './spending-cap.resolver';
 import { SubAccountResolver } from './sub-account.resolver';
 import { TenantResolver } from './tenant.resolver';
+import { WalletLiveResolver } from './wallet-live.resolver';
 import { WalletResolver } from './wallet.resolver';
 import { WorkspaceResolver } from './workspace.resolver';
 
-/** Tenants, sub-accounts, wallets, workspaces and the ledger, answered by the account service. */
+/**
+ * Tenants, sub-accounts, wallets (with their live figures), workspaces and the ledger, answered
+ * by the account service.
+ */
 @Module({
   imports: [RequestReadsModule],
   providers: [
@@ -19,6 +23,7 @@ import { WorkspaceResolver } from './workspace.resolver';
     SubAccountResolver,
     SpendingCapResolver,
     WalletResolver,
+    WalletLiveResolver,
     WorkspaceResolver,
     LedgerResolver,
     CreditResolver,

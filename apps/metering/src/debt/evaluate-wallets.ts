@@ -57,7 +57,7 @@ export class EvaluateWallets {
   async execute(walletIds: readonly string[], now = new Date()): Promise<EvaluationSummary> {
     if (walletIds.length === 0) return { evaluated: 0, transitions: 0 };
     const [lives, known, spend] = await Promise.all([
-      this.liveBalances.ofWallets(METERING, walletIds, now),
+      this.liveBalances.ofWallets(METERING, walletIds),
       this.debts.of(walletIds),
       this.debts.hourlySpend(walletIds),
     ]);

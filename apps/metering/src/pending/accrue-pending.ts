@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
 import { PriceBooks } from '../peers/price-books';
+import { WalletPendingPublisher } from '../peers/wallet-pending.publisher';
 import { WorkspaceDirectory } from '../peers/workspace-directory';
 import { hourlyCharges } from '../settlement/hourly-charges';
 import { HOUR_MS } from '../sources/usage-source';
@@ -43,6 +44,7 @@ export class AccruePending {
     private readonly pending: PendingRepository,
     private readonly workspaces: WorkspaceDirectory,
     private readonly priceBooks: PriceBooks,
+    private readonly publisher: WalletPendingPublisher,
   ) {}
 
   async execute(at = new Date()): Promise<Accrual> {
@@ -54,6 +56,7 @@ export class AccruePending {
     const accrued: Date[] = [];
     const unavailable: Accrual['unavailable'] = [];
     let namespaces = 0;
+    const dropBefore = new Date(current - this.config.TALLY_SETTLEMENT_CATCH_UP_HOURS * HOUR_MS);
     for (const key of this.accruedVersions.keys()) {
       if (key < current - HOUR_MS) this.accruedVersions.delete(key);
     }
@@ -78,13 +81,15 @@ export class AccruePending {
         continue;
       }
       await this.pending.replaceHour(hour, priced, at);
+      // Read beside the balance; published before the version is remembered, so an hour
+      // whose publishing failed is published again next minute.
+      await this.publisher.openHour(hour, priced, dropBefore);
       if (version !== null) this.accruedVersions.set(hour.getTime(), version);
       accrued.push(hour);
       namespaces += priced.length;
       for (const { charge } of priced) walletIds.add(charge.walletId);
     }
-    const catchUpMs = this.config.TALLY_SETTLEMENT_CATCH_UP_HOURS * HOUR_MS;
-    await this.pending.prune(new Date(current - catchUpMs));
+    await this.pending.prune(dropBefore);
     return { hours: accrued, unavailable, namespaces, walletIds: [...walletIds] };
   }
 

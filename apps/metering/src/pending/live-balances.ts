@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { parseWireMicros } from '@tally/money';
-import { RpcClient, type Principal, type WalletView } from '@tally/transport';
+import { RpcClient, type LiveWalletView, type Principal, type WalletView } from '@tally/transport';
 import { LedgerClient } from '../peers/ledger.client';
 import { WorkspaceDirectory } from '../peers/workspace-directory';
 import { chargeKey } from '../settlement/charge-posting';
 import { HOUR_MS } from '../sources/usage-source';
-import { liveFigures, runsOutAt, type LiveFigures } from './live-figures';
+import { liveFigures, type LiveFigures } from './live-figures';
 import { PendingRepository, type LiveRow } from './pending.repository';
 
 /** A wallet as of now: its ledger balance less the usage not settled yet. */
@@ -16,10 +16,13 @@ export interface LiveWallet extends LiveFigures {
   readonly runsOutAt: Date | null;
 }
 
+/** The account service answers this many wallets a call. */
+const WALLETS_PER_CALL = 500;
+
 /**
- * Live balances: the account service answers with the wallets the principal may read (exactly
- * as `Wallet.balance` is authorized) and their balances; metering adds what is pending, from a
- * few indexed rows per wallet. The ledger is asked only about the charges of an hour frozen and
+ * Live balances. A wallet's are the account service's to answer, beside its balance, from
+ * what metering publishes each minute (WalletPendingPublisher); a namespace's are metering's,
+ * from its few pending rows. The ledger is asked only about the charges of an hour frozen and
  * not all posted (seconds each hour, or a crash), to tell which of them the balance has.
  */
 @Injectable()
@@ -31,40 +34,17 @@ export class LiveBalances {
     private readonly workspaces: WorkspaceDirectory,
   ) {}
 
-  async ofWallets(
-    principal: Principal,
-    walletIds: readonly string[],
-    now = new Date(),
-  ): Promise<LiveWallet[]> {
-    if (walletIds.length === 0) return [];
-    const wallets = await this.rpc.send('account.wallets.byIds', {
-      principal,
-      input: { ids: walletIds },
-    });
-    if (wallets.length === 0) return [];
-    const rows = await this.pending.liveRows(
-      { walletIds: wallets.map((w) => w.id) },
-      rateSince(now),
-    );
-    const inLedger = await this.chargesInLedger(rows);
-    const rowsOf = new Map<string, LiveRow[]>();
-    for (const row of rows) {
-      const ofWallet = rowsOf.get(row.walletId);
-      if (ofWallet) ofWallet.push(row);
-      else rowsOf.set(row.walletId, [row]);
+  /** The wallets the principal may read (exactly as `Wallet.balance` is authorized). */
+  async ofWallets(principal: Principal, walletIds: readonly string[]): Promise<LiveWallet[]> {
+    const lives: LiveWallet[] = [];
+    for (let i = 0; i < walletIds.length; i += WALLETS_PER_CALL) {
+      const views = await this.rpc.send('account.wallets.live', {
+        principal,
+        input: { ids: walletIds.slice(i, i + WALLETS_PER_CALL) },
+      });
+      lives.push(...views.map(fromView));
     }
-    return wallets.map((wallet) => {
-      const figures = liveFigures(rowsOf.get(wallet.id) ?? [], inLedger, now);
-      const balanceMicros = parseWireMicros(wallet.balanceMicros);
-      const availableMicros = balanceMicros - figures.pendingMicros;
-      return {
-        wallet,
-        ...figures,
-        balanceMicros,
-        availableMicros,
-        runsOutAt: runsOutAt(availableMicros, figures.spendRateMicros, now),
-      };
-    });
+    return lives;
   }
 
   /** A namespace's pending charges, or null when the principal may not read its workspace. */
@@ -81,6 +61,18 @@ export class LiveBalances {
     if (keys.length === 0) return new Set();
     return new Set((await this.ledger.byKeys(keys)).map((posted) => posted.idempotencyKey));
   }
+}
+
+function fromView(view: LiveWalletView): LiveWallet {
+  return {
+    wallet: view.wallet,
+    balanceMicros: parseWireMicros(view.wallet.balanceMicros),
+    pendingMicros: parseWireMicros(view.pendingMicros),
+    availableMicros: parseWireMicros(view.availableMicros),
+    spendRateMicros: parseWireMicros(view.spendRateMicros),
+    runsOutAt: view.runsOutAt === null ? null : new Date(view.runsOutAt),
+    pendingThrough: view.pendingThrough === null ? null : new Date(view.pendingThrough),
+  };
 }
 
 /** The spend rate looks back to the start of the previous hour. */

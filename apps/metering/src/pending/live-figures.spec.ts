@@ -1,5 +1,5 @@
 import { chargeKey } from '../settlement/charge-posting';
-import { liveFigures, runsOutAt } from './live-figures';
+import { liveFigures } from './live-figures';
 import type { LiveRow } from './pending.repository';
 
 const HOUR = 3_600_000;
@@ -67,20 +67,5 @@ describe('liveFigures', () => {
       spendRateMicros: 0n,
       pendingThrough: null,
     });
-  });
-});
-
-describe('runsOutAt', () => {
-  it('is null when nothing is being spent', () => {
-    expect(runsOutAt(1_000n, 0n, now)).toBeNull();
-  });
-
-  it('is when the available balance lasts at the rate', () => {
-    expect(runsOutAt(1_500n, 1_000n, now)).toEqual(new Date(now.getTime() + 1.5 * HOUR));
-  });
-
-  it('is now once nothing is available', () => {
-    expect(runsOutAt(0n, 1_000n, now)).toEqual(now);
-    expect(runsOutAt(-5n, 1_000n, now)).toEqual(now);
   });
 });

@@ -1,3 +1,4 @@
+import { spendRatePerHour } from '@tally/money';
 import { HOUR_MS } from '../sources/usage-source';
 import { chargeKey } from '../settlement/charge-posting';
 import type { LiveRow } from './pending.repository';
@@ -15,10 +16,7 @@ export interface LiveFigures {
  * pending until the ledger has it (`inLedger`, by charge key) and not after, so a charge is in
  * exactly one of the balance and the pending figure at any moment, a crash mid-posting
  * included.
- *
- * The spend rate covers the last 60 minutes: the current hour's minutes so far, plus the share
- * of the previous hour's amount its remaining minutes make up (spread evenly over that hour).
- * Minutes without samples add nothing, so a silent source lowers the rate instead of guessing.
+ * The spend rate covers the last 60 minutes (spendRatePerHour).
  */
 export function liveFigures(
   rows: readonly LiveRow[],
@@ -42,27 +40,9 @@ export function liveFigures(
       through = Math.max(through ?? 0, row.throughMinute.getTime());
     }
   }
-  const remaining = BigInt(HOUR_MS - (now.getTime() - current));
   return {
     pendingMicros,
-    spendRateMicros: currentHour + (previousHour * remaining) / BigInt(HOUR_MS),
+    spendRateMicros: spendRatePerHour(currentHour, previousHour, now),
     pendingThrough: through === null ? null : new Date(through),
   };
-}
-
-/**
- * When `availableMicros` runs out at `spendRateMicros` an hour: null when nothing is being
- * spent, `now` when it already has.
- */
-export function runsOutAt(
-  availableMicros: bigint,
-  spendRateMicros: bigint,
-  now: Date,
-): Date | null {
-  if (spendRateMicros <= 0n) return null;
-  if (availableMicros <= 0n) return now;
-  const ms = (availableMicros * BigInt(HOUR_MS)) / spendRateMicros;
-  // Past any date a person would read, the answer is "not in the foreseeable future".
-  const limit = BigInt(100 * 365 * 24) * BigInt(HOUR_MS);
-  return new Date(now.getTime() + Number(ms < limit ? ms : limit));
 }

@@ -5,10 +5,7 @@ import { toWireMicros } from '@tally/money';
 import { RpcData, type RpcRequest, type RpcResponse } from '@tally/transport';
 import { assertService } from '../metering-access';
 import { AccruePending } from './accrue-pending';
-import { LiveBalances, type LiveWallet } from './live-balances';
-
-/** Wallet reads batch up to this many ids (a GraphQL request's worth). */
-const MAX_WALLETS = 500;
+import { LiveBalances } from './live-balances';
 
 @Controller()
 export class PendingController {
@@ -16,16 +13,6 @@ export class PendingController {
     private readonly liveBalances: LiveBalances,
     private readonly accruePending: AccruePending,
   ) {}
-
-  @MessagePattern('metering.wallets.live')
-  async live(
-    @RpcData() { principal, input }: RpcRequest<'metering.wallets.live'>,
-  ): Promise<RpcResponse<'metering.wallets.live'>> {
-    if (input.ids.length > MAX_WALLETS) {
-      throw badInput(`At most ${MAX_WALLETS} wallets per call`, { reason: 'TOO_MANY_WALLETS' });
-    }
-    return (await this.liveBalances.ofWallets(principal, input.ids)).map(toLiveWalletView);
-  }
 
   @MessagePattern('metering.workspaces.pending')
   async workspacePending(
@@ -54,16 +41,4 @@ export class PendingController {
       namespaces: accrual.namespaces,
     };
   }
-}
-
-function toLiveWalletView(live: LiveWallet) {
-  return {
-    walletId: live.wallet.id,
-    balanceMicros: toWireMicros(live.balanceMicros),
-    pendingMicros: toWireMicros(live.pendingMicros),
-    availableMicros: toWireMicros(live.availableMicros),
-    spendRateMicros: toWireMicros(live.spendRateMicros),
-    runsOutAt: live.runsOutAt?.toISOString() ?? null,
-    pendingThrough: live.pendingThrough?.toISOString() ?? null,
-  };
 }

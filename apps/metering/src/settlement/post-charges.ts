@@ -3,6 +3,7 @@ import { DomainError, ErrorCode } from '@tally/errors';
 import { Failpoints } from '../failpoints';
 import { METERING_CONFIG, type MeteringConfig } from '../metering.config';
 import { LedgerClient } from '../peers/ledger.client';
+import { WalletPendingPublisher } from '../peers/wallet-pending.publisher';
 import { chargeKey, usagePosting } from './charge-posting';
 import { FrozenCharge, SettlementRepository } from './settlement.repository';
 
@@ -32,10 +33,14 @@ export class PostCharges {
     private readonly settlements: SettlementRepository,
     private readonly ledger: LedgerClient,
     private readonly failpoints: Failpoints,
+    private readonly publisher: WalletPendingPublisher,
   ) {}
 
   async execute(hour: Date): Promise<PostedCharges> {
     const charges = await this.settlements.chargesToPost(hour);
+    // Before any charge is posted, the hour's estimates beside the balances give way to the
+    // charges, so each one counts as pending until the ledger has it (a rerun finds it done).
+    await this.publisher.frozenHour(hour, charges);
     const size = this.config.TALLY_SETTLEMENT_BATCH_SIZE;
     const batches: FrozenCharge[][] = [];
     for (let i = 0; i < charges.length; i += size) batches.push(charges.slice(i, i + size));

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { badInput } from '@tally/errors';
 import type { SettlementRunView, SettlementTrigger } from '@tally/transport';
 import { Failpoints } from '../failpoints';
+import { WalletPendingPublisher } from '../peers/wallet-pending.publisher';
 import { FreezeHour } from './freeze-hour';
 import { PostCharges } from './post-charges';
 import { SettlementRepository, type UnpricedUsage } from './settlement.repository';
@@ -23,6 +24,7 @@ export class SettleHour {
     private readonly freezeHour: FreezeHour,
     private readonly postCharges: PostCharges,
     private readonly failpoints: Failpoints,
+    private readonly publisher: WalletPendingPublisher,
   ) {}
 
   async execute(
@@ -40,6 +42,7 @@ export class SettleHour {
         const frozen = performance.now();
         const posted = await this.postCharges.execute(hour);
         await this.settlements.markHourPosted(hour);
+        await this.publisher.hourPosted(hour);
         // What no book could price stays uncharged, and every run of the hour says so: the
         // others' charges are posted all the same, and no later book can price a past hour.
         const unpriced = describeUnpriced(hour, await this.settlements.unpricedOf(hour));

@@ -2,17 +2,17 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { MoneyScalar, parseWireMicros } from '@tally/money';
 import type { LiveWalletView, Principal } from '@tally/transport';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
-import { Wallet } from '../accounts/account.models';
+import { Wallet } from './account.models';
 import { serviceCall } from '../graphql/query-cost';
-import { LiveWalletLoaderFactory } from './live-wallet-loaders';
+import { AccountLoadersFactory } from './account-loaders';
 
 /**
- * The fields of Wallet that metering answers: what is pending between settlements, and what
- * that leaves. All of them come from one call per request (LiveWalletLoader).
+ * The fields of Wallet that are live to the minute: what is pending between settlements, and
+ * what that leaves. They come with the wallet itself (AccountLoaders.liveWallets).
  */
 @Resolver(() => Wallet)
 export class WalletLiveResolver {
-  constructor(private readonly loaders: LiveWalletLoaderFactory) {}
+  constructor(private readonly loaders: AccountLoadersFactory) {}
 
   @ResolveField(() => MoneyScalar, {
     description:
@@ -81,10 +81,10 @@ export class WalletLiveResolver {
     return pendingThrough === null ? null : new Date(pendingThrough);
   }
 
-  /** The wallet was read with this principal already, so metering answers it too. */
+  /** The wallet was read with this principal already, so its live figures are answered too. */
   private async live(wallet: Wallet, principal: Principal, req: object): Promise<LiveWalletView> {
-    const view = await this.loaders.for(req, principal).wallets.load(wallet.id);
-    if (view === null) throw new Error(`metering has no live figures for wallet ${wallet.id}`);
+    const view = await this.loaders.for(req, principal).liveWallets.load(wallet.id);
+    if (view === null) throw new Error(`no live figures for wallet ${wallet.id}`);
     return view;
   }
 }
