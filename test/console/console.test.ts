@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
+import { printServedSchema } from '@tally/gateway/console/served-schema';
+import { createScratchDatabase, type TestDatabase } from '../setup/test-database';
+import { GatewaySuite } from '../support/gateway-suite';
+import { MeteringContext } from '../support/metering-context';
+import { ConsoleBrowser, seriousViolations, type WatchedPage } from './browser';
+
+const root = join(__dirname, '..', '..');
+const SCREENSHOTS =
+  process.env.TALLY_CONSOLE_SCREENSHOTS ?? join(root, '.tally', 'test-output', 'console');
+const WIDTHS = [1280, 1024] as const;
+
+const ADJUST = `mutation ($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`;
+const CREATE_KEY = `mutation ($tenantId: ID!, $name: String!) { createApiKey(tenantId: $tenantId, name: $name) { secret } }`;
+
+/**
+ * The console as a person uses it: the gateway serves the built files (`npm run build`) at
+ * /console under a strict CSP, a tenant owner signs in with an API key made through the API,
+ * and the wallet page shows the balance to the micro-unit. axe-core checks each page; the
+ * screenshots at 1280 and 1024 px wide are kept in SCREENSHOTS.
+ */
+describe('the console', () => {
+  const suite = new GatewaySuite();
+  let database: TestDatabase;
+  let metering: MeteringContext;
+  let browser: ConsoleBrowser;
+  let gateway: string;
+
+  beforeAll(async () => {
+    database = await createScratchDatabase({ migrated: true });
+    metering = MeteringContext.create(database.url);
+    // No hour is settled behind the test's back: the balance stays what the test made it.
+    await metering.parkSettlementSchedule();
+    await suite.start(['gateway', 'account', 'billing', 'metering'], {
+      DATABASE_URL: database.url,
+      PROMETHEUS_URL: 'http://127.0.0.1:9',
+    });
+    gateway = suite.cluster.url('gateway');
+    browser = await ConsoleBrowser.open(SCREENSHOTS);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await metering?.close();
+    await suite.stop();
+    await database?.drop();
+  });
+
+  /** A tenant with a sub-account, `balance` on its wallet, and an API key of its owner's. */
+  async function tenantWithKey(name: string, balance: string) {
+    const tenant = await suite.newTenant(name);
+    await suite.newSubAccount(tenant.id, 'Research');
+    const adjusted = await suite.admin(ADJUST, {
+      input: {
+        walletId: tenant.walletId,
+        amount: balance,
+        reason: 'console test',
+        idempotencyKey: randomUUID(),
+      },
+    });
+    expect(adjusted.errors).toBeUndefined();
+    const key = await suite.gql<{ createApiKey: { secret: string } }>(tenant.owner, CREATE_KEY, {
+      tenantId: tenant.id,
+      name: 'console',
+    });
+    expect(key.errors).toBeUndefined();
+    return { ...tenant, apiKey: key.data!.createApiKey.secret };
+  }
+
+  async function signIn(page: WatchedPage, token: string, tenantId: string): Promise<void> {
+    await page.page.getByLabel('API key or JWT').fill(token);
+    await page.page.getByLabel('Tenant ID').fill(tenantId);
+    await page.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  it('was generated from the schema the gateway serves', async () => {
+    const { body } = await suite.cluster.graphql<IntrospectionQuery>(getIntrospectionQuery());
+    const committed = readFileSync(join(root, 'apps', 'console', 'schema.graphql'), 'utf8');
+    // When this fails: `npm run console:schema`, then commit schema.graphql and src/gql.
+    expect(printServedSchema(body.data!)).toBe(committed);
+  });
+
+  it('is served at /console with a strict CSP, every route getting the app', async () => {
+    const index = await fetch(`${gateway}/console/`);
+    expect(index.status).toBe(200);
+    const csp = index.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'/);
+    expect(csp).not.toContain('unsafe');
+    const html = await index.text();
+    const script = /<script type="module" crossorigin src="(\/console\/assets\/[^"]+\.js)"/.exec(
+      html,
+    );
+    expect(script).not.toBeNull();
+    // Each response its own nonce, written into the page for Mantine's <style> elements.
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    expect(html).toContain(`<meta name="tally-style-nonce" content="${nonce}"`);
+
+    const asset = await fetch(`${gateway}${script![1]}`);
+    expect([asset.status, asset.headers.get('content-type')]).toEqual([
+      200,
+      'text/javascript; charset=utf-8',
+    ]);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+
+    const deep = await fetch(`${gateway}/console/wallets/anything`);
+    expect([deep.status, await deep.text()]).toEqual([200, expect.stringContaining('id="root"')]);
+    const missing = await fetch(`${gateway}/console/assets/missing-0000.js`);
+    expect(missing.status).toBe(404);
+  });
+
+  it('signs a tenant owner in with an API key and shows the wallet to the micro-unit', async () => {
+    const acme = await tenantWithKey('Acme Rockets', '1234567.891234');
+    const page = await browser.newPage();
+    try {
+      await page.page.goto(`${gateway}/console/`);
+      await page.page.getByRole('heading', { name: 'Tally console' }).waitFor();
+      await page.page.getByLabel('API key or JWT').fill(acme.apiKey);
+      await page.page.getByLabel('Tenant ID').waitFor();
+      expect(seriousViolations(await page.axeViolations())).toEqual([]);
+      await page.screenshotAt(SCREENSHOTS, 'sign-in', WIDTHS);
+
+      await signIn(page, acme.apiKey, acme.id);
+      await page.page.getByRole('heading', { name: 'Acme Rockets: wallets' }).waitFor();
+      const tenantWallet = page.page.getByRole('region', { name: 'Tenant wallet' });
+      expect(await tenantWallet.getByTestId('wallet-balance').textContent()).toBe(
+        '1,234,567.891234 USD',
+      );
+      // Nothing pending and nothing running: available is the balance, and it never runs out.
+      const row = (label: string) =>
+        tenantWallet.getByRole('row', { name: new RegExp(`^${label}`) }).getByRole('cell');
+      expect(await row('Available balance').textContent()).toBe('1,234,567.891234 USD');
+      expect(await row('Pending charges').textContent()).toBe('0.00 USD');
+      expect(await row('Runs out').textContent()).toBe('Not spending');
+      await page.page.getByRole('region', { name: 'Research' }).waitFor();
+      expect(await page.page.evaluate('sessionStorage.length')).toBe(1);
+      expect(await page.page.context().cookies()).toEqual([]);
+
+      expect(seriousViolations(await page.axeViolations())).toEqual([]);
+      await page.screenshotAt(SCREENSHOTS, 'wallets', WIDTHS);
+      // Every file came from the gateway (no CDN), and the CSP refused nothing.
+      expect(page.requests.filter((url) => !url.startsWith(`${gateway}/`))).toEqual([]);
+      expect(page.errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('refuses a wrong key with the API code in words, and keeps nothing', async () => {
+    const acme = await tenantWithKey('Initrode', '5');
+    const page = await browser.newPage();
+    try {
+      await page.page.goto(`${gateway}/console/`);
+      await signIn(page, `tly_${'0'.repeat(40)}`, acme.id);
+      const alert = page.page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('(UNAUTHENTICATED)');
+      expect(await page.page.evaluate('sessionStorage.length')).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
