@@ -148,6 +148,29 @@ describe('the console', () => {
     }
   });
 
+  it('signs a tenant owner in with a JWT and finds their tenant through me', async () => {
+    const globex = await tenantWithKey('Globex', '0.000001');
+    const page = await browser.newPage(1024);
+    try {
+      await page.page.goto(`${gateway}/console/`);
+      await page.page.getByLabel('API key or JWT').fill(globex.owner);
+      // A JWT names its person, whose tenants `me` lists: no tenant id to give.
+      expect(await page.page.getByLabel('Tenant ID').count()).toBe(0);
+      await page.page.getByRole('button', { name: 'Sign in' }).click();
+      await page.page.getByRole('heading', { name: 'Globex: wallets' }).waitFor();
+      const tenantWallet = page.page.getByRole('region', { name: 'Tenant wallet' });
+      expect(await tenantWallet.getByTestId('wallet-balance').textContent()).toBe('0.000001 USD');
+      await page.page.getByText('Signed in with a JWT').waitFor();
+      expect(page.errors).toEqual([]);
+
+      await page.page.getByRole('button', { name: 'Sign out' }).click();
+      await page.page.getByRole('heading', { name: 'Tally console' }).waitFor();
+      expect(await page.page.evaluate('sessionStorage.length')).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('refuses a wrong key with the API code in words, and keeps nothing', async () => {
     const acme = await tenantWithKey('Initrode', '5');
     const page = await browser.newPage();
