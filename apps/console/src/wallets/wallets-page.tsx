@@ -1,4 +1,5 @@
 import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { ApiError } from '../api/graphql-client';
 import { useOperation } from '../api/use-operation';
 import { LoadError, Loading } from '../layout/states';
 import { formatAmount } from '../money/money';
@@ -15,8 +16,9 @@ export function WalletsPage({ tenantId, token }: { tenantId: string; token: stri
     );
   }
   const { tenant } = wallets.data;
+  // Another tenant's id, or one that does not exist: the API answers null for both.
   if (tenant === null) {
-    return <LoadError what="wallets" error={new Error('no tenant')} />;
+    return <LoadError what="wallets" error={new ApiError('NOT_FOUND', `No tenant ${tenantId}`)} />;
   }
   const currency = tenant.wallet.currency;
   return (
