@@ -5,7 +5,8 @@ import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { printServedSchema } from '@tally/gateway/console/served-schema';
 import { createScratchDatabase, type TestDatabase } from '../setup/test-database';
 import { GatewaySuite } from '../support/gateway-suite';
-import { MeteringContext } from '../support/metering-context';
+import { everyMinute, MeteringContext, newNamespace } from '../support/metering-context';
+import { waitFor } from '../support/ports';
 import { ConsoleBrowser, seriousViolations, type WatchedPage } from './browser';
 
 const root = join(__dirname, '..', '..');
@@ -13,7 +14,22 @@ const SCREENSHOTS =
   process.env.TALLY_CONSOLE_SCREENSHOTS ?? join(root, '.tally', 'test-output', 'console');
 const WIDTHS = [1280, 1024] as const;
 
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+const CORE_MINUTE = 60_000_000n; // one core for one minute, in core-µs
+const CORES = 100n;
+// The default price book's CPU: 0.03 a core-hour, so 100 cores cost 0.05 a minute.
+const MICROS_PER_MINUTE = 50_000n;
+
 const ADJUST = `mutation ($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`;
+/** Whole cents under 1,000 USD, as the console writes them: 3_850_000n → "3.85 USD". */
+function usdCents(micros: bigint): string {
+  if (micros % 10_000n !== 0n || micros >= 1_000_000_000n) throw new Error(`not for ${micros}`);
+  const cents = micros / 10_000n;
+  return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')} USD`;
+}
+
+const DEBT_STATE = `query ($id: ID!) { wallet(id: $id) { debtState } }`;
 const CREATE_KEY = `mutation ($tenantId: ID!, $name: String!) { createApiKey(tenantId: $tenantId, name: $name) { secret } }`;
 
 /**
@@ -37,6 +53,9 @@ describe('the console', () => {
     await suite.start(['gateway', 'account', 'billing', 'metering'], {
       DATABASE_URL: database.url,
       PROMETHEUS_URL: 'http://127.0.0.1:9',
+      // Live figures and the debt ladder within a second of the samples, not a minute.
+      TALLY_PENDING_ACCRUAL_SECONDS: '1',
+      TALLY_DEBT_SWEEP_SECONDS: '1',
     });
     gateway = suite.cluster.url('gateway');
     browser = await ConsoleBrowser.open(SCREENSHOTS);
@@ -48,25 +67,46 @@ describe('the console', () => {
     await database?.drop();
   });
 
-  /** A tenant with a sub-account, `balance` on its wallet, and an API key of its owner's. */
+  const adjust = (walletId: string, amount: string) =>
+    suite.admin(ADJUST, {
+      input: { walletId, amount, reason: 'console test', idempotencyKey: randomUUID() },
+    });
+
+  /** A tenant with `balance` on its wallet, a sub-account, and an API key of its owner's. */
   async function tenantWithKey(name: string, balance: string) {
     const tenant = await suite.newTenant(name);
-    await suite.newSubAccount(tenant.id, 'Research');
-    const adjusted = await suite.admin(ADJUST, {
-      input: {
-        walletId: tenant.walletId,
-        amount: balance,
-        reason: 'console test',
-        idempotencyKey: randomUUID(),
-      },
-    });
-    expect(adjusted.errors).toBeUndefined();
+    const research = await suite.newSubAccount(tenant.id, 'Research');
+    expect((await adjust(tenant.walletId, balance)).errors).toBeUndefined();
     const key = await suite.gql<{ createApiKey: { secret: string } }>(tenant.owner, CREATE_KEY, {
       tenantId: tenant.id,
       name: 'console',
     });
     expect(key.errors).toBeUndefined();
-    return { ...tenant, apiKey: key.data!.createApiKey.secret };
+    return { ...tenant, research, apiKey: key.data!.createApiKey.secret };
+  }
+
+  /**
+   * 10 USD on the sub-account's wallet and a namespace of its running 100 cores every minute of
+   * the last hour and of this one so far: about 3 USD an hour, so an hour or two left
+   * (LOW_BALANCE). Nothing is settled, so all of it is pending; returns those micro-units.
+   */
+  async function spendingSubAccount(tenantId: string, sub: { id: string; walletId: string }) {
+    expect((await adjust(sub.walletId, '10')).errors).toBeUndefined();
+    const namespace = await suite.newWorkspace(tenantId, newNamespace('lab'), sub.id);
+    const now = Date.now();
+    const thisHour = Math.floor(now / HOUR_MS) * HOUR_MS;
+    const minutesSoFar = Math.floor((now - thisHour) / MINUTE_MS);
+    await metering.record([
+      ...everyMinute(namespace, 'CPU', new Date(thisHour - HOUR_MS), CORES * CORE_MINUTE),
+      ...everyMinute(namespace, 'CPU', new Date(thisHour), CORES * CORE_MINUTE, minutesSoFar),
+    ]);
+    await waitFor('the sub-account LOW_BALANCE', async () => {
+      const reply = await suite.admin<{ wallet: { debtState: string } }>(DEBT_STATE, {
+        id: sub.walletId,
+      });
+      return reply.data?.wallet.debtState === 'LOW_BALANCE' ? true : undefined;
+    });
+    return MICROS_PER_MINUTE * BigInt(60 + minutesSoFar);
   }
 
   async function signIn(page: WatchedPage, token: string, tenantId: string): Promise<void> {
@@ -113,6 +153,7 @@ describe('the console', () => {
 
   it('signs a tenant owner in with an API key and shows the wallet to the micro-unit', async () => {
     const acme = await tenantWithKey('Acme Rockets', '1234567.891234');
+    const pending = await spendingSubAccount(acme.id, acme.research);
     const page = await browser.newPage();
     try {
       await page.page.goto(`${gateway}/console/`);
@@ -134,7 +175,17 @@ describe('the console', () => {
       expect(await row('Available balance').textContent()).toBe('1,234,567.891234 USD');
       expect(await row('Pending charges').textContent()).toBe('0.00 USD');
       expect(await row('Runs out').textContent()).toBe('Not spending');
-      await page.page.getByRole('region', { name: 'Research' }).waitFor();
+
+      // The spending sub-account: its pending usage exactly, and when its money runs out.
+      const research = page.page.getByRole('region', { name: 'Research' });
+      const researchRow = (label: string) =>
+        research.getByRole('row', { name: new RegExp(`^${label}`) }).getByRole('cell');
+      expect(await research.getByText('Low balance').count()).toBe(1);
+      expect(await researchRow('Pending charges').textContent()).toBe(usdCents(pending));
+      expect(await researchRow('Available balance').textContent()).toBe(
+        usdCents(10_000_000n - pending),
+      );
+      expect(await researchRow('Runs out').textContent()).toMatch(/UTCin [12] h \d\d min$/);
       expect(await page.page.evaluate('sessionStorage.length')).toBe(1);
       expect(await page.page.context().cookies()).toEqual([]);
 
