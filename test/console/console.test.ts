@@ -30,7 +30,10 @@ function usdCents(micros: bigint): string {
 }
 
 const DEBT_STATE = `query ($id: ID!) { wallet(id: $id) { debtState } }`;
-const CREATE_KEY = `mutation ($tenantId: ID!, $name: String!) { createApiKey(tenantId: $tenantId, name: $name) { secret } }`;
+const CREATE_KEY = `mutation ($tenantId: ID!, $name: String!) {
+  createApiKey(tenantId: $tenantId, name: $name) { secret apiKey { id } }
+}`;
+const REVOKE_KEY = `mutation ($id: ID!) { revokeApiKey(id: $id) { id } }`;
 
 /**
  * The console as a person uses it: the gateway serves the built files (`npm run build`) at
@@ -72,17 +75,19 @@ describe('the console', () => {
       input: { walletId, amount, reason: 'console test', idempotencyKey: randomUUID() },
     });
 
-  /** A tenant with `balance` on its wallet, a sub-account, and an API key of its owner's. */
-  async function tenantWithKey(name: string, balance: string) {
+  /** A tenant with `balance` on its wallet, a sub-account unless not, and an owner's API key. */
+  async function tenantWithKey(name: string, balance: string, { subAccount = true } = {}) {
     const tenant = await suite.newTenant(name);
-    const research = await suite.newSubAccount(tenant.id, 'Research');
+    const research = subAccount ? await suite.newSubAccount(tenant.id, 'Research') : undefined;
     expect((await adjust(tenant.walletId, balance)).errors).toBeUndefined();
-    const key = await suite.gql<{ createApiKey: { secret: string } }>(tenant.owner, CREATE_KEY, {
-      tenantId: tenant.id,
-      name: 'console',
-    });
+    const key = await suite.gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
+      tenant.owner,
+      CREATE_KEY,
+      { tenantId: tenant.id, name: 'console' },
+    );
     expect(key.errors).toBeUndefined();
-    return { ...tenant, research, apiKey: key.data!.createApiKey.secret };
+    const { secret, apiKey } = key.data!.createApiKey;
+    return { ...tenant, research, apiKey: secret, apiKeyId: apiKey.id };
   }
 
   /**
@@ -153,7 +158,7 @@ describe('the console', () => {
 
   it('signs a tenant owner in with an API key and shows the wallet to the micro-unit', async () => {
     const acme = await tenantWithKey('Acme Rockets', '1234567.891234');
-    const pending = await spendingSubAccount(acme.id, acme.research);
+    const pending = await spendingSubAccount(acme.id, acme.research!);
     const page = await browser.newPage();
     try {
       await page.page.goto(`${gateway}/console/`);
@@ -200,7 +205,7 @@ describe('the console', () => {
   });
 
   it('signs a tenant owner in with a JWT and finds their tenant through me', async () => {
-    const globex = await tenantWithKey('Globex', '0.000001');
+    const globex = await tenantWithKey('Globex', '0.000001', { subAccount: false });
     const page = await browser.newPage(1024);
     try {
       await page.page.goto(`${gateway}/console/`);
@@ -212,9 +217,39 @@ describe('the console', () => {
       const tenantWallet = page.page.getByRole('region', { name: 'Tenant wallet' });
       expect(await tenantWallet.getByTestId('wallet-balance').textContent()).toBe('0.000001 USD');
       await page.page.getByText('Signed in with a JWT').waitFor();
+      await page.page.getByText('No sub-accounts: everything Globex runs draws on').waitFor();
       expect(page.errors).toEqual([]);
 
       await page.page.getByRole('button', { name: 'Sign out' }).click();
+      await page.page.getByRole('heading', { name: 'Tally console' }).waitFor();
+      expect(await page.page.evaluate('sessionStorage.length')).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('says in words that a key revoked since sign-in is refused, and offers to sign in again', async () => {
+    const hooli = await tenantWithKey('Hooli', '1', { subAccount: false });
+    const page = await browser.newPage();
+    try {
+      await page.page.goto(`${gateway}/console/`);
+      await signIn(page, hooli.apiKey, hooli.id);
+      await page.page.getByRole('heading', { name: 'Hooli: wallets' }).waitFor();
+      const revoked = await suite.gql(hooli.owner, REVOKE_KEY, { id: hooli.apiKeyId });
+      expect(revoked.errors).toBeUndefined();
+
+      // The session outlives a reload (sessionStorage); the key does not.
+      await page.page.reload();
+      const alert = page.page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toBe(
+        'Could not load wallets' +
+          'The token was not accepted: it may have expired or been revoked. Sign in again. ' +
+          '(UNAUTHENTICATED)' +
+          'Sign in again',
+      );
+      await page.screenshotAt(SCREENSHOTS, 'wallets-refused', [1280]);
+      await alert.getByRole('button', { name: 'Sign in again' }).click();
       await page.page.getByRole('heading', { name: 'Tally console' }).waitFor();
       expect(await page.page.evaluate('sessionStorage.length')).toBe(0);
     } finally {

@@ -2,6 +2,7 @@ import { AppShell, Button, Container, Group, NativeSelect, Text } from '@mantine
 import { useState } from 'react';
 import { useOperation } from '../api/use-operation';
 import type { Session } from '../session/session';
+import { SignOutContext } from '../session/sign-out-context';
 import { SignedInUserQuery } from '../session/sign-in.queries';
 import { WalletsPage } from '../wallets/wallets-page';
 import { LoadError, Loading } from './states';
@@ -14,35 +15,37 @@ interface Props {
 /** The tenant side of the console: a header with who is signed in, and the wallets page. */
 export function CostCenter({ session, onSignOut }: Props) {
   return (
-    <AppShell header={{ height: 60 }}>
-      <AppShell.Header>
-        <Container size="lg" h="100%">
-          <Group h="100%" justify="space-between">
-            <Text fw={700} size="lg">
-              Tally cost center
-            </Text>
-            <Group gap="md">
-              <Text size="sm" c="gray.7">
-                Signed in with {session.kind === 'api_key' ? 'an API key' : 'a JWT'}
+    <SignOutContext.Provider value={onSignOut}>
+      <AppShell header={{ height: 60 }}>
+        <AppShell.Header>
+          <Container size="lg" h="100%">
+            <Group h="100%" justify="space-between">
+              <Text fw={700} size="lg">
+                Tally cost center
               </Text>
-              <Button variant="default" size="xs" onClick={onSignOut}>
-                Sign out
-              </Button>
+              <Group gap="md">
+                <Text size="sm" c="gray.7">
+                  Signed in with {session.kind === 'api_key' ? 'an API key' : 'a JWT'}
+                </Text>
+                <Button variant="default" size="xs" onClick={onSignOut}>
+                  Sign out
+                </Button>
+              </Group>
             </Group>
-          </Group>
-        </Container>
-      </AppShell.Header>
-      <AppShell.Main>
-        {/* The same container as the header's, so the page lines up under it. */}
-        <Container size="lg" py="lg">
-          {session.tenantId !== undefined ? (
-            <WalletsPage tenantId={session.tenantId} token={session.token} />
-          ) : (
-            <MemberTenants token={session.token} />
-          )}
-        </Container>
-      </AppShell.Main>
-    </AppShell>
+          </Container>
+        </AppShell.Header>
+        <AppShell.Main>
+          {/* The same container as the header's, so the page lines up under it. */}
+          <Container size="lg" py="lg">
+            {session.tenantId !== undefined ? (
+              <WalletsPage tenantId={session.tenantId} token={session.token} />
+            ) : (
+              <MemberTenants token={session.token} />
+            )}
+          </Container>
+        </AppShell.Main>
+      </AppShell>
+    </SignOutContext.Provider>
   );
 }
 

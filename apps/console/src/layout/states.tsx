@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Loader, Text } from '@mantine/core';
 import { describeError } from '../api/error-words';
+import { useSignOut } from '../session/sign-out-context';
 
 /** Loading, in words as well as a spinner. */
 export function Loading({ what }: { what: string }) {
@@ -11,7 +12,10 @@ export function Loading({ what }: { what: string }) {
   );
 }
 
-/** A failed request: what it means, its code, and a way to try again. */
+/**
+ * A failed request: what it means, its code, and what to do next: sign in again when the token
+ * was refused (asking again would not help), otherwise try again.
+ */
 export function LoadError({
   what,
   error,
@@ -22,6 +26,11 @@ export function LoadError({
   onRetry?: () => void;
 }) {
   const { words, code } = describeError(error);
+  const signOut = useSignOut();
+  const next =
+    code === 'UNAUTHENTICATED' && signOut !== null
+      ? { label: 'Sign in again', act: signOut }
+      : onRetry && { label: 'Try again', act: onRetry };
   return (
     <Alert color="red" variant="outline" title={`Could not load ${what}`} role="alert">
       <Text>
@@ -30,9 +39,9 @@ export function LoadError({
           ({code})
         </Text>
       </Text>
-      {onRetry && (
-        <Button mt="sm" variant="default" size="xs" onClick={onRetry}>
-          Try again
+      {next && (
+        <Button mt="sm" variant="default" size="xs" onClick={next.act}>
+          {next.label}
         </Button>
       )}
     </Alert>
