@@ -218,6 +218,7 @@ describe('the console', () => {
       expect(await tenantWallet.getByTestId('wallet-balance').textContent()).toBe('0.000001 USD');
       await page.page.getByText('Signed in with a JWT').waitFor();
       await page.page.getByText('No sub-accounts: everything Globex runs draws on').waitFor();
+      expect(seriousViolations(await page.axeViolations())).toEqual([]);
       expect(page.errors).toEqual([]);
 
       await page.page.getByRole('button', { name: 'Sign out' }).click();
@@ -248,6 +249,7 @@ describe('the console', () => {
           '(UNAUTHENTICATED)' +
           'Sign in again',
       );
+      expect(seriousViolations(await page.axeViolations())).toEqual([]);
       await page.screenshotAt(SCREENSHOTS, 'wallets-refused', [1280]);
       await alert.getByRole('button', { name: 'Sign in again' }).click();
       await page.page.getByRole('heading', { name: 'Tally console' }).waitFor();
