@@ -13,6 +13,8 @@ const root = join(__dirname, '..', '..');
 const SCREENSHOTS =
   process.env.TALLY_CONSOLE_SCREENSHOTS ?? join(root, '.tally', 'test-output', 'console');
 const WIDTHS = [1280, 1024] as const;
+// A browser, four apps and the rest of `npm test` share two cores.
+const BROWSER_TEST_MS = 120_000;
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -105,12 +107,16 @@ describe('the console', () => {
       ...everyMinute(namespace, 'CPU', new Date(thisHour - HOUR_MS), CORES * CORE_MINUTE),
       ...everyMinute(namespace, 'CPU', new Date(thisHour), CORES * CORE_MINUTE, minutesSoFar),
     ]);
-    await waitFor('the sub-account LOW_BALANCE', async () => {
-      const reply = await suite.admin<{ wallet: { debtState: string } }>(DEBT_STATE, {
-        id: sub.walletId,
-      });
-      return reply.data?.wallet.debtState === 'LOW_BALANCE' ? true : undefined;
-    });
+    await waitFor(
+      'the sub-account LOW_BALANCE',
+      async () => {
+        const reply = await suite.admin<{ wallet: { debtState: string } }>(DEBT_STATE, {
+          id: sub.walletId,
+        });
+        return reply.data?.wallet.debtState === 'LOW_BALANCE' ? true : undefined;
+      },
+      60_000,
+    );
     return MICROS_PER_MINUTE * BigInt(60 + minutesSoFar);
   }
 
@@ -156,121 +162,137 @@ describe('the console', () => {
     expect(missing.status).toBe(404);
   });
 
-  it('signs a tenant owner in with an API key and shows the wallet to the micro-unit', async () => {
-    const acme = await tenantWithKey('Acme Rockets', '1234567.891234');
-    const pending = await spendingSubAccount(acme.id, acme.research!);
-    const page = await browser.newPage();
-    try {
-      await page.page.goto(`${gateway}/console/`);
-      await page.page.getByRole('heading', { name: 'Tally console' }).waitFor();
-      await page.page.getByLabel('API key or JWT').fill(acme.apiKey);
-      await page.page.getByLabel('Tenant ID').waitFor();
-      expect(seriousViolations(await page.axeViolations())).toEqual([]);
-      await page.screenshotAt(SCREENSHOTS, 'sign-in', WIDTHS);
+  it(
+    'signs a tenant owner in with an API key and shows the wallet to the micro-unit',
+    async () => {
+      const acme = await tenantWithKey('Acme Rockets', '1234567.891234');
+      const pending = await spendingSubAccount(acme.id, acme.research!);
+      const page = await browser.newPage();
+      try {
+        await page.page.goto(`${gateway}/console/`);
+        await page.page.getByRole('heading', { name: 'Tally console' }).waitFor();
+        await page.page.getByLabel('API key or JWT').fill(acme.apiKey);
+        await page.page.getByLabel('Tenant ID').waitFor();
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        await page.screenshotAt(SCREENSHOTS, 'sign-in', WIDTHS);
 
-      await signIn(page, acme.apiKey, acme.id);
-      await page.page.getByRole('heading', { name: 'Acme Rockets: wallets' }).waitFor();
-      const tenantWallet = page.page.getByRole('region', { name: 'Tenant wallet' });
-      expect(await tenantWallet.getByTestId('wallet-balance').textContent()).toBe(
-        '1,234,567.891234 USD',
-      );
-      // Nothing pending and nothing running: available is the balance, and it never runs out.
-      const row = (label: string) =>
-        tenantWallet.getByRole('row', { name: new RegExp(`^${label}`) }).getByRole('cell');
-      expect(await row('Available balance').textContent()).toBe('1,234,567.891234 USD');
-      expect(await row('Pending charges').textContent()).toBe('0.00 USD');
-      expect(await row('Runs out').textContent()).toBe('Not spending');
+        await signIn(page, acme.apiKey, acme.id);
+        await page.page.getByRole('heading', { name: 'Acme Rockets: wallets' }).waitFor();
+        const tenantWallet = page.page.getByRole('region', { name: 'Tenant wallet' });
+        expect(await tenantWallet.getByTestId('wallet-balance').textContent()).toBe(
+          '1,234,567.891234 USD',
+        );
+        // Nothing pending and nothing running: available is the balance, and it never runs out.
+        const row = (label: string) =>
+          tenantWallet.getByRole('row', { name: new RegExp(`^${label}`) }).getByRole('cell');
+        expect(await row('Available balance').textContent()).toBe('1,234,567.891234 USD');
+        expect(await row('Pending charges').textContent()).toBe('0.00 USD');
+        expect(await row('Runs out').textContent()).toBe('Not spending');
 
-      // The spending sub-account: its pending usage exactly, and when its money runs out.
-      const research = page.page.getByRole('region', { name: 'Research' });
-      const researchRow = (label: string) =>
-        research.getByRole('row', { name: new RegExp(`^${label}`) }).getByRole('cell');
-      expect(await research.getByText('Low balance').count()).toBe(1);
-      expect(await researchRow('Pending charges').textContent()).toBe(usdCents(pending));
-      expect(await researchRow('Available balance').textContent()).toBe(
-        usdCents(10_000_000n - pending),
-      );
-      expect(await researchRow('Runs out').textContent()).toMatch(/UTCin [12] h \d\d min$/);
-      expect(await page.page.evaluate('sessionStorage.length')).toBe(1);
-      expect(await page.page.context().cookies()).toEqual([]);
+        // The spending sub-account: its pending usage exactly, and when its money runs out.
+        const research = page.page.getByRole('region', { name: 'Research' });
+        const researchRow = (label: string) =>
+          research.getByRole('row', { name: new RegExp(`^${label}`) }).getByRole('cell');
+        expect(await research.getByText('Low balance').count()).toBe(1);
+        expect(await researchRow('Pending charges').textContent()).toBe(usdCents(pending));
+        expect(await researchRow('Available balance').textContent()).toBe(
+          usdCents(10_000_000n - pending),
+        );
+        expect(await researchRow('Runs out').textContent()).toMatch(/UTCin [12] h \d\d min$/);
+        expect(await page.page.evaluate('sessionStorage.length')).toBe(1);
+        expect(await page.page.context().cookies()).toEqual([]);
 
-      expect(seriousViolations(await page.axeViolations())).toEqual([]);
-      await page.screenshotAt(SCREENSHOTS, 'wallets', WIDTHS);
-      // Every file came from the gateway (no CDN), and the CSP refused nothing.
-      expect(page.requests.filter((url) => !url.startsWith(`${gateway}/`))).toEqual([]);
-      expect(page.errors).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        await page.screenshotAt(SCREENSHOTS, 'wallets', WIDTHS);
+        // Every file came from the gateway (no CDN), and the CSP refused nothing.
+        expect(page.requests.filter((url) => !url.startsWith(`${gateway}/`))).toEqual([]);
+        expect(page.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
 
-  it('signs a tenant owner in with a JWT and finds their tenant through me', async () => {
-    const globex = await tenantWithKey('Globex', '0.000001', { subAccount: false });
-    const page = await browser.newPage(1024);
-    try {
-      await page.page.goto(`${gateway}/console/`);
-      await page.page.getByLabel('API key or JWT').fill(globex.owner);
-      // A JWT names its person, whose tenants `me` lists: no tenant id to give.
-      expect(await page.page.getByLabel('Tenant ID').count()).toBe(0);
-      await page.page.getByRole('button', { name: 'Sign in' }).click();
-      await page.page.getByRole('heading', { name: 'Globex: wallets' }).waitFor();
-      const tenantWallet = page.page.getByRole('region', { name: 'Tenant wallet' });
-      expect(await tenantWallet.getByTestId('wallet-balance').textContent()).toBe('0.000001 USD');
-      await page.page.getByText('Signed in with a JWT').waitFor();
-      await page.page.getByText('No sub-accounts: everything Globex runs draws on').waitFor();
-      expect(seriousViolations(await page.axeViolations())).toEqual([]);
-      expect(page.errors).toEqual([]);
+  it(
+    'signs a tenant owner in with a JWT and finds their tenant through me',
+    async () => {
+      const globex = await tenantWithKey('Globex', '0.000001', { subAccount: false });
+      const page = await browser.newPage(1024);
+      try {
+        await page.page.goto(`${gateway}/console/`);
+        await page.page.getByLabel('API key or JWT').fill(globex.owner);
+        // A JWT names its person, whose tenants `me` lists: no tenant id to give.
+        expect(await page.page.getByLabel('Tenant ID').count()).toBe(0);
+        await page.page.getByRole('button', { name: 'Sign in' }).click();
+        await page.page.getByRole('heading', { name: 'Globex: wallets' }).waitFor();
+        const tenantWallet = page.page.getByRole('region', { name: 'Tenant wallet' });
+        expect(await tenantWallet.getByTestId('wallet-balance').textContent()).toBe('0.000001 USD');
+        await page.page.getByText('Signed in with a JWT').waitFor();
+        await page.page.getByText('No sub-accounts: everything Globex runs draws on').waitFor();
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        expect(page.errors).toEqual([]);
 
-      await page.page.getByRole('button', { name: 'Sign out' }).click();
-      await page.page.getByRole('heading', { name: 'Tally console' }).waitFor();
-      expect(await page.page.evaluate('sessionStorage.length')).toBe(0);
-    } finally {
-      await page.close();
-    }
-  });
+        await page.page.getByRole('button', { name: 'Sign out' }).click();
+        await page.page.getByRole('heading', { name: 'Tally console' }).waitFor();
+        expect(await page.page.evaluate('sessionStorage.length')).toBe(0);
+      } finally {
+        await page.close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
 
-  it('says in words that a key revoked since sign-in is refused, and offers to sign in again', async () => {
-    const hooli = await tenantWithKey('Hooli', '1', { subAccount: false });
-    const page = await browser.newPage();
-    try {
-      await page.page.goto(`${gateway}/console/`);
-      await signIn(page, hooli.apiKey, hooli.id);
-      await page.page.getByRole('heading', { name: 'Hooli: wallets' }).waitFor();
-      const revoked = await suite.gql(hooli.owner, REVOKE_KEY, { id: hooli.apiKeyId });
-      expect(revoked.errors).toBeUndefined();
+  it(
+    'says in words that a key revoked since sign-in is refused, and offers to sign in again',
+    async () => {
+      const hooli = await tenantWithKey('Hooli', '1', { subAccount: false });
+      const page = await browser.newPage();
+      try {
+        await page.page.goto(`${gateway}/console/`);
+        await signIn(page, hooli.apiKey, hooli.id);
+        await page.page.getByRole('heading', { name: 'Hooli: wallets' }).waitFor();
+        const revoked = await suite.gql(hooli.owner, REVOKE_KEY, { id: hooli.apiKeyId });
+        expect(revoked.errors).toBeUndefined();
 
-      // The session outlives a reload (sessionStorage); the key does not.
-      await page.page.reload();
-      const alert = page.page.getByRole('alert');
-      await alert.waitFor();
-      expect(await alert.textContent()).toBe(
-        'Could not load wallets' +
-          'The token was not accepted: it may have expired or been revoked. Sign in again. ' +
-          '(UNAUTHENTICATED)' +
-          'Sign in again',
-      );
-      expect(seriousViolations(await page.axeViolations())).toEqual([]);
-      await page.screenshotAt(SCREENSHOTS, 'wallets-refused', [1280]);
-      await alert.getByRole('button', { name: 'Sign in again' }).click();
-      await page.page.getByRole('heading', { name: 'Tally console' }).waitFor();
-      expect(await page.page.evaluate('sessionStorage.length')).toBe(0);
-    } finally {
-      await page.close();
-    }
-  });
+        // The session outlives a reload (sessionStorage); the key does not.
+        await page.page.reload();
+        const alert = page.page.getByRole('alert');
+        await alert.waitFor();
+        expect(await alert.textContent()).toBe(
+          'Could not load wallets' +
+            'The token was not accepted: it may have expired or been revoked. Sign in again. ' +
+            '(UNAUTHENTICATED)' +
+            'Sign in again',
+        );
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        await page.screenshotAt(SCREENSHOTS, 'wallets-refused', [1280]);
+        await alert.getByRole('button', { name: 'Sign in again' }).click();
+        await page.page.getByRole('heading', { name: 'Tally console' }).waitFor();
+        expect(await page.page.evaluate('sessionStorage.length')).toBe(0);
+      } finally {
+        await page.close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
 
-  it('refuses a wrong key with the API code in words, and keeps nothing', async () => {
-    const acme = await tenantWithKey('Initrode', '5');
-    const page = await browser.newPage();
-    try {
-      await page.page.goto(`${gateway}/console/`);
-      await signIn(page, `tly_${'0'.repeat(40)}`, acme.id);
-      const alert = page.page.getByRole('alert');
-      await alert.waitFor();
-      expect(await alert.textContent()).toContain('(UNAUTHENTICATED)');
-      expect(await page.page.evaluate('sessionStorage.length')).toBe(0);
-    } finally {
-      await page.close();
-    }
-  });
+  it(
+    'refuses a wrong key with the API code in words, and keeps nothing',
+    async () => {
+      const acme = await tenantWithKey('Initrode', '5');
+      const page = await browser.newPage();
+      try {
+        await page.page.goto(`${gateway}/console/`);
+        await signIn(page, `tly_${'0'.repeat(40)}`, acme.id);
+        const alert = page.page.getByRole('alert');
+        await alert.waitFor();
+        expect(await alert.textContent()).toContain('(UNAUTHENTICATED)');
+        expect(await page.page.evaluate('sessionStorage.length')).toBe(0);
+      } finally {
+        await page.close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
 });
