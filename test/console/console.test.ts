@@ -35,6 +35,7 @@ const DEBT_STATE = `query ($id: ID!) { wallet(id: $id) { debtState } }`;
 const CREATE_KEY = `mutation ($tenantId: ID!, $name: String!) {
   createApiKey(tenantId: $tenantId, name: $name) { secret apiKey { id } }
 }`;
+const ADD_MEMBER = `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`;
 const REVOKE_KEY = `mutation ($id: ID!) { revokeApiKey(id: $id) { id } }`;
 
 /**
@@ -215,9 +216,16 @@ describe('the console', () => {
   );
 
   it(
-    'signs a tenant owner in with a JWT and finds their tenant through me',
+    'signs a tenant owner in with a JWT, finds their tenants through me and switches between them',
     async () => {
       const globex = await tenantWithKey('Globex', '0.000001', { subAccount: false });
+      // The same person is also a MEMBER of another tenant.
+      const umbrella = await suite.newTenant('Umbrella');
+      expect((await adjust(umbrella.walletId, '42')).errors).toBeUndefined();
+      const added = await suite.admin(ADD_MEMBER, {
+        input: { tenantId: umbrella.id, externalId: globex.ownerExternalId, role: 'MEMBER' },
+      });
+      expect(added.errors).toBeUndefined();
       const page = await browser.newPage(1024);
       try {
         await page.page.goto(`${gateway}/console/`);
@@ -231,6 +239,13 @@ describe('the console', () => {
         await page.page.getByText('Signed in with a JWT').waitFor();
         await page.page.getByText('No sub-accounts: everything Globex runs draws on').waitFor();
         expect(seriousViolations(await page.axeViolations())).toEqual([]);
+
+        await page.page
+          .getByLabel('Tenant', { exact: true })
+          .selectOption({ label: 'Umbrella (member)' });
+        await page.page.getByRole('heading', { name: 'Umbrella: wallets' }).waitFor();
+        expect(await tenantWallet.getByTestId('wallet-balance').textContent()).toBe('42.00 USD');
+        await page.screenshotAt(SCREENSHOTS, 'wallets-member', [1024]);
         expect(page.errors).toEqual([]);
 
         await page.page.getByRole('button', { name: 'Sign out' }).click();
