@@ -259,7 +259,7 @@ describe('the console', () => {
   );
 
   it(
-    'says in words that a key revoked since sign-in is refused, and offers to sign in again',
+    'on a reload says it is loading, then that a key revoked since sign-in is refused, offering to sign in again',
     async () => {
       const hooli = await tenantWithKey('Hooli', '1', { subAccount: false });
       const page = await browser.newPage();
@@ -270,8 +270,17 @@ describe('the console', () => {
         const revoked = await suite.gql(hooli.owner, REVOKE_KEY, { id: hooli.apiKeyId });
         expect(revoked.errors).toBeUndefined();
 
-        // The session outlives a reload (sessionStorage); the key does not.
+        // The session outlives a reload (sessionStorage); the key does not. Its first request
+        // is held until the page has said it is loading, then goes to the gateway as it was.
+        let release = () => {};
+        const held = new Promise<void>((resolve) => (release = resolve));
+        await page.page.route('**/graphql', async (route) => {
+          await held;
+          await route.continue();
+        });
         await page.page.reload();
+        await page.page.getByRole('status').getByText('Loading wallets…').waitFor();
+        release();
         const alert = page.page.getByRole('alert');
         await alert.waitFor();
         expect(await alert.textContent()).toBe(
