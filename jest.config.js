@@ -4,6 +4,7 @@ const moduleNameMapper = {
   // Integration suites reach into services' internals (the ledger, the price book) directly.
   '^@tally/account/(.*)$': '<rootDir>/apps/account/src/$1',
   '^@tally/billing/(.*)$': '<rootDir>/apps/billing/src/$1',
+  '^@tally/gateway/(.*)$': '<rootDir>/apps/gateway/src/$1',
   '^@tally/metering/(.*)$': '<rootDir>/apps/metering/src/$1',
   '^@tally/simulator/(.*)$': '<rootDir>/apps/simulator/src/$1',
   '^@tally/test/(.*)$': '<rootDir>/test/$1',

@@ -15,6 +15,7 @@ ensure_postgres
 ensure_redis
 ensure_kube_apiserver # exports TALLY_ETCD_BIN, TALLY_KUBE_APISERVER_BIN for test/support/kube-cluster.ts
 ensure_prometheus
+ensure_chromium # exports TALLY_CHROMIUM: test/console drives it with playwright-core
 if [ -z "${TALLY_TEST_ADMIN_URL:-}" ]; then
   TALLY_TEST_ADMIN_URL=$(pg_url "$PG_ROLE" "$PG_PASSWORD" postgres)
   export TALLY_TEST_ADMIN_URL

@@ -96,7 +96,7 @@ print_banner() {
     'Prometheus' "$(setting PROMETHEUS_URL http://127.0.0.1:9090) (targets: /targets)" \
     'Kubernetes API' "${TALLY_LOCAL_KUBE_SERVER:-?} (admin kubeconfig: ${TALLY_LOCAL_KUBE_DIR#"$TALLY_ROOT"/}/admin.kubeconfig)" \
     'Checkout page' "$api/checkout/<session>: the checkoutUrl startRecharge returns (Pay / Decline)" \
-    'Console' 'not built yet'
+    'Console' "$api/console (the tenant cost center: sign in with a JWT or API key of the demo credentials)"
   if simulator_built; then
     printf '  %-16s %s\n' 'Demo credentials' "${credentials#"$TALLY_ROOT"/}"
   else

@@ -91,6 +91,7 @@ describe('npm start', () => {
       start.kubeServer,
       join(start.stateDir, 'kube', 'admin.kubeconfig'),
       `${api}/checkout/`,
+      `${api}/console`,
       join(start.stateDir, 'demo-credentials.json'),
       'Ctrl-C stops',
     ]) {
@@ -190,6 +191,12 @@ describe('npm start', () => {
       me: { memberships: { role: string; tenant: { name: string } }[] };
     }>('me', acme.members[0].jwt, '{ me { memberships { role tenant { name } } } }');
     expect(me.memberships).toEqual([{ role: 'OWNER', tenant: { name: 'Acme Robotics' } }]);
+  });
+
+  it('serves the console it built at /console', async () => {
+    const page = await fetch(`${start.url('gateway')}/console`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root"></div>');
   });
 
   it("overrides an old .env's TALLY_NAMESPACE_CLUSTER_CHECK=off, saying so", () => {

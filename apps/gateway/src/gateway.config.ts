@@ -1,5 +1,9 @@
 import { defineConfig, port, positiveInt, secret, url } from '@tally/config';
+import { join } from 'node:path';
 import { z } from 'zod';
+
+// dist/apps/gateway/src → dist/console, where `npm run build` puts the console's static files.
+const BUILT_CONSOLE_DIR = join(__dirname, '..', '..', '..', 'console');
 
 export const loadGatewayConfig = defineConfig(
   {
@@ -30,6 +34,8 @@ export const loadGatewayConfig = defineConfig(
       .default('100kb'),
     // Verifies the Stripe-Signature of POST /webhooks/stripe.
     STRIPE_WEBHOOK_SECRET: secret('stripe_webhook_secret'),
+    // The console's built files (apps/console), served at /console.
+    TALLY_CONSOLE_DIR: z.string().min(1, 'must not be empty').default(BUILT_CONSOLE_DIR),
   },
   ['TALLY_JWT_SECRET', 'TALLY_ADMIN_API_KEY', 'STRIPE_WEBHOOK_SECRET'],
 );

@@ -8,6 +8,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
 import { BillingGraphqlModule } from './billing/billing.module';
 import { LocalCheckoutModule } from './checkout/local-checkout.module';
+import { ConsoleModule } from './console/console.module';
 import { GatewayConfig } from './gateway.config';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { formatGraphQLError } from './graphql/format-error';
@@ -67,6 +68,7 @@ export class GatewayModule {
         AuthModule.forRoot(config),
         IdentityModule,
         MeteringGraphqlModule,
+        ConsoleModule.forRoot(config),
         ...(development ? [GraphqlIdeModule, LocalCheckoutModule.forRoot(config)] : []),
       ],
       providers: [DateTimeScalar, MoneyScalar, HealthResolver],

@@ -1,0 +1,50 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query SignedInUser {\n    me {\n      id\n      externalId\n      email\n      memberships {\n        role\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SignedInUserDocument,
+    "\n  query ApiKeyTenant($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n    }\n  }\n": typeof types.ApiKeyTenantDocument,
+    "\n  fragment WalletFigures on Wallet {\n    id\n    kind\n    currency\n    balance\n    pendingCharges\n    availableBalance\n    spendRate\n    runsOutAt\n    pendingThrough\n    debtState\n  }\n": typeof types.WalletFiguresFragmentDoc,
+    "\n  query TenantWallets($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        wallet {\n          ...WalletFigures\n        }\n      }\n    }\n  }\n": typeof types.TenantWalletsDocument,
+};
+const documents: Documents = {
+    "\n  query SignedInUser {\n    me {\n      id\n      externalId\n      email\n      memberships {\n        role\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SignedInUserDocument,
+    "\n  query ApiKeyTenant($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n    }\n  }\n": types.ApiKeyTenantDocument,
+    "\n  fragment WalletFigures on Wallet {\n    id\n    kind\n    currency\n    balance\n    pendingCharges\n    availableBalance\n    spendRate\n    runsOutAt\n    pendingThrough\n    debtState\n  }\n": types.WalletFiguresFragmentDoc,
+    "\n  query TenantWallets($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        wallet {\n          ...WalletFigures\n        }\n      }\n    }\n  }\n": types.TenantWalletsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignedInUser {\n    me {\n      id\n      externalId\n      email\n      memberships {\n        role\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').SignedInUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeyTenant($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').ApiKeyTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WalletFigures on Wallet {\n    id\n    kind\n    currency\n    balance\n    pendingCharges\n    availableBalance\n    spendRate\n    runsOutAt\n    pendingThrough\n    debtState\n  }\n"): typeof import('./graphql').WalletFiguresFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantWallets($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        wallet {\n          ...WalletFigures\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').TenantWalletsDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,129 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type DebtState =
+  | 'CRITICAL'
+  | 'LOW_BALANCE'
+  | 'NORMAL'
+  | 'RECLAIMED'
+  | 'SUSPENDED';
+
+export type MemberRole =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'OWNER';
+
+export type WalletKind =
+  | 'SUB_ACCOUNT'
+  | 'TENANT';
+
+export type SignedInUserQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignedInUserQuery = { me: { id: string, externalId: string, email: string | null, memberships: Array<{ role: MemberRole, tenant: { id: string, name: string } }> } };
+
+export type ApiKeyTenantQueryVariables = Exact<{
+  tenantId: string | number;
+}>;
+
+
+export type ApiKeyTenantQuery = { tenant: { id: string, name: string } | null };
+
+export type WalletFiguresFragment = { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState };
+
+export type TenantWalletsQueryVariables = Exact<{
+  tenantId: string | number;
+}>;
+
+
+export type TenantWalletsQuery = { tenant: { id: string, name: string, wallet: { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState }, subAccounts: Array<{ id: string, name: string, monthlyBudget: string | null, wallet: { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState } }> } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const WalletFiguresFragmentDoc = new TypedDocumentString(`
+    fragment WalletFigures on Wallet {
+  id
+  kind
+  currency
+  balance
+  pendingCharges
+  availableBalance
+  spendRate
+  runsOutAt
+  pendingThrough
+  debtState
+}
+    `, {"fragmentName":"WalletFigures"}) as unknown as TypedDocumentString<WalletFiguresFragment, unknown>;
+export const SignedInUserDocument = new TypedDocumentString(`
+    query SignedInUser {
+  me {
+    id
+    externalId
+    email
+    memberships {
+      role
+      tenant {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignedInUserQuery, SignedInUserQueryVariables>;
+export const ApiKeyTenantDocument = new TypedDocumentString(`
+    query ApiKeyTenant($tenantId: ID!) {
+  tenant(id: $tenantId) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeyTenantQuery, ApiKeyTenantQueryVariables>;
+export const TenantWalletsDocument = new TypedDocumentString(`
+    query TenantWallets($tenantId: ID!) {
+  tenant(id: $tenantId) {
+    id
+    name
+    wallet {
+      ...WalletFigures
+    }
+    subAccounts {
+      id
+      name
+      monthlyBudget
+      wallet {
+        ...WalletFigures
+      }
+    }
+  }
+}
+    fragment WalletFigures on Wallet {
+  id
+  kind
+  currency
+  balance
+  pendingCharges
+  availableBalance
+  spendRate
+  runsOutAt
+  pendingThrough
+  debtState
+}`) as unknown as TypedDocumentString<TenantWalletsQuery, TenantWalletsQueryVariables>;

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { formatAmount, formatMoney, MoneyFormatError, parseMoney } from './money';
+
+// What Postgres' BIGINT holds, and so the largest amount the API can send.
+const MAX_MICROS = 2n ** 63n - 1n;
+
+describe('parseMoney', () => {
+  it.each<[string, bigint]>([
+    ['12.500000', 12_500_000n],
+    ['12.5', 12_500_000n],
+    ['0.000001', 1n],
+    ['-0.000001', -1n],
+    ['-0.000000', 0n],
+    ['2000', 2_000_000_000n],
+    ['9223372036854.775807', MAX_MICROS],
+    ['-9223372036854.775807', -MAX_MICROS],
+  ])('reads %p as %p micro-units', (amount, micros) => {
+    expect(parseMoney(amount)).toBe(micros);
+  });
+
+  it.each<[string, unknown]>([
+    ['a number', 12.5],
+    ['null', null],
+    ['an empty string', ''],
+    ['an exponent', '1e3'],
+    ['a 7th fractional digit', '0.0000001'],
+    ['a leading plus', '+1.00'],
+    ['surrounding space', ' 1.00'],
+    ['a grouped number', '1,000.00'],
+    ['no digit before the point', '.5'],
+    ['no digit after the point', '5.'],
+    ['NaN', 'NaN'],
+  ])('refuses %s', (_, amount) => {
+    expect(() => parseMoney(amount)).toThrow(MoneyFormatError);
+  });
+});
+
+describe('formatMoney', () => {
+  it.each<[bigint, string, string]>([
+    [0n, 'USD', '0.00 USD'],
+    [12_500_000n, 'USD', '12.50 USD'],
+    [1n, 'USD', '0.000001 USD'],
+    [-1n, 'USD', '-0.000001 USD'],
+    [1_234_567_891n, 'EUR', '1,234.567891 EUR'],
+    [-12_000_000n, 'USD', '-12.00 USD'],
+    [999_999_990n, 'USD', '999.99999 USD'],
+    [1_000_000_000_000n, 'CNY', '1,000,000.00 CNY'],
+    [MAX_MICROS, 'USD', '9,223,372,036,854.775807 USD'],
+    [-MAX_MICROS, 'USD', '-9,223,372,036,854.775807 USD'],
+  ])('shows %p micro-units of %s as %p', (micros, currency, text) => {
+    expect(formatMoney(micros, currency)).toBe(text);
+  });
+
+  it('shows amounts a float would round exactly', () => {
+    // 2^53 + 1 micro-units: Number() of it is 9007199254.740992.
+    expect(formatAmount('9007199254.740993', 'USD')).toBe('9,007,199,254.740993 USD');
+    expect(formatAmount('0.300000', 'USD')).toBe('0.30 USD');
+  });
+
+  it.each(['usd', 'US', 'USDT', ''])('refuses the currency %p', (currency) => {
+    expect(() => formatMoney(1n, currency)).toThrow(MoneyFormatError);
+  });
+
+  it('loses nothing: the shown digits read back as the same micro-units', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -MAX_MICROS, max: MAX_MICROS }), (micros) => {
+        const [number, currency] = formatMoney(micros, 'USD').split(' ');
+        return currency === 'USD' && parseMoney(number.replaceAll(',', '')) === micros;
+      }),
+    );
+  });
+});
