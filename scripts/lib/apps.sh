@@ -12,7 +12,8 @@ simulator_credentials_file() { setting SIMULATOR_CREDENTIALS_FILE "$TALLY_STATE_
 
 # app_env APP: the settings `npm start` gives APP for the local cloud, as `env` arguments.
 # Metering always talks to npm start's own cluster, with the metering service account.
-# The backfilled history is settled by the simulator once the demo tenants own it; metering's
+# The backfilled history is settled by the simulator once the demo tenants own it and Prometheus
+# serves it (it is imported in the background of the first start: start_history_import); metering's
 # own settlement begins with the first live hour, so it can never settle the history first
 # (and post nothing for it, while no workspace claims its namespaces).
 app_env() {
@@ -38,7 +39,8 @@ app_env() {
       if [ -n "$history_end" ]; then
         printf '%q ' "SIMULATOR_HISTORY_FROM=$(history_start "$history_end")" \
           "SIMULATOR_HISTORY_UNTIL=$(history_settled_until "$history_end")" \
-          "SIMULATOR_HISTORY_SETTLED_FILE=$TALLY_STATE_DIR/history-settled"
+          "SIMULATOR_HISTORY_SETTLED_FILE=$TALLY_STATE_DIR/history-settled" \
+          "SIMULATOR_HISTORY_LOADED_FILE=$TALLY_STATE_DIR/prometheus/backfilled-until"
       fi
       ;;
     *) ;;
@@ -99,6 +101,8 @@ print_banner() {
     'Console' "$api/console (the tenant cost center: sign in with a JWT or API key of the demo credentials)"
   if simulator_built; then
     printf '  %-16s %s\n' 'Demo credentials' "${credentials#"$TALLY_ROOT"/}"
+    history_loaded || printf '  %-16s %s\n' 'History' \
+      "$(history_days) days of simulated usage still going into Prometheus, in the background: \"history loaded\" when they are in, then the simulator settles them"
   else
     printf '  %-16s %s\n' 'Simulator' 'not built (no dist/apps/simulator): no tenants, workloads or usage'
   fi
