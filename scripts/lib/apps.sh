@@ -67,17 +67,30 @@ check_ports_free() {
     die "port already in use: ${busy[*]} (another 'npm start'? stop it, or set TALLY_<APP>_PORT in .env)"
 }
 
-# Polls every app's /readyz while the apps run; prints the gateway URL once all answer.
+# _ready_url NAME: what answers once NAME (an app, or the simulator) is ready.
+_ready_url() {
+  case $1 in
+    simulator) printf 'http://127.0.0.1:%s/metrics' "$(simulator_metrics_port)" ;;
+    *) printf 'http://127.0.0.1:%s/readyz' "$(app_port "$1")" ;;
+  esac
+}
+
+# Polls every app's /readyz (and the simulator's /metrics) while the apps run, saying when each
+# first answers, so a slow start shows which one it waited for; prints the banner once all do.
 _announce_when_ready() {
-  local leader=$1 timeout=${TALLY_READY_TIMEOUT:-120} start=$SECONDS warned='' app pending
+  local leader=$1 timeout=${TALLY_READY_TIMEOUT:-120} start=$SECONDS warned='' name pending
+  local names=("${TALLY_APPS[@]}") ready=' '
+  if simulator_built; then names+=(simulator); fi
   while kill -0 "$leader" 2>/dev/null; do
     pending=()
-    for app in "${TALLY_APPS[@]}"; do
-      http_ok "http://127.0.0.1:$(app_port "$app")/readyz" || pending+=("$app")
+    for name in "${names[@]}"; do
+      if ! http_ok "$(_ready_url "$name")"; then
+        pending+=("$name")
+      elif [[ $ready != *" $name "* ]]; then
+        ready+="$name "
+        log "$name is ready"
+      fi
     done
-    if simulator_built && ! http_ok "http://127.0.0.1:$(simulator_metrics_port)/metrics"; then
-      pending+=(simulator)
-    fi
     if [ "${#pending[@]}" -eq 0 ]; then
       print_banner
       return 0
