@@ -3,8 +3,9 @@
 #   dependencies + Prisma client, Postgres (+ role/database), Redis, .env with dev secrets,
 #   migrations, build; etcd + kube-apiserver (state in .tally/kube; the metering app gets a
 #   service-account token bound to k8s/metering-rbac.yaml's ClusterRole, never admin);
-#   Prometheus scraping the apps and the simulator (7 days of history backfilled on the first
-#   start); then gateway/account/billing/metering and the simulator under concurrently.
+#   Prometheus scraping the apps and the simulator; then gateway/account/billing/metering and the
+#   simulator under concurrently. The first start imports 7 days of history into Prometheus
+#   meanwhile, in the background: the banner does not wait for it.
 # Ctrl-C (or SIGTERM) stops all of it. TALLY_READY_TIMEOUT (s, default 120) bounds the wait
 # before a "not ready" warning.
 set -euo pipefail
@@ -34,6 +35,7 @@ npm run --silent db:migrate
 ensure_build
 check_ports_free
 
+start_history_import
 start_local_kube
 start_local_prometheus
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm test [jest args...]: dependencies, Postgres and Redis, etcd and kube-apiserver, the
-# prometheus binaries, a build (some integration suites start the compiled apps from dist/), then
-# jest in CI mode. Exits with jest's code.
+# prometheus binaries, Chromium (the browser suites), a build (some integration suites start the
+# compiled apps from dist/), then jest in CI mode. Exits with jest's code.
 # No .env is needed: integration suites create their own databases through
 # TALLY_TEST_ADMIN_URL, which defaults to the `tally` role (LOGIN CREATEDB, password over TCP)
 # that ensure_postgres sets up.
@@ -15,7 +15,7 @@ ensure_postgres
 ensure_redis
 ensure_kube_apiserver # exports TALLY_ETCD_BIN, TALLY_KUBE_APISERVER_BIN for test/support/kube-cluster.ts
 ensure_prometheus
-ensure_chromium # exports TALLY_CHROMIUM: test/console drives it with playwright-core
+ensure_chromium # exports TALLY_CHROMIUM: the browser suites (test/support/browser.ts, test/console)
 if [ -z "${TALLY_TEST_ADMIN_URL:-}" ]; then
   TALLY_TEST_ADMIN_URL=$(pg_url "$PG_ROLE" "$PG_PASSWORD" postgres)
   export TALLY_TEST_ADMIN_URL

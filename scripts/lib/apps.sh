@@ -12,7 +12,8 @@ simulator_credentials_file() { setting SIMULATOR_CREDENTIALS_FILE "$TALLY_STATE_
 
 # app_env APP: the settings `npm start` gives APP for the local cloud, as `env` arguments.
 # Metering always talks to npm start's own cluster, with the metering service account.
-# The backfilled history is settled by the simulator once the demo tenants own it; metering's
+# The backfilled history is settled by the simulator once the demo tenants own it and Prometheus
+# serves it (it is imported in the background of the first start: start_history_import); metering's
 # own settlement begins with the first live hour, so it can never settle the history first
 # (and post nothing for it, while no workspace claims its namespaces).
 app_env() {
@@ -38,7 +39,8 @@ app_env() {
       if [ -n "$history_end" ]; then
         printf '%q ' "SIMULATOR_HISTORY_FROM=$(history_start "$history_end")" \
           "SIMULATOR_HISTORY_UNTIL=$(history_settled_until "$history_end")" \
-          "SIMULATOR_HISTORY_SETTLED_FILE=$TALLY_STATE_DIR/history-settled"
+          "SIMULATOR_HISTORY_SETTLED_FILE=$TALLY_STATE_DIR/history-settled" \
+          "SIMULATOR_HISTORY_LOADED_FILE=$TALLY_STATE_DIR/prometheus/backfilled-until"
       fi
       ;;
     *) ;;
@@ -65,17 +67,30 @@ check_ports_free() {
     die "port already in use: ${busy[*]} (another 'npm start'? stop it, or set TALLY_<APP>_PORT in .env)"
 }
 
-# Polls every app's /readyz while the apps run; prints the gateway URL once all answer.
+# _ready_url NAME: what answers once NAME (an app, or the simulator) is ready.
+_ready_url() {
+  case $1 in
+    simulator) printf 'http://127.0.0.1:%s/metrics' "$(simulator_metrics_port)" ;;
+    *) printf 'http://127.0.0.1:%s/readyz' "$(app_port "$1")" ;;
+  esac
+}
+
+# Polls every app's /readyz (and the simulator's /metrics) while the apps run, saying when each
+# first answers, so a slow start shows which one it waited for; prints the banner once all do.
 _announce_when_ready() {
-  local leader=$1 timeout=${TALLY_READY_TIMEOUT:-120} start=$SECONDS warned='' app pending
+  local leader=$1 timeout=${TALLY_READY_TIMEOUT:-120} start=$SECONDS warned='' name pending
+  local names=("${TALLY_APPS[@]}") ready=' '
+  if simulator_built; then names+=(simulator); fi
   while kill -0 "$leader" 2>/dev/null; do
     pending=()
-    for app in "${TALLY_APPS[@]}"; do
-      http_ok "http://127.0.0.1:$(app_port "$app")/readyz" || pending+=("$app")
+    for name in "${names[@]}"; do
+      if ! http_ok "$(_ready_url "$name")"; then
+        pending+=("$name")
+      elif [[ $ready != *" $name "* ]]; then
+        ready+="$name "
+        log "$name is ready"
+      fi
     done
-    if simulator_built && ! http_ok "http://127.0.0.1:$(simulator_metrics_port)/metrics"; then
-      pending+=(simulator)
-    fi
     if [ "${#pending[@]}" -eq 0 ]; then
       print_banner
       return 0
@@ -99,6 +114,8 @@ print_banner() {
     'Console' "$api/console (the tenant cost center: sign in with a JWT or API key of the demo credentials)"
   if simulator_built; then
     printf '  %-16s %s\n' 'Demo credentials' "${credentials#"$TALLY_ROOT"/}"
+    history_loaded || printf '  %-16s %s\n' 'History' \
+      "$(history_days) days of simulated usage still going into Prometheus, in the background: \"history loaded\" when they are in, then the simulator settles them"
   else
     printf '  %-16s %s\n' 'Simulator' 'not built (no dist/apps/simulator): no tenants, workloads or usage'
   fi

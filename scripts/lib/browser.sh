@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# ensure_chromium: Debian's Chromium, which the end-to-end test takes the README's screenshots
-# with (headless). Exports TALLY_CHROMIUM. Nothing is started here.
+# ensure_chromium: Debian's Chromium, which the browser suites drive headless with playwright-core
+# (test/support/browser.ts: the checkout page's buttons clicked, the README's screenshots taken);
+# playwright cannot download its own browsers here. Exports TALLY_CHROMIUM. Nothing is started.
 
 ensure_chromium() {
   local bin

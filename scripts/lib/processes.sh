@@ -1,11 +1,12 @@
 # shellcheck shell=bash
-# The long-running servers `npm start` runs besides the apps (etcd, kube-apiserver, Prometheus):
-# each in its own session, so a terminal's Ctrl-C reaches only start.sh, which stops them after
-# the apps. Their pids are in $TALLY_STATE_DIR/run/<name>.pid and their output in <name>.log.
+# The long-running servers `npm start` runs besides the apps (etcd, kube-apiserver, Prometheus)
+# and the first start's history import: each in its own session, so a terminal's Ctrl-C reaches
+# only start.sh, which stops them after the apps. Their pids are in $TALLY_STATE_DIR/run/<name>.pid
+# and the servers' output in <name>.log.
 
 TALLY_RUN_DIR=$TALLY_STATE_DIR/run
-# In start order; stopped in reverse.
-TALLY_BACKGROUND=(etcd kube-apiserver prometheus)
+# Stopped last first: the import (which waits for Prometheus) before Prometheus.
+TALLY_BACKGROUND=(etcd kube-apiserver prometheus history-import)
 
 # start_background NAME COMMAND [ARGS...]
 start_background() {
@@ -28,18 +29,19 @@ _background_pid() {
   printf '%s' "$pid"
 }
 
-# stop_background NAME: SIGTERM, then SIGKILL after TALLY_STOP_GRACE seconds (default 15).
+# stop_background NAME: SIGTERM, then SIGKILL after TALLY_STOP_GRACE seconds (default 15), to
+# its whole process group (setsid made it the leader): a script's children go with it.
 stop_background() {
   local name=$1 pid grace=${TALLY_STOP_GRACE:-15}
   if pid=$(_background_pid "$name"); then
-    kill -TERM "$pid" 2>/dev/null || true
+    kill -TERM -- "-$pid" 2>/dev/null || true
     for _ in $(seq 1 $((grace * 4))); do
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.25
     done
     if kill -0 "$pid" 2>/dev/null; then
       warn "$name (pid $pid) still running after ${grace}s, killing it"
-      kill -KILL "$pid" 2>/dev/null || true
+      kill -KILL -- "-$pid" 2>/dev/null || true
     fi
   fi
   rm -f "$TALLY_RUN_DIR/$name.pid"

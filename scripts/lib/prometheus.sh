@@ -14,9 +14,9 @@ ensure_prometheus() {
 
 # start_local_prometheus: for `npm start`, a Prometheus at PROMETHEUS_URL (default
 # 127.0.0.1:9090; another host is left to whoever runs it) that scrapes the apps' /metrics and
-# the simulator's exporters, data in $TALLY_STATE_DIR/prometheus kept across starts. On the
-# first start with a simulator, its last TALLY_HISTORY_DAYS (7) days go in before Prometheus
-# opens the TSDB. Stopped with the rest by stop_all_background.
+# the simulator's exporters, data in $TALLY_STATE_DIR/prometheus kept across starts. The first
+# start's history goes in later, in the background (start_history_import). Stopped with the
+# rest by stop_all_background.
 
 # history_days: days of simulated usage the first start backfills (0: none).
 history_days() {
@@ -26,11 +26,18 @@ history_days() {
   printf '%s' "$days"
 }
 
+# local_prometheus_port: the port of PROMETHEUS_URL when npm start runs that Prometheus itself
+# (http on 127.0.0.1), empty otherwise.
+local_prometheus_port() {
+  node -e 'const u = new URL(process.argv[1]);
+    process.stdout.write(u.hostname === "127.0.0.1" && u.protocol === "http:" ? u.port || "80" : "")' \
+    "$(setting PROMETHEUS_URL http://127.0.0.1:9090)"
+}
+
 start_local_prometheus() {
   local url port
   url=$(setting PROMETHEUS_URL http://127.0.0.1:9090)
-  port=$(node -e 'const u = new URL(process.argv[1]);
-    process.stdout.write(u.hostname === "127.0.0.1" && u.protocol === "http:" ? u.port || "80" : "")' "$url")
+  port=$(local_prometheus_port)
   if [ -z "$port" ]; then
     log "PROMETHEUS_URL=$url is not local: not starting a Prometheus"
     return 0
@@ -41,7 +48,6 @@ start_local_prometheus() {
   local dir=$TALLY_STATE_DIR/prometheus
   mkdir -p "$dir/data"
   _prometheus_config "$dir/prometheus.yml"
-  _prometheus_backfill "$dir"
   log "starting Prometheus on 127.0.0.1:$port (data in ${dir#"$TALLY_ROOT"/}, kept ${TALLY_PROMETHEUS_RETENTION:-30d})"
   start_background prometheus prometheus --config.file="$dir/prometheus.yml" \
     --storage.tsdb.path="$dir/data" --storage.tsdb.retention.time="${TALLY_PROMETHEUS_RETENTION:-30d}" \
@@ -78,41 +84,46 @@ scrape_configs:
 YAML
 }
 
-# The simulator's history of the last TALLY_HISTORY_DAYS days, once: the marker file records
-# that (and until when) it was loaded, so later starts keep what Prometheus has since scraped.
-_prometheus_backfill() {
-  local dir=$1 marker=$1/backfilled-until prefix=$TALLY_STATE_DIR/backfill end days file
-  [ -f "$marker" ] && return 0
-  days=$(history_days)
-  [ "$days" -gt 0 ] || return 0
-  mkdir -p "$TALLY_RUN_DIR"
+# start_history_import: on the first start with a simulator and a Prometheus of npm start's own,
+# its last TALLY_HISTORY_DAYS days of usage go into that Prometheus in the background
+# (scripts/import-history.sh), niced, while the API server, Prometheus and the apps start: the
+# banner does not wait for them. The history ends when the first start began (history-end,
+# chosen once: metering's first settled hour and the simulator's history depend on it); the
+# import writes backfilled-until when Prometheus serves it, and later starts keep what is there.
+start_history_import() {
+  local dir=$TALLY_STATE_DIR/prometheus
+  [ -f "$dir/backfilled-until" ] && return 0
+  [ "$(history_days)" -gt 0 ] || return 0
+  [ -n "$(local_prometheus_port)" ] || return 0
   if ! simulator_built; then
     log "no simulator built (dist/apps/simulator): no usage history to backfill"
     return 0
   fi
-  end=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-  log "generating $days days of simulated usage (first start only)"
-  rm -f "$prefix".*.om
-  # One file per 2 h block: promtool reads its whole input again for every block it writes.
-  node "$TALLY_ROOT/scripts/run-app.js" simulator backfill --days "$days" \
-    --end "$end" --out "$prefix" --step 300 --block-hours 2 \
-    --nearly-empty-history-hours "$(setting SIMULATOR_NEARLY_EMPTY_HISTORY_HOURS 0)" >&2 ||
-    die "the simulator's backfill failed"
-  log "loading it into Prometheus (promtool tsdb create-blocks-from openmetrics)"
-  : >"$TALLY_RUN_DIR/promtool.log"
-  for file in "$prefix".*.om; do
-    promtool tsdb create-blocks-from openmetrics -q "$file" "$dir/data" >>"$TALLY_RUN_DIR/promtool.log" 2>&1 ||
-      die "promtool could not load $file; see ${TALLY_RUN_DIR#"$TALLY_ROOT"/}/promtool.log"
-  done
-  rm -f "$prefix".*.om
-  printf '%s\n' "$end" >"$marker"
+  ensure_prometheus # promtool
+  mkdir -p "$dir/data" "$TALLY_RUN_DIR"
+  [ -f "$dir/history-end" ] || date -u +%Y-%m-%dT%H:%M:%SZ >"$dir/history-end"
+  # Its own session, as start_background's servers (a terminal's Ctrl-C reaches start.sh only,
+  # which stops it with them); its progress lines on npm start's output.
+  TALLY_ELAPSED=$SECONDS setsid nice -n 10 bash "$TALLY_ROOT/scripts/import-history.sh" "$dir" </dev/null &
+  printf '%s\n' "$!" >"$TALLY_RUN_DIR/history-import.pid"
+}
+
+# history_loaded: Prometheus serves the backfilled history (or there is none to wait for).
+history_loaded() {
+  local dir=$TALLY_STATE_DIR/prometheus
+  [ ! -f "$dir/history-end" ] || [ -f "$dir/backfilled-until" ]
 }
 
 # history_end: when the backfilled history ends (the first start's time), empty without one.
+# (A state directory from before the import ran in the background has only backfilled-until.)
 history_end() {
-  local marker=$TALLY_STATE_DIR/prometheus/backfilled-until
-  [ -f "$marker" ] && cat "$marker"
-  return 0
+  local file
+  for file in history-end backfilled-until; do
+    if [ -f "$TALLY_STATE_DIR/prometheus/$file" ]; then
+      cat "$TALLY_STATE_DIR/prometheus/$file"
+      return 0
+    fi
+  done
 }
 
 # history_start END: END minus TALLY_HISTORY_DAYS days.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { exitOf, spawnApp } from '../support/app-processes';
+import { openBrowser, type TestBrowser } from '../support/browser';
 import { GatewaySuite } from '../support/gateway-suite';
 
 const PUBLIC_URL = 'http://tally.test:4000';
@@ -17,11 +18,16 @@ const BALANCE = `query ($id: ID!) { wallet(id: $id) { balance } }`;
  */
 describe('the local checkout page', () => {
   const suite = new GatewaySuite();
+  let browser: TestBrowser;
 
   beforeAll(async () => {
     await suite.start(['gateway', 'account', 'billing'], { TALLY_PUBLIC_URL: PUBLIC_URL });
+    browser = await openBrowser();
   });
-  afterAll(() => suite.stop());
+  afterAll(async () => {
+    await browser?.close();
+    await suite.stop();
+  });
 
   async function startRecharge(amount: string) {
     const { owner, walletId } = await suite.newTenant('Acme <&> "Co"');
@@ -87,15 +93,30 @@ describe('the local checkout page', () => {
     expect(await balanceOf(owner, walletId)).toBe('25.500000');
   });
 
-  it('Decline expires the recharge and credits nothing; it cannot be paid afterwards', async () => {
-    const { owner, walletId, rechargeId, page } = await startRecharge('10');
+  it('Decline, clicked in a browser, expires the recharge and credits nothing; it cannot be paid afterwards', async () => {
+    const { owner, walletId, rechargeId, page: checkoutUrl } = await startRecharge('10');
+    const page = await browser.newPage({ width: 800, height: 520 });
+    expect((await page.goto(checkoutUrl))?.status()).toBe(200);
 
-    const declined = await post(`${page}/decline`);
-    expect(declined.status).toBe(200);
-    expect(await declined.text()).toContain('Declined: nothing was paid.');
+    const answer = page.waitForResponse(`${checkoutUrl}/decline`);
+    await page.getByRole('button', { name: 'Decline' }).click();
+    expect((await answer).status()).toBe(200);
+    await page.waitForURL(`${checkoutUrl}/decline`);
+    expect(await page.locator('#result').textContent()).toBe('Declined: nothing was paid.');
+    expect(await page.locator('#status').textContent()).toBe('EXPIRED');
+    await browser.screenshot(page, 'declined');
     expect(await statusOf(owner, rechargeId)).toBe('EXPIRED');
 
-    const paid = await post(`${page}/pay`);
+    // The checkout again: closed, nothing to click.
+    await page.goto(checkoutUrl);
+    expect(await page.getByRole('button').count()).toBe(0);
+    expect(await page.locator('body').textContent()).toContain(
+      'This checkout is closed: the recharge is EXPIRED.',
+    );
+    await page.close();
+
+    // Nor does a post of Pay by hand get past it.
+    const paid = await post(`${checkoutUrl}/pay`);
     expect(paid.status).toBe(409);
     expect(await paid.text()).toContain('This recharge is EXPIRED: it cannot be paid.');
     expect(await statusOf(owner, rechargeId)).toBe('EXPIRED');

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { V1Deployment } from '@kubernetes/client-node';
 import { KubeClient } from '@tally/metering/kube/kube-client';
@@ -16,9 +15,9 @@ import type {
   DemoTenantCredentials,
 } from '@tally/simulator/tenants/demo-credentials';
 import { GatewayClient } from '@tally/simulator/tenants/gateway-client';
+import { openBrowser, type TestBrowser } from '../support/browser';
 import { LocalCloud } from '../support/local-cloud';
 import { waitFor } from '../support/ports';
-import { Screenshots } from '../support/screenshots';
 
 const HOUR_MS = 3_600_000;
 // Initech, in this run: signed up three hours before `npm start`, with about 2.5 hours of its
@@ -70,7 +69,7 @@ describe('npm start, end to end', () => {
   let kube: KubeClient;
   let credentials: DemoCredentials;
   let historyEnd: Date;
-  let screenshots: Screenshots;
+  let browser: TestBrowser;
 
   const tenant = (key: string): DemoTenantCredentials =>
     credentials.tenants.find((t) => t.key === key)!;
@@ -180,12 +179,13 @@ describe('npm start, end to end', () => {
     });
     credentials = JSON.parse(await cloud.stateFile('demo-credentials.json')) as DemoCredentials;
     historyEnd = new Date((await cloud.stateFile('prometheus/backfilled-until')).trim());
-    screenshots = new Screenshots(
-      process.env.TALLY_E2E_SCREENSHOTS ?? join(cloud.stateDir, 'screenshots'),
-    );
+    browser = await openBrowser({
+      screenshotDir: process.env.TALLY_E2E_SCREENSHOTS ?? join(cloud.stateDir, 'screenshots'),
+    });
   }, 600_000);
 
   afterAll(async () => {
+    await browser?.close();
     await cloud?.stop();
     await cloud?.remove();
   }, 120_000);
@@ -195,13 +195,21 @@ describe('npm start, end to end', () => {
     wholeHours(new Date(startHour().getTime() - INITECH_HISTORY_HOURS * HOUR_MS), startHour());
 
   it(
-    'serves the GraphQL IDE to a browser',
+    'serves the GraphQL IDE to a browser, every file of it from the gateway',
     async () => {
-      const ide = await fetch(`${cloud.gatewayUrl}/graphql`, { headers: { accept: 'text/html' } });
-      expect(ide.status).toBe(200);
-      expect(await ide.text()).toContain('Tally GraphQL IDE');
-      const shot = await screenshots.take('graphql-ide', `${cloud.gatewayUrl}/graphql`);
-      if (screenshots.enabled) expect(shot).not.toBeNull();
+      const page = await browser.newPage();
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(request.url()));
+      const shown = await page.goto(`${cloud.gatewayUrl}/graphql`);
+      expect(shown?.status()).toBe(200);
+      expect(await page.title()).toBe('Tally GraphQL IDE (development)');
+      // GraphiQL has rendered (React, from the gateway's own scripts) with its Headers tab open,
+      // where the README says the token goes.
+      await page.getByRole('button', { name: 'Headers' }).waitFor();
+      await page.getByText('Loading…').waitFor({ state: 'detached' });
+      expect(requested.filter((url) => !url.startsWith(`${cloud.gatewayUrl}/`))).toEqual([]);
+      await browser.screenshot(page, 'graphql-ide');
+      await page.close();
     },
     E2E_STEP_MS,
   );
@@ -309,23 +317,24 @@ describe('npm start, end to end', () => {
           idempotencyKey: randomUUID(),
         },
       });
-      const page = startRecharge.checkoutUrl;
-      expect(page.startsWith(`${cloud.gatewayUrl}/checkout/cs_local_`)).toBe(true);
-      const shown = await fetch(page);
-      expect(shown.status).toBe(200);
-      expect(await shown.text()).toContain(`<dd id="amount">${TOP_UP} USD</dd>`);
-      await screenshots.take('checkout', page, { width: 800, height: 520 });
+      const checkoutUrl = startRecharge.checkoutUrl;
+      expect(checkoutUrl.startsWith(`${cloud.gatewayUrl}/checkout/cs_local_`)).toBe(true);
+      const page = await browser.newPage({ width: 800, height: 520 });
+      expect((await page.goto(checkoutUrl))?.status()).toBe(200);
+      expect(await page.locator('#amount').textContent()).toBe(`${TOP_UP} USD`);
+      await browser.screenshot(page, 'checkout');
 
-      // Pay, as the page's form posts from a browser.
-      const paid = await fetch(`${page}/pay`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: 'pay=',
-      });
-      expect(paid.status).toBe(200);
-      const receipt = join(cloud.stateDir, 'checkout-paid.html');
-      await writeFile(receipt, await paid.text());
-      await screenshots.take('checkout-paid', `file://${receipt}`, { width: 800, height: 360 });
+      // Pay, clicked: the browser posts the page's form and shows what the gateway answers.
+      const answer = page.waitForResponse(`${checkoutUrl}/pay`);
+      await page.getByRole('button', { name: 'Pay' }).click();
+      expect((await answer).status()).toBe(200);
+      await page.waitForURL(`${checkoutUrl}/pay`);
+      expect(await page.locator('h1').textContent()).toBe('Paid');
+      expect(await page.locator('#result').textContent()).toBe('Paid: the wallet is credited.');
+      expect(await page.locator('#status').textContent()).toBe('SUCCEEDED');
+      await page.setViewportSize({ width: 800, height: 400 });
+      await browser.screenshot(page, 'checkout-paid');
+      await page.close();
 
       const wallet = await untilWallet('NORMAL');
       expect(parseMicros(wallet.balance) - before).toBe(parseMicros(TOP_UP));

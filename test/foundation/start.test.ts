@@ -2,7 +2,7 @@
 // ports: it comes up with its API server, Prometheus, apps and simulator, prints the banner,
 // answers GraphQL, gives metering no more than k8s/metering-rbac.yaml, overrides what an old
 // .env contradicts, and after Ctrl-C leaves no process behind. A short history (1 day, not 7)
-// keeps the first start's backfill quick; it still goes through promtool.
+// keeps the first start's backfill quick; it still goes through promtool, in the background.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -171,6 +171,8 @@ describe('npm start', () => {
       ].sort(),
     );
 
+    // The first start imports the history in the background; it says when Prometheus has it.
+    await start.printed(/\[tally\] +\d+s history loaded: Prometheus has /, 180_000);
     // Twelve hours ago is before this Prometheus existed: only the backfill can answer.
     const at = Math.floor(Date.now() / 1000) - 12 * 3600;
     const query = encodeURIComponent(

@@ -79,6 +79,7 @@ async function settleTheHistory(config: SimulatorConfig): Promise<void> {
       from,
       until,
       settledFile: config.SIMULATOR_HISTORY_SETTLED_FILE,
+      loadedFile: config.SIMULATOR_HISTORY_LOADED_FILE,
       log,
     });
   } catch (error) {

@@ -23,6 +23,9 @@ export const loadSimulatorConfig = defineConfig(
     SIMULATOR_HISTORY_FROM: historyTime,
     SIMULATOR_HISTORY_UNTIL: historyTime,
     SIMULATOR_HISTORY_SETTLED_FILE: z.string().min(1).default('.tally/history-settled'),
+    // Written once Prometheus serves the history (npm start imports it in the background of
+    // the first start); settling waits for it. Unset: the history is taken to be there.
+    SIMULATOR_HISTORY_LOADED_FILE: z.string().min(1).optional(),
     SIMULATOR_BALANCE_OF_THE_NEARLY_EMPTY: z
       .string()
       .regex(/^\d+(\.\d{1,6})?$/, 'must be an amount such as 5.000000')

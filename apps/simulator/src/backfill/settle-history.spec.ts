@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { settleHistory, wholeHours } from './settle-history';
@@ -45,6 +45,29 @@ describe('settleHistory', () => {
     settled = [];
     await settle();
     expect(settled).toEqual([]);
+  });
+
+  it('waits until npm start says Prometheus has the history, then settles it', async () => {
+    const loadedFile = join(dir, 'backfilled-until');
+    const log: string[] = [];
+    const settling = settleHistory({
+      gateway,
+      adminKey: 'tly_admin',
+      from: new Date('2026-12-01T09:40:00Z'),
+      until: new Date('2026-12-01T11:10:00Z'),
+      settledFile: join(dir, 'history-settled'),
+      loadedFile,
+      log: (line) => log.push(line),
+      pollMs: 10,
+    });
+    while (!log.includes('waiting for the history to be in Prometheus before settling it')) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(settled).toEqual([]);
+
+    await writeFile(loadedFile, '2026-12-01T11:10:00Z\n');
+    await settling;
+    expect(settled).toEqual(['2026-12-01T09:00:00.000Z', '2026-12-01T10:00:00.000Z']);
   });
 
   it('an empty range is no hour', () => {

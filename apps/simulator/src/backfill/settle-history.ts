@@ -3,6 +3,7 @@ import { formatMicros, parseMicros } from '@tally/money';
 import { GatewayClient } from '@tally/simulator/tenants/gateway-client';
 
 const HOUR_MS = 3_600_000;
+const LOADED_POLL_MS = 1_000;
 
 export interface HistorySettlement {
   readonly gateway: Pick<GatewayClient, 'request'>;
@@ -12,7 +13,13 @@ export interface HistorySettlement {
   readonly until: Date;
   /** Written once every hour is settled; a start that finds it settles nothing again. */
   readonly settledFile: string;
+  /**
+   * Written by npm start once Prometheus serves the history, which it imports in the background
+   * of the first start: an hour settled before its samples are in would be charged nothing.
+   */
+  readonly loadedFile?: string;
   readonly log: (line: string) => void;
+  readonly pollMs?: number;
 }
 
 /**
@@ -25,6 +32,7 @@ export interface HistorySettlement {
  */
 export async function settleHistory(options: HistorySettlement): Promise<void> {
   if (await exists(options.settledFile)) return;
+  if (options.loadedFile) await untilLoaded(options.loadedFile, options);
   const hours = wholeHours(options.from, options.until);
   options.log(`settling ${hours.length} hours of history, oldest first`);
   let charged = 0n;
@@ -52,6 +60,17 @@ export function wholeHours(from: Date, until: Date): Date[] {
     hours.push(new Date(t));
   }
   return hours;
+}
+
+async function untilLoaded(
+  loadedFile: string,
+  { log, pollMs = LOADED_POLL_MS }: HistorySettlement,
+): Promise<void> {
+  if (await exists(loadedFile)) return;
+  log('waiting for the history to be in Prometheus before settling it');
+  while (!(await exists(loadedFile))) {
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
 }
 
 async function exists(file: string): Promise<boolean> {
