@@ -1,22 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { source as axeSource } from 'axe-core';
-import { type Browser, chromium, type Page } from 'playwright-core';
-
-/** Debian's Chromium (scripts/lib/browser.sh `ensure_chromium` installs it). */
-const CHROMIUM = process.env.TALLY_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 
 /**
- * One headless Chromium for a suite, driven by playwright-core; pages opened through it are
- * closed with it. Screenshots go to `outputDir`.
+ * One headless Chromium for a suite (test/support/browser.ts launches it), with a fresh context
+ * per page so each has its own sessionStorage; pages opened through it are closed with it.
+ * Screenshots go to `outputDir`.
  */
 export class ConsoleBrowser {
   private constructor(
@@ -26,8 +17,7 @@ export class ConsoleBrowser {
 
   static async open(outputDir: string): Promise<ConsoleBrowser> {
     await mkdir(outputDir, { recursive: true });
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-    return new ConsoleBrowser(browser, outputDir);
+    return new ConsoleBrowser(await launchChromium(), outputDir);
   }
 
   /** A page in a fresh context (its own sessionStorage), recording what went wrong on it. */

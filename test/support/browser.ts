@@ -61,14 +61,18 @@ export class TestBrowser {
 
 /** Starts the suite's Chromium; call it in `beforeAll` (it reads the running test file). */
 export async function openBrowser(options: BrowserOptions = {}): Promise<TestBrowser> {
+  return new TestBrowser(await launchChromium(), options.screenshotDir ?? suiteOutputDir());
+}
+
+/** Debian's headless Chromium under playwright, for suites that manage their own pages. */
+export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `no Chromium at ${CHROMIUM}: run the suite through npm test or npm run e2e, which install ` +
         `Debian's chromium, or apt-get install chromium`,
     );
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-  return new TestBrowser(browser, options.screenshotDir ?? suiteOutputDir());
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }
 
 /** `.tally/test-output/<test file>/`, git-ignored like the rest of `.tally`. */
