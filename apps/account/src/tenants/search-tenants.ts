@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { forbidden } from '@tally/errors';
 import {
   isFinanceStaff,
@@ -7,7 +7,7 @@ import {
   type TenantsPage,
 } from '@tally/transport';
 import { assertPageSize, decodeCursor, encodeCursor, searchTerms } from './tenant-search-input';
-import { TenantSearchRepository } from './tenant-search.repository';
+import { TenantSearchRepository, type ITenantSearchRepository } from './tenant-search.repository';
 
 type SearchTenantsInput = RpcRequest<'account.tenants.search'>['input'];
 
@@ -18,7 +18,7 @@ type SearchTenantsInput = RpcRequest<'account.tenants.search'>['input'];
  */
 @Injectable()
 export class SearchTenants {
-  constructor(private readonly tenants: TenantSearchRepository) {}
+  constructor(@Inject(TenantSearchRepository) private readonly tenants: ITenantSearchRepository) {}
 
   async execute({ principal, input }: Authenticated<SearchTenantsInput>): Promise<TenantsPage> {
     if (!isFinanceStaff(principal)) {

@@ -8,7 +8,7 @@ import type { TenantPosition, TenantSearchTerms } from './tenant-search-input';
  * the same under any collation), a page after a position.
  * Every arm of the search is answered by an index (migration 20261204190000_tenant_search):
  * the name by a pg_trgm GIN index (ILIKE '%text%'), the id by the primary key, a namespace by
- * a text_pattern_ops btree (LIKE 'text%'), a member by users' primary key, external_id and
+ * a lower(namespace) text_pattern_ops btree (LIKE 'text%'), a member by users' primary key, external_id and
  * lower(email); the listing without a search by the (lower(name), id) btree.
  * test/accounts/tenant-search.test.ts checks the plans with EXPLAIN.
  */
@@ -18,8 +18,17 @@ export interface PlacedTenant {
   readonly position: TenantPosition;
 }
 
+/** The search as use cases see it (their specs hand them a fake of this). */
+export interface ITenantSearchRepository {
+  page(
+    terms: TenantSearchTerms | null,
+    after: TenantPosition | null,
+    limit: number,
+  ): Promise<PlacedTenant[]>;
+}
+
 @Injectable()
-export class TenantSearchRepository {
+export class TenantSearchRepository implements ITenantSearchRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** Up to `limit` tenants after `after`; callers ask one more than a page to learn if more follow. */
@@ -48,16 +57,11 @@ export class TenantSearchRepository {
   }
 }
 
-/** $1 name pattern, $2 uuid or null, $3 namespace prefix pattern, $4 e-mail, $5 the text. */
+/** $1 name pattern, $2 the text if a UUID, $3 namespace prefix pattern, $4 the text. */
 function searchValues(terms: TenantSearchTerms): unknown[] {
-  const literal = escapeLike(terms.text);
-  return [
-    `%${literal}%`,
-    terms.uuid,
-    `${escapeLike(terms.text.toLowerCase())}%`,
-    terms.text.toLowerCase(),
-    terms.text,
-  ];
+  const text = escapeLike(terms.text);
+  // Namespaces are ASCII DNS labels: JavaScript's lower case is Postgres's for them.
+  return [`%${text}%`, terms.uuid, `${text.toLowerCase()}%`, terms.text];
 }
 
 /** LIKE's wildcards in the text stand for themselves (backslash is LIKE's default escape). */
@@ -65,28 +69,30 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-const PAGE_TAIL = (afterName: number) => `
-  JOIN account.wallets w ON w.tenant_id = t.id AND w.kind = 'TENANT'
- WHERE ($${afterName}::text IS NULL OR (lower(t.name), t.id) > ($${afterName}::text, $${afterName + 1}::uuid))`;
-
+/** $1, $2: the position a page starts after (null: the first page); $3 the limit. */
 export const LIST_SQL = `
 SELECT t.id, t.name, lower(t.name) AS sort_name, t.currency, w.id AS wallet_id
-  FROM account.tenants t${PAGE_TAIL(1)}
+  FROM account.tenants t
+  JOIN account.wallets w ON w.tenant_id = t.id AND w.kind = 'TENANT'
+ WHERE ($1::text IS NULL OR (lower(t.name), t.id) > ($1::text, $2::uuid))
  ORDER BY lower(t.name), t.id
  LIMIT $3`;
 
+/** $1–$4: searchValues; $5, $6: the position a page starts after; $7 the limit. */
 export const SEARCH_SQL = `
 SELECT t.id, t.name, lower(t.name) AS sort_name, t.currency, w.id AS wallet_id
-  FROM account.tenants t${PAGE_TAIL(6)}
-   AND t.id IN (
+  FROM account.tenants t
+  JOIN account.wallets w ON w.tenant_id = t.id AND w.kind = 'TENANT'
+ WHERE t.id IN (
          SELECT id FROM account.tenants WHERE name ILIKE $1
          UNION SELECT id FROM account.tenants WHERE id = $2::uuid
-         UNION SELECT tenant_id FROM account.workspaces WHERE namespace LIKE $3
+         UNION SELECT tenant_id FROM account.workspaces WHERE lower(namespace) LIKE $3
          UNION SELECT m.tenant_id FROM account.memberships m
                  JOIN account.users u ON u.id = m.user_id
-                WHERE u.id = $2::uuid OR lower(u.email) = $4 OR u.external_id = $5)
+                WHERE u.id = $2::uuid OR u.external_id = $4 OR lower(u.email) = lower($4))
+   AND ($5::text IS NULL OR (lower(t.name), t.id) > ($5::text, $6::uuid))
  ORDER BY lower(t.name), t.id
- LIMIT $8`;
+ LIMIT $7`;
 
 interface TenantRow {
   id: string;
