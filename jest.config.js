@@ -8,6 +8,8 @@ const moduleNameMapper = {
   '^@tally/metering/(.*)$': '<rootDir>/apps/metering/src/$1',
   '^@tally/simulator/(.*)$': '<rootDir>/apps/simulator/src/$1',
   '^@tally/test/(.*)$': '<rootDir>/test/$1',
+  // The console imports only the parser, not libs/money's Nest scalar.
+  '^@tally/money/micros$': '<rootDir>/libs/money/src/micros.ts',
   '^@tally/(.*)$': '<rootDir>/libs/$1/src',
   // ESM-only; see the file for why jest needs this and the apps do not.
   '^@kubernetes/client-node$': '<rootDir>/test/support/kubernetes-client-node.js',

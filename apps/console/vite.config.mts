@@ -10,6 +10,13 @@ const repoRoot = join(root, '..', '..');
 export default defineConfig({
   root,
   base: '/console/',
+  // The console reads amounts with the services' own parser (libs/money), not a copy of it.
+  resolve: {
+    alias: {
+      '@tally/money/micros': join(repoRoot, 'libs', 'money', 'src', 'micros.ts'),
+      '@tally/errors': join(repoRoot, 'libs', 'errors', 'src', 'index.ts'),
+    },
+  },
   // Out of apps/: `npm start` rebuilds when a file under apps/ is newer than its last build.
   cacheDir: join(repoRoot, 'node_modules', '.vite', 'console'),
   build: {

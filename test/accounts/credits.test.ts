@@ -16,7 +16,8 @@ const GRANT = `mutation ($walletId: ID!, $amount: Money!, $expiresAt: DateTime!,
   grantCredit(walletId: $walletId, amount: $amount, expiresAt: $expiresAt, reason: $reason, idempotencyKey: $key) {
     id source amount remaining used expired reason expiresAt expiredAt } }`;
 const CREDITS = `query ($id: ID!) { wallet(id: $id) { balance credits { id source amount remaining used expired expiredAt } } }`;
-const CREDIT_LINES = 'creditOpening creditsGranted creditsUsed creditsExpired creditClosing';
+const CREDIT_LINES =
+  'creditOpening creditsGranted creditsMovedIn creditsUsed creditsMovedOut creditsExpired creditClosing';
 const STATEMENT = `query ($tenantId: ID!, $month: String!) {
   statement(tenantId: $tenantId, month: $month) {
     opening recharges charges priorPeriod chargesPostedLater chargesOfOtherStatements adjustments
@@ -41,6 +42,7 @@ interface Grant {
 }
 type CreditsReply = { wallet: { balance: string; credits: Grant[] } };
 
+const fmt = (micros: bigint) => `${micros / UNIT}.${(micros % UNIT).toString().padStart(6, '0')}`;
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
 /**
@@ -274,6 +276,74 @@ describe('expiring promotional credit', () => {
       expect(lines.creditClosing).toBe('0.000000');
     }
     expect(tiedOut(statement)).toBe(1n * UNIT);
+  });
+
+  it('states credit a transfer moves between own wallets as moved out and in, not used and granted', async () => {
+    const { id: tenantId, walletId, owner } = await suite.newTenant('Moved lines');
+    const { walletId: department } = await suite.newSubAccount(tenantId);
+    await suite.admin(ADJUST, {
+      input: { walletId, amount: '1', reason: 'paid', idempotencyKey: randomUUID() },
+    });
+    const granted = await grant(finance, { walletId, amount: '5', expiresAt: inHours(48) });
+    expect(granted.errors).toBeUndefined();
+    await ctx.charge(walletId, 500_001n); // spent from the grant: 4.499999 credit, 1 paid left
+    // 1 paid, then 2.000001 of the grant, which arrives in the department as a grant.
+    const input = { fromWalletId: walletId, toWalletId: department, amount: '3.000001' };
+    const moved = await suite.gql(owner, TRANSFER, { input: { ...input, idempotencyKey: 'ml1' } });
+    expect(outcome(moved)).toBe('OK');
+    await ctx.charge(department, 250_000n); // spent from the moved credit
+
+    const month = new Date().toISOString().slice(0, 7);
+    type WalletLines = StatementReply['wallets'][number] & CreditLinesReply;
+    type Reply = Omit<StatementReply, 'wallets'> & CreditLinesReply & { wallets: WalletLines[] };
+    const reply = await suite.gql<{ statement: Reply }>(owner, STATEMENT, { tenantId, month });
+    expect(outcome(reply)).toBe('OK');
+    const statement = reply.data!.statement;
+    const ofWallet = (id: string) => statement.wallets.find((w) => w.walletId === id)!;
+    // Granted is the real grant only, used the real spending only; the move is its own pair.
+    expect(statement).toMatchObject({
+      creditOpening: '0.000000',
+      creditsGranted: '5.000000',
+      creditsMovedIn: '2.000001',
+      creditsUsed: '0.750001',
+      creditsMovedOut: '2.000001',
+      creditsExpired: '0.000000',
+      creditClosing: '4.249999',
+    });
+    expect(ofWallet(walletId)).toMatchObject({
+      creditsGranted: '5.000000',
+      creditsMovedIn: '0.000000',
+      creditsUsed: '0.500001',
+      creditsMovedOut: '2.000001',
+      creditClosing: '2.499998',
+    });
+    expect(ofWallet(department)).toMatchObject({
+      creditsGranted: '0.000000',
+      creditsMovedIn: '2.000001',
+      creditsUsed: '0.250000',
+      creditsMovedOut: '0.000000',
+      creditClosing: '1.750001',
+    });
+
+    // Tied out to the ledger to the micro-unit: each wallet's balance and open credit, and the
+    // moved grants the account service wrote.
+    for (const id of [walletId, department]) {
+      const lines = ofWallet(id);
+      const wallet = await credits(id);
+      const open = wallet.credits.reduce((sum, c) => sum + BigInt(toMicros(c.remaining)), 0n);
+      expect(lines.creditClosing).toBe(fmt(open));
+      expect(creditTiedOut(lines)).toBe(open);
+      expect(lines.closing).toBe(wallet.balance);
+      expect(tiedOut(lines)).toBe(BigInt(toMicros(wallet.balance)));
+    }
+    const { rows } = await ctx.prisma.pool.query<{ moved: string }>(
+      `SELECT sum(amount_micros)::text AS moved FROM account.credit_grants
+        WHERE wallet_id = $1 AND moved_from_grant_id IS NOT NULL`,
+      [department],
+    );
+    expect(rows[0].moved).toBe('2000001');
+    expect(creditTiedOut(statement)).toBe(BigInt(toMicros(statement.creditClosing)));
+    expect(tiedOut(statement)).toBe(BigInt(toMicros(statement.closing)));
   });
 
   it('states granted, used and expired credit as their own lines, tied out to the ledger', async () => {

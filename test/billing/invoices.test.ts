@@ -13,7 +13,13 @@ import { createScratchDatabase, type TestDatabase } from '../setup/test-database
 import { AccountContext, systemJob } from '../support/account-context';
 import { GatewaySuite } from '../support/gateway-suite';
 import { waitFor } from '../support/ports';
-import { tiedOut, toMicros, type StatementReply } from '../support/statement-figures';
+import {
+  creditTiedOut,
+  tiedOut,
+  toMicros,
+  type CreditLinesReply,
+  type StatementReply,
+} from '../support/statement-figures';
 
 const CREATE_TENANT = `mutation ($input: CreateTenantInput!) {
   createTenant(input: $input) { id wallet { id } }
@@ -43,6 +49,21 @@ const STATEMENT = `query ($tenantId: ID!, $month: String!) {
     priorPeriodLines { month namespace resource amount }
     otherLines { kind amount }
   }
+}`;
+const CREDIT_LINES =
+  'creditOpening creditsGranted creditsMovedIn creditsUsed creditsMovedOut creditsExpired creditClosing';
+const CREDIT_STATEMENT = `query ($tenantId: ID!, $month: String!) {
+  statement(tenantId: $tenantId, month: $month) {
+    final opening recharges charges priorPeriod chargesPostedLater chargesOfOtherStatements
+    adjustments other closing ${CREDIT_LINES}
+    wallets {
+      walletId opening recharges charges priorPeriod chargesPostedLater chargesOfOtherStatements
+      adjustments internalTransfers other closing ${CREDIT_LINES}
+    }
+  }
+}`;
+const GRANT_CREDIT = `mutation ($walletId: ID!, $amount: Money!, $expiresAt: DateTime!, $reason: String!) {
+  grantCredit(walletId: $walletId, amount: $amount, expiresAt: $expiresAt, reason: $reason) { id }
 }`;
 const VOID = `mutation ($id: ID!, $reason: String!) {
   voidInvoice(id: $id, reason: $reason) { id status voidReason number total }
@@ -827,7 +848,135 @@ describe('monthly statements and invoices', () => {
       await prisma.onApplicationShutdown();
     }
   });
+
+  it('states credit a transfer moves to a sub-account as moved out and in on the issued statement, granted and used only what was granted and spent, tied out to the ledger', async () => {
+    const { tenantId, walletId: main, owner } = await newTenant();
+    const sub = await suite.admin<{ createSubAccount: { wallet: { id: string } } }>(CREATE_SUB, {
+      input: { tenantId, name: 'research' },
+    });
+    const dept = sub.data!.createSubAccount.wallet.id;
+    const ns = `lab-${randomUUID().slice(0, 8)}`;
+    const aug = (day: number, hour = 12) => new Date(Date.UTC(2026, 7, day, hour));
+    const log: Posted[] = [];
+    await post(recharge(main, 1n * M), aug(1, 1), log);
+    const finance = suite.jwt((await suite.fixtures.newUser('FINANCE')).externalId);
+    const granted = await suite.gql<{ grantCredit: { id: string } }>(finance, GRANT_CREDIT, {
+      walletId: main,
+      amount: '5',
+      expiresAt: new Date(Date.now() + 365 * 24 * HOUR_MS).toISOString(),
+      reason: 'welcome credit',
+    });
+    expect(outcome(granted)).toBe('OK');
+    const grantPosting = await grantTransaction(granted.data!.grantCredit.id);
+    await postedAt([grantPosting], aug(2));
+    await creditPostedAt([grantPosting], aug(2));
+    // Spent from the grant: 4.499999 credit and 1 paid left.
+    await post(charge(main, ns, aug(3, 10), { cpu: 500_001n }), aug(3, 11), log);
+    await creditPostedAt([log[log.length - 1].transactionId], aug(3, 11));
+    // 1 paid, then 2.000001 of the grant, which arrives in the sub-account as a grant.
+    const moved = await suite.gql<{ transfer: { id: string } }>(owner, TRANSFER, {
+      input: { fromWalletId: main, toWalletId: dept, amount: '3.000001', idempotencyKey: 'mv' },
+    });
+    expect(outcome(moved)).toBe('OK');
+    await postedAt([moved.data!.transfer.id], aug(4));
+    await creditPostedAt([moved.data!.transfer.id], aug(4));
+    await post(charge(dept, ns, aug(5, 10), { cpu: 250_000n }), aug(5, 11), log);
+    await creditPostedAt([log[log.length - 1].transactionId], aug(5, 11));
+
+    await settleMonth('2026-08');
+    expect(outcome(await suite.admin(GENERATE, { month: '2026-08' }))).toBe('OK');
+    const reply = await suite.gql<{ statement: CreditStatementReply }>(owner, CREDIT_STATEMENT, {
+      tenantId,
+      month: '2026-08',
+    });
+    expect(outcome(reply)).toBe('OK');
+    const statement = reply.data!.statement;
+    expect(statement).toMatchObject({
+      final: true,
+      creditOpening: '0.000000',
+      creditsGranted: '5.000000',
+      creditsMovedIn: '2.000001',
+      creditsUsed: '0.750001',
+      creditsMovedOut: '2.000001',
+      creditsExpired: '0.000000',
+      creditClosing: '4.249999',
+    });
+    const ofWallet = (id: string) => statement.wallets.find((w) => w.walletId === id)!;
+    expect(ofWallet(main)).toMatchObject({
+      creditsGranted: '5.000000',
+      creditsMovedIn: '0.000000',
+      creditsUsed: '0.500001',
+      creditsMovedOut: '2.000001',
+      creditClosing: '2.499998',
+    });
+    expect(ofWallet(dept)).toMatchObject({
+      creditsGranted: '0.000000',
+      creditsMovedIn: '2.000001',
+      creditsUsed: '0.250000',
+      creditsMovedOut: '0.000000',
+      creditClosing: '1.750001',
+    });
+
+    // Tied out to the ledger to the micro-unit: balances by their entries, credit by the grants
+    // the month left open, and the lines add up to both.
+    const { start, end } = billingMonth('2026-08');
+    for (const wallet of [main, dept]) {
+      const lines = ofWallet(wallet);
+      expect(lines.opening).toBe(fmt(await balanceAt(wallet, start)));
+      expect(lines.closing).toBe(fmt(await balanceAt(wallet, end)));
+      expect(tiedOut(lines)).toBe(await balanceAt(wallet, end));
+      expect(lines.creditClosing).toBe(fmt(await openCreditAt(wallet, end)));
+      expect(creditTiedOut(lines)).toBe(await openCreditAt(wallet, end));
+    }
+    expect(tiedOut(statement)).toBe(BigInt(toMicros(statement.closing)));
+    expect(creditTiedOut(statement)).toBe(BigInt(toMicros(statement.creditClosing)));
+    // What is stored is what is shown.
+    const { rows } = await db.query<{ moved_in: string; moved_out: string }>(
+      `SELECT figures->>'creditsMovedInMicros' AS moved_in,
+              figures->>'creditsMovedOutMicros' AS moved_out
+         FROM billing.statements WHERE tenant_id = $1 AND period_start = $2`,
+      [tenantId, start],
+    );
+    expect(rows).toEqual([{ moved_in: '2000001', moved_out: '2000001' }]);
+
+    async function grantTransaction(grantId: string): Promise<string> {
+      const { rows: grants } = await db.query<{ transaction_id: string }>(
+        `SELECT transaction_id FROM account.credit_grants WHERE id = $1`,
+        [grantId],
+      );
+      return grants[0].transaction_id;
+    }
+  });
+
+  /** Grants and draws of the transactions "were written" at `at`, as postedAt moves entries. */
+  async function creditPostedAt(transactionIds: readonly string[], at: Date): Promise<void> {
+    await db.query(
+      `UPDATE account.credit_grants SET created_at = $2 WHERE transaction_id = ANY ($1::uuid[])`,
+      [transactionIds, at],
+    );
+    await db.query(
+      `UPDATE account.credit_draws SET created_at = $2 WHERE transaction_id = ANY ($1::uuid[])`,
+      [transactionIds, at],
+    );
+  }
+
+  /** A wallet's open credit at an instant, straight from its grants and draws (none expired). */
+  async function openCreditAt(walletId: string, at: Date): Promise<bigint> {
+    const { rows } = await db.query<{ open: string }>(
+      `SELECT ((SELECT coalesce(sum(amount_micros), 0) FROM account.credit_grants
+                 WHERE wallet_id = $1 AND created_at < $2)
+             - (SELECT coalesce(sum(d.amount_micros), 0) FROM account.credit_draws d
+                  JOIN account.credit_grants g ON g.id = d.grant_id
+                 WHERE g.wallet_id = $1 AND d.created_at < $2))::text AS open`,
+      [walletId, at],
+    );
+    return BigInt(rows[0].open);
+  }
 });
+
+type CreditWalletReply = StatementReply['wallets'][number] & CreditLinesReply;
+type CreditStatementReply = Omit<StatementReply, 'wallets'> &
+  CreditLinesReply & { wallets: CreditWalletReply[] };
 
 interface InvoiceReply {
   id: string;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { BudgetTopUpRepository } from '@tally/account/budgets/budget-top-up.repository';
 import { Posting, SystemAccount } from '@tally/account/ledger/ledger.types';
 import { StatementFiguresRepository } from '@tally/account/statements/statement-figures.repository';
 import { AccountContext, systemJob } from '../support/account-context';
@@ -257,8 +258,18 @@ describe('credit grants in the ledger', () => {
       const open = (await ctx.remainingCredit(wallet.walletId)).reduce((a, b) => a + b, 0n);
       expect(BigInt(wallet.credit.closingMicros)).toBe(open);
     }
+    // The move is out of one and in to the other, neither used nor granted.
+    expect(figures.find((w) => w.walletId === walletId)?.credit).toMatchObject({
+      grantedMicros: String(7n * UNIT),
+      movedOutMicros: '4000001',
+      usedMicros: '0',
+      movedInMicros: '0',
+    });
     expect(figures.find((w) => w.walletId === department)?.credit).toMatchObject({
-      grantedMicros: '4000001',
+      grantedMicros: '0',
+      movedInMicros: '4000001',
+      usedMicros: '0',
+      movedOutMicros: '0',
       closingMicros: '1000001',
     });
   });
@@ -266,6 +277,7 @@ describe('credit grants in the ledger', () => {
   it('pays the receiving wallet’s debt first with credit a transfer moves', async () => {
     const { tenantId, walletId } = await ctx.newTenant();
     const { walletId: department } = await ctx.newSubAccount(tenantId);
+    const periodStart = new Date(Date.now() - 60_000);
     await ctx.charge(department, 2n * UNIT);
     await ctx.grant(walletId, 5n * UNIT, inDays(5));
     await ctx.postTransaction.execute(transfer(walletId, department, 3n * UNIT), systemJob);
@@ -273,6 +285,69 @@ describe('credit grants in the ledger', () => {
     expect(await ctx.remainingCredit(walletId)).toEqual([2n * UNIT]);
     expect(await ctx.remainingCredit(department)).toEqual([1n * UNIT]);
     expect(await ctx.balanceOf(department)).toBe(1n * UNIT);
+
+    // The move's own transaction drew twice: the tenant's grant (moved out) and the moved grant
+    // paying the debt (used, in the department).
+    const figures = await new StatementFiguresRepository(ctx.prisma).walletFigures(tenantId, {
+      start: periodStart,
+      end: new Date(Date.now() + 60_000),
+    });
+    const creditOf = (id: string) => figures.find((w) => w.walletId === id)?.credit;
+    expect(creditOf(walletId)).toEqual({
+      openingMicros: '0',
+      grantedMicros: String(5n * UNIT),
+      movedInMicros: '0',
+      usedMicros: '0',
+      movedOutMicros: String(3n * UNIT),
+      closingMicros: String(2n * UNIT),
+    });
+    expect(creditOf(department)).toEqual({
+      openingMicros: '0',
+      grantedMicros: '0',
+      movedInMicros: String(3n * UNIT),
+      usedMicros: String(2n * UNIT),
+      movedOutMicros: '0',
+      closingMicros: String(1n * UNIT),
+    });
+  });
+
+  it('states the credit a budget top-up moves as moved out of the tenant wallet and in to the sub-account', async () => {
+    const { tenantId, walletId } = await ctx.newTenant();
+    const { subAccountId, walletId: department } = await ctx.newSubAccount(tenantId);
+    const periodStart = new Date(Date.now() - 60_000);
+    await ctx.credit(walletId, 1n * UNIT);
+    await ctx.grant(walletId, 4n * UNIT, inDays(5));
+    const topUp = await new BudgetTopUpRepository(ctx.prisma, ctx.ledger).topUp(
+      {
+        subAccountId,
+        subAccountWalletId: department,
+        tenantWalletId: walletId,
+        budgetMicros: 3n * UNIT,
+        month: '2033-01-01',
+      },
+      systemJob,
+    );
+    // 1 paid, then 2 of the grant: 2 stay open in the tenant wallet, as much as it holds.
+    expect(topUp).toMatchObject({ status: 'done', movedMicros: 3n * UNIT });
+    expect(await ctx.remainingCredit(department)).toEqual([2n * UNIT]);
+
+    const figures = await new StatementFiguresRepository(ctx.prisma).walletFigures(tenantId, {
+      start: periodStart,
+      end: new Date(Date.now() + 60_000),
+    });
+    const creditOf = (id: string) => figures.find((w) => w.walletId === id)?.credit;
+    expect(creditOf(walletId)).toMatchObject({
+      grantedMicros: String(4n * UNIT),
+      usedMicros: '0',
+      movedOutMicros: String(2n * UNIT),
+      closingMicros: String(2n * UNIT),
+    });
+    expect(creditOf(department)).toMatchObject({
+      grantedMicros: '0',
+      movedInMicros: String(2n * UNIT),
+      usedMicros: '0',
+      closingMicros: String(2n * UNIT),
+    });
   });
 
   it('expires what is left of a grant in one transaction, once, leaving other grants alone', async () => {

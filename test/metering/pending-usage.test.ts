@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defaultTransportPrefix } from '@tally/config';
 import { METERING } from '@tally/metering/peers/metering-principal';
-import { parseWireMicros } from '@tally/money';
+import { parseWireMicros, toWireMicros } from '@tally/money';
 import { Metrics } from '@tally/observability';
 import { RpcClient, type LiveWalletView } from '@tally/transport';
 import { createScratchDatabase, TestDatabase } from '../setup/test-database';
@@ -151,6 +151,24 @@ describe('pending usage', () => {
     await metering.record(everyMinute(ns, 'GPU', hour, 60n, 1));
     await accrue(after(hour, 63));
     expect(micros(await live(walletId)).pending).toBe(0n);
+
+    // Nor does an estimate a minute job computed before the hour was frozen and published
+    // after: neither for this wallet (its hour is posted) nor for one the hour charged nothing.
+    const idle = await payer();
+    await rpc.send('account.pending.replaceOpenHour', {
+      principal: METERING,
+      input: {
+        hour: hour.toISOString(),
+        wallets: [walletId, idle.walletId].map((id) => ({
+          walletId: id,
+          amountMicros: toWireMicros(34_000n),
+          throughMinute: after(hour, 60).toISOString(),
+        })),
+        dropOpenBefore: new Date(hour.getTime() - 72 * HOUR_MS).toISOString(),
+      },
+    });
+    expect(micros(await live(walletId)).pending).toBe(0n);
+    expect(micros(await live(idle.walletId)).pending).toBe(0n);
   });
 
   it('stops growing when samples stop (never extrapolated), and says how far it goes', async () => {

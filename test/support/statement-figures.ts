@@ -52,18 +52,23 @@ export function toMicros(decimal: string): string {
 export interface CreditLinesReply {
   creditOpening: string;
   creditsGranted: string;
+  /** Credit that arrived from, or left for, the tenant's other wallets (absent: not asked). */
+  creditsMovedIn?: string;
   creditsUsed: string;
+  creditsMovedOut?: string;
   creditsExpired: string;
   creditClosing: string;
 }
 
 /** The open credit a statement's credit lines add up to. */
 export function creditTiedOut(lines: CreditLinesReply): bigint {
-  const micros = (amount: string) => BigInt(toMicros(amount));
+  const micros = (amount = '0') => BigInt(toMicros(amount));
   return (
     micros(lines.creditOpening) +
-    micros(lines.creditsGranted) -
+    micros(lines.creditsGranted) +
+    micros(lines.creditsMovedIn) -
     micros(lines.creditsUsed) -
+    micros(lines.creditsMovedOut) -
     micros(lines.creditsExpired)
   );
 }

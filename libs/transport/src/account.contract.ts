@@ -211,13 +211,21 @@ export interface WalletFigures {
 /**
  * A wallet's promotional credit in the period, by posting time as balances are: open credit
  * (granted − drawn − expired) before periodStart and before periodEnd, what was granted and
- * drawn (spent, clawed back) in between. What expired is the ledger's own `credit_expiry`
- * movement.
+ * drawn (spent, clawed back) in between. Credit a transfer or budget top-up moved between the
+ * tenant's own wallets is neither granted nor used: it is moved out of the paying wallet (the
+ * draws the move took) and moved in to the receiving one (the grants it wrote). What expired is
+ * the ledger's own `credit_expiry` movement.
  */
 export interface CreditFigures {
   readonly openingMicros: MicrosString;
+  /** Real grants only: bonuses and grantCredit. */
   readonly grantedMicros: MicrosString;
+  /** Grants a move from another of the tenant's wallets wrote here (moved_from_grant_id). */
+  readonly movedInMicros: MicrosString;
+  /** Real draws only: spending, claw-back, debt a grant paid on arrival. */
   readonly usedMicros: MicrosString;
+  /** Draws a move took from this wallet's grants to another of the tenant's wallets. */
+  readonly movedOutMicros: MicrosString;
   readonly closingMicros: MicrosString;
 }
 

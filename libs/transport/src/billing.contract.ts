@@ -101,7 +101,10 @@ export interface WalletStatementView {
   /** Promotional credit: open before the period, granted, drawn (spent, clawed back), expired, open after. */
   readonly creditOpeningMicros: MicrosString;
   readonly creditsGrantedMicros: MicrosString;
+  /** Credit moved in from / out to the tenant's other wallets (transfers, budget top-ups). */
+  readonly creditsMovedInMicros: MicrosString;
   readonly creditsUsedMicros: MicrosString;
+  readonly creditsMovedOutMicros: MicrosString;
   readonly creditsExpiredMicros: MicrosString;
   readonly creditClosingMicros: MicrosString;
 }
@@ -112,9 +115,11 @@ export interface WalletStatementView {
  * other = closing, for the tenant and for each wallet. Charges are by the hour the usage was
  * for, balances by posting time. Transfers between the tenant's own wallets show per wallet and
  * net to zero in the tenant's `otherMicros`. The credit lines are promotional credit's own
- * account: creditOpening + creditsGranted − creditsUsed − creditsExpired = creditClosing, and
- * creditsExpired is the ledger's credit_expiry movement (grants and expiries also stay in
- * `other` by kind, where the balance equation counts them).
+ * account: creditOpening + creditsGranted + creditsMovedIn − creditsUsed − creditsMovedOut −
+ * creditsExpired = creditClosing, creditsExpired is the ledger's credit_expiry movement, and
+ * credit moved between the tenant's own wallets nets to zero (moved in = moved out) for the
+ * tenant (grants and expiries also stay in `other` by kind, where the balance equation counts
+ * them).
  */
 export interface StatementBody {
   readonly tenantId: string;
@@ -138,7 +143,10 @@ export interface StatementBody {
   /** Promotional credit: open before the period, granted, drawn (spent, clawed back), expired, open after. */
   readonly creditOpeningMicros: MicrosString;
   readonly creditsGrantedMicros: MicrosString;
+  /** Credit moved in from / out to the tenant's other wallets (transfers, budget top-ups). */
+  readonly creditsMovedInMicros: MicrosString;
   readonly creditsUsedMicros: MicrosString;
+  readonly creditsMovedOutMicros: MicrosString;
   readonly creditsExpiredMicros: MicrosString;
   readonly creditClosingMicros: MicrosString;
   readonly wallets: readonly WalletStatementView[];

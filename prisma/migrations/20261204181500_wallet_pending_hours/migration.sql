@@ -25,6 +25,9 @@ CREATE TABLE "account"."pending_settled_hours" (
     CONSTRAINT "pending_settled_hours_pkey" PRIMARY KEY ("hour")
 );
 
+-- CreateIndex
+CREATE INDEX "wallet_pending_hours_hour_idx" ON "account"."wallet_pending_hours"("hour");
+
 -- Written by hand: a frozen hour names the entries its charges come after.
 ALTER TABLE "account"."wallet_pending_hours"
   ADD CONSTRAINT "wallet_pending_hours_frozen_after" CHECK (("state" = 'FROZEN') = ("entries_after" IS NOT NULL)),

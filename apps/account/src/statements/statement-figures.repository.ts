@@ -4,6 +4,7 @@ import { PrismaService } from '@tally/prisma';
 import {
   REVENUE_ACCOUNT_PREFIX,
   SystemAccount,
+  type CreditFigures,
   type KindMovement,
   type MicrosString,
   type UsageCharged,
@@ -25,10 +26,12 @@ export interface UsageWindow {
   readonly cutoff: Date | null;
 }
 
-const NO_CREDIT = {
+const NO_CREDIT: CreditFigures = {
   openingMicros: toWireMicros(0n),
   grantedMicros: toWireMicros(0n),
+  movedInMicros: toWireMicros(0n),
   usedMicros: toWireMicros(0n),
+  movedOutMicros: toWireMicros(0n),
   closingMicros: toWireMicros(0n),
 };
 
@@ -190,20 +193,34 @@ export class StatementFiguresRepository {
    * them and what expired before it. Grants, draws and expiries are written in their ledger
    * transactions with the same clock as the entries, so the instants cut them as they cut
    * balances.
+   *
+   * Credit a transfer or budget top-up moved between the tenant's wallets is neither granted
+   * nor used (moveDrawnCredit): the receiving wallet's grant names the grant it came from
+   * (moved_from_grant_id) and is written in the move's own transaction, so a draw is moved out
+   * exactly when that transaction wrote a grant moved from the draw's grant (the unique key
+   * (transaction_id, moved_from_grant_id)). A draw of the same transaction from the new grant
+   * itself (it paid the receiving wallet's debt on arrival) is used.
    */
   private async credit(walletIds: readonly string[], period: Period) {
     const { rows } = await this.prisma.pool.query<{
       wallet_id: string;
       opening: MicrosString;
       granted: MicrosString;
+      moved_in: MicrosString;
       used: MicrosString;
+      moved_out: MicrosString;
       closing: MicrosString;
     }>(
       `WITH flows AS (
-         SELECT wallet_id, created_at AS at, amount_micros AS micros, 'granted' AS flow
+         SELECT wallet_id, created_at AS at, amount_micros AS micros,
+                CASE WHEN moved_from_grant_id IS NULL THEN 'granted' ELSE 'moved_in' END AS flow
            FROM account.credit_grants WHERE wallet_id = ANY ($1::uuid[])
          UNION ALL
-         SELECT g.wallet_id, d.created_at, -d.amount_micros, 'used'
+         SELECT g.wallet_id, d.created_at, -d.amount_micros,
+                CASE WHEN EXISTS (SELECT 1 FROM account.credit_grants moved
+                                   WHERE moved.transaction_id = d.transaction_id
+                                     AND moved.moved_from_grant_id = d.grant_id)
+                     THEN 'moved_out' ELSE 'used' END
            FROM account.credit_draws d JOIN account.credit_grants g ON g.id = d.grant_id
           WHERE g.wallet_id = ANY ($1::uuid[])
          UNION ALL
@@ -214,18 +231,22 @@ export class StatementFiguresRepository {
        SELECT wallet_id,
               coalesce(sum(micros) FILTER (WHERE at < $2), 0)::text AS opening,
               coalesce(sum(micros) FILTER (WHERE flow = 'granted' AND at >= $2 AND at < $3), 0)::text AS granted,
+              coalesce(sum(micros) FILTER (WHERE flow = 'moved_in' AND at >= $2 AND at < $3), 0)::text AS moved_in,
               coalesce(-sum(micros) FILTER (WHERE flow = 'used' AND at >= $2 AND at < $3), 0)::text AS used,
+              coalesce(-sum(micros) FILTER (WHERE flow = 'moved_out' AND at >= $2 AND at < $3), 0)::text AS moved_out,
               coalesce(sum(micros) FILTER (WHERE at < $3), 0)::text AS closing
          FROM flows GROUP BY wallet_id`,
       [walletIds, period.start, period.end],
     );
     return new Map(
-      rows.map((row) => [
+      rows.map((row): [string, CreditFigures] => [
         row.wallet_id,
         {
           openingMicros: row.opening,
           grantedMicros: row.granted,
+          movedInMicros: row.moved_in,
           usedMicros: row.used,
+          movedOutMicros: row.moved_out,
           closingMicros: row.closing,
         },
       ]),

@@ -61,15 +61,25 @@ export function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
       );
   };
 
-  // Promotional credit's own account, for statements that had any.
+  // Promotional credit's own account, for statements that had any. Credit moved between the
+  // tenant's own wallets is in and out of them alike (shown when not zero): neither granted nor used.
   const creditRows = (lines: StatementBody) => {
-    const all = [lines.creditOpeningMicros, lines.creditsGrantedMicros, lines.creditClosingMicros];
+    const all = [
+      lines.creditOpeningMicros,
+      lines.creditsGrantedMicros,
+      lines.creditsMovedInMicros,
+      lines.creditClosingMicros,
+    ];
     if (all.every((micros) => parseWireMicros(micros) === 0n)) return;
     doc.font('Helvetica-Bold').fontSize(12).text('Promotional credit', LEFT);
     doc.font('Helvetica').fontSize(10);
     row('Open at the period start', lines.creditOpeningMicros);
     row('Granted', lines.creditsGrantedMicros);
+    if (parseWireMicros(lines.creditsMovedInMicros) !== 0n)
+      row('Moved in from own wallets', lines.creditsMovedInMicros);
     row('Used', -parseWireMicros(lines.creditsUsedMicros));
+    if (parseWireMicros(lines.creditsMovedOutMicros) !== 0n)
+      row('Moved out to own wallets', -parseWireMicros(lines.creditsMovedOutMicros));
     row('Expired', -parseWireMicros(lines.creditsExpiredMicros));
     doc.font('Helvetica-Bold');
     row('Open at the period end', lines.creditClosingMicros);

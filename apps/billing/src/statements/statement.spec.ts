@@ -1,11 +1,23 @@
 import { toWireMicros } from '@tally/money';
-import type { StatementFigures, UsageFigure, WalletFigures } from '@tally/transport';
+import type { CreditFigures, StatementFigures, UsageFigure, WalletFigures } from '@tally/transport';
 import {
   buildStatement,
   StatementDoesNotTieOut,
   storedStatementBody,
   toStatementView,
 } from './statement';
+
+const credit = (micros: Partial<Record<keyof CreditFigures, bigint>>): CreditFigures => {
+  const line = (name: keyof CreditFigures) => toWireMicros(micros[name] ?? 0n);
+  return {
+    openingMicros: line('openingMicros'),
+    grantedMicros: line('grantedMicros'),
+    movedInMicros: line('movedInMicros'),
+    usedMicros: line('usedMicros'),
+    movedOutMicros: line('movedOutMicros'),
+    closingMicros: line('closingMicros'),
+  };
+};
 
 const wallet = (id: string, over: Partial<WalletFigures>): WalletFigures => ({
   walletId: id,
@@ -15,12 +27,7 @@ const wallet = (id: string, over: Partial<WalletFigures>): WalletFigures => ({
   openingMicros: toWireMicros(0n),
   closingMicros: toWireMicros(0n),
   movements: [],
-  credit: {
-    openingMicros: toWireMicros(0n),
-    grantedMicros: toWireMicros(0n),
-    usedMicros: toWireMicros(0n),
-    closingMicros: toWireMicros(0n),
-  },
+  credit: credit({}),
   ...over,
 });
 
@@ -92,6 +99,49 @@ const mainWith = (closing: bigint, movedByUsage: bigint): WalletFigures =>
       { kind: 'usage', amountMicros: toWireMicros(movedByUsage), transactions: 2 },
     ],
   });
+
+/** `figures()` with the tenant wallet's bonus of 50 a grant, 20 of older credit, some expired. */
+const withCredit = (expiredMicros: bigint, closingCredit: bigint) => {
+  const base = figures();
+  const main = base.wallets[0];
+  return {
+    ...base,
+    wallets: [
+      {
+        ...main,
+        closingMicros: toWireMicros(1097n - expiredMicros),
+        movements: [
+          ...main.movements,
+          { kind: 'credit_expiry', amountMicros: toWireMicros(-expiredMicros), transactions: 1 },
+        ],
+        credit: credit({
+          openingMicros: 20n,
+          grantedMicros: 50n,
+          usedMicros: 13n,
+          closingMicros: closingCredit,
+        }),
+      },
+      base.wallets[1],
+    ],
+  };
+};
+
+/**
+ * `figures()` with 20 of credit open in the tenant wallet, of which its transfer of 40 to dev
+ * took 15 (paid money being short): dev spends 7 of it, and `movedIn` of it is said to arrive.
+ */
+const withMovedCredit = (movedIn: bigint) => {
+  const [main, dev] = figures().wallets;
+  return figures({
+    wallets: [
+      { ...main, credit: credit({ openingMicros: 20n, movedOutMicros: 15n, closingMicros: 5n }) },
+      {
+        ...dev,
+        credit: credit({ movedInMicros: movedIn, usedMicros: 7n, closingMicros: movedIn - 7n }),
+      },
+    ],
+  });
+};
 
 describe('buildStatement', () => {
   it('sums wallets into tenant totals, nets own transfers, folds corrections into charges', () => {
@@ -199,38 +249,14 @@ describe('buildStatement', () => {
     expect(() => buildStatement({ ...broken, usage: misplaced })).toThrow(StatementDoesNotTieOut);
   });
 
-  /** `figures()` with the tenant wallet's bonus of 50 a grant, 20 of older credit, some expired. */
-  const withCredit = (expiredMicros: bigint, closingCredit: bigint) => {
-    const base = figures();
-    const main = base.wallets[0];
-    return {
-      ...base,
-      wallets: [
-        {
-          ...main,
-          closingMicros: toWireMicros(1097n - expiredMicros),
-          movements: [
-            ...main.movements,
-            { kind: 'credit_expiry', amountMicros: toWireMicros(-expiredMicros), transactions: 1 },
-          ],
-          credit: {
-            openingMicros: toWireMicros(20n),
-            grantedMicros: toWireMicros(50n),
-            usedMicros: toWireMicros(13n),
-            closingMicros: toWireMicros(closingCredit),
-          },
-        },
-        base.wallets[1],
-      ],
-    };
-  };
-
   it('shows granted, used and expired credit as their own lines, expiry as the ledger moved it', () => {
     const view = toStatementView(buildStatement(withCredit(7n, 50n)));
     const lines = {
       creditOpeningMicros: '20',
       creditsGrantedMicros: '50',
+      creditsMovedInMicros: '0',
       creditsUsedMicros: '13',
+      creditsMovedOutMicros: '0',
       creditsExpiredMicros: '7',
       creditClosingMicros: '50',
     };
@@ -242,7 +268,34 @@ describe('buildStatement', () => {
   it('refuses credit lines that do not tie out with the ledger’s expiry', () => {
     // The grants say 7 expired (closing 50), the ledger moved 8 out.
     expect(() => buildStatement(withCredit(8n, 50n))).toThrow(
-      /credit opening \+ granted − used − expired = 49 ≠ closing 50/,
+      /credit opening \+ granted \+ moved in − used − moved out − expired = 49 ≠ closing 50/,
+    );
+  });
+
+  it('shows credit moved between own wallets as moved out and in, neither used nor granted', () => {
+    const view = toStatementView(buildStatement(withMovedCredit(15n)));
+    expect(view.wallets.map((w) => [w.creditsMovedOutMicros, w.creditsMovedInMicros])).toEqual([
+      ['15', '0'],
+      ['0', '15'],
+    ]);
+    expect(view.wallets[0]).toMatchObject({ creditsUsedMicros: '0', creditClosingMicros: '5' });
+    expect(view.wallets[1]).toMatchObject({ creditsGrantedMicros: '0', creditClosingMicros: '8' });
+    // For the tenant, the move is in and out of its own wallets: granted and used are untouched.
+    expect(view).toMatchObject({
+      creditOpeningMicros: '20',
+      creditsGrantedMicros: '0',
+      creditsMovedInMicros: '15',
+      creditsUsedMicros: '7',
+      creditsMovedOutMicros: '15',
+      creditsExpiredMicros: '0',
+      creditClosingMicros: '13',
+    });
+  });
+
+  it('refuses a tenant whose credit moved in is not what its wallets moved out', () => {
+    // Each wallet ties out on its own (dev: 0 + 14 − 7 = 7), the tenant's move does not.
+    expect(() => buildStatement(withMovedCredit(14n))).toThrow(
+      /credit moved in 14 ≠ moved out 15 between own wallets/,
     );
   });
 });
@@ -264,6 +317,20 @@ describe('storedStatementBody', () => {
       chargesMicros: '20',
     });
     expect(body.wallets[0]).toMatchObject({ chargesPostedLaterMicros: '0', chargesMicros: '13' });
+  });
+
+  it('reads a statement stored before moved credit had its lines as having none moved', () => {
+    const view = toStatementView(buildStatement(withCredit(7n, 50n)));
+    const strip = <T extends object>(body: T) =>
+      Object.fromEntries(Object.entries(body).filter(([key]) => !/^creditsMoved/.test(key)));
+    const legacy = { ...strip(view), wallets: view.wallets.map(strip) };
+    const body = storedStatementBody(legacy, new Date('2026-04-01T01:05:00Z'));
+    expect(body).toEqual(view);
+    expect(body.wallets[0]).toMatchObject({
+      creditsGrantedMicros: '50',
+      creditsMovedInMicros: '0',
+      creditsMovedOutMicros: '0',
+    });
   });
 
   it('reads a statement stored before promotional credit had grants as having no credit', () => {

@@ -72,12 +72,23 @@ export interface WalletStatement {
   readonly credit: CreditLines;
 }
 
-/** Promotional credit's own account: opening + granted − used − expired = closing. */
+/**
+ * Promotional credit's own account:
+ *   opening + granted + moved in − used − moved out − expired = closing.
+ * Credit a transfer or budget top-up moves between the tenant's own wallets is moved out of one
+ * and in to the other, never used nor granted, so granted and used are what the tenant was
+ * given and spent; for the tenant, moved in = moved out.
+ */
 export interface CreditLines {
   readonly creditOpeningMicros: bigint;
+  /** Real grants: bonuses and grantCredit. */
   readonly creditsGrantedMicros: bigint;
+  /** From the tenant's other wallets: grants a move wrote here. */
+  readonly creditsMovedInMicros: bigint;
   /** Drawn: spent on usage (or taken by other debits paid money could not cover), clawed back. */
   readonly creditsUsedMicros: bigint;
+  /** To the tenant's other wallets: what moves took from this wallet's grants. */
+  readonly creditsMovedOutMicros: bigint;
   /** The ledger's credit_expiry movement: what left the wallet at expiry. */
   readonly creditsExpiredMicros: bigint;
   readonly creditClosingMicros: bigint;
@@ -132,6 +143,12 @@ export function buildStatement(figures: StatementFigures): BuiltStatement {
   if (internal !== 0n) {
     throw new StatementDoesNotTieOut(`transfers between own wallets net to ${internal}, not 0`);
   }
+  const credit = creditTotals(wallets.map((w) => w.credit));
+  if (credit.creditsMovedInMicros !== credit.creditsMovedOutMicros) {
+    throw new StatementDoesNotTieOut(
+      `credit moved in ${credit.creditsMovedInMicros} ≠ moved out ${credit.creditsMovedOutMicros} between own wallets`,
+    );
+  }
 
   const otherByKind = new Map<string, bigint>();
   for (const wallet of wallets) {
@@ -151,7 +168,7 @@ export function buildStatement(figures: StatementFigures): BuiltStatement {
     adjustmentsMicros: total('adjustmentsMicros'),
     otherMicros: sum([...otherByKind.values()]) + internal,
     closingMicros: total('closingMicros'),
-    credit: creditTotals(wallets.map((w) => w.credit)),
+    credit,
   };
   return {
     figures,
@@ -216,7 +233,9 @@ function walletStatement(wallet: WalletFigures, usage: readonly UsageFigure[]): 
 const CREDIT_LINES: readonly (keyof CreditLines)[] = [
   'creditOpeningMicros',
   'creditsGrantedMicros',
+  'creditsMovedInMicros',
   'creditsUsedMicros',
+  'creditsMovedOutMicros',
   'creditsExpiredMicros',
   'creditClosingMicros',
 ];
@@ -231,18 +250,22 @@ function creditLines(wallet: WalletFigures): CreditLines {
   const lines: CreditLines = {
     creditOpeningMicros: parseWireMicros(wallet.credit.openingMicros),
     creditsGrantedMicros: parseWireMicros(wallet.credit.grantedMicros),
+    creditsMovedInMicros: parseWireMicros(wallet.credit.movedInMicros),
     creditsUsedMicros: parseWireMicros(wallet.credit.usedMicros),
+    creditsMovedOutMicros: parseWireMicros(wallet.credit.movedOutMicros),
     creditsExpiredMicros: expiry === undefined ? 0n : -parseWireMicros(expiry.amountMicros),
     creditClosingMicros: parseWireMicros(wallet.credit.closingMicros),
   };
   const derived =
     lines.creditOpeningMicros +
-    lines.creditsGrantedMicros -
+    lines.creditsGrantedMicros +
+    lines.creditsMovedInMicros -
     lines.creditsUsedMicros -
+    lines.creditsMovedOutMicros -
     lines.creditsExpiredMicros;
   if (derived !== lines.creditClosingMicros) {
     throw new StatementDoesNotTieOut(
-      `wallet ${wallet.walletId}: credit opening + granted − used − expired = ${derived} ≠ closing ${lines.creditClosingMicros}`,
+      `wallet ${wallet.walletId}: credit opening + granted + moved in − used − moved out − expired = ${derived} ≠ closing ${lines.creditClosingMicros}`,
     );
   }
   return lines;
@@ -367,7 +390,9 @@ type StoredBeforeUsageHours = Omit<
  * A stored statement's body. One stored before usage was charged by hour lacks the fields that
  * came with it: its split of the charges is zero, its prior-period lines none, and its window
  * the period itself (`usage_cutoff` was back-filled with the period end). One stored before
- * promotional credit had grants has no credit lines: zero (its bonuses are in `other`).
+ * promotional credit had grants has no credit lines: zero (its bonuses are in `other`). One
+ * stored before moved credit had its own lines has none moved: zero (a move then counted as
+ * used by one wallet and granted to the other, and is read as stored).
  */
 export function storedStatementBody(figures: unknown, usageCutoff: Date): StatementBody {
   return withCreditLines(byUsageHour(figures, usageCutoff));
@@ -390,21 +415,19 @@ function byUsageHour(figures: unknown, usageCutoff: Date): StoredBeforeCredit {
   };
 }
 
-function hasCreditLines(body: StoredBeforeCredit | StatementBody): body is StatementBody {
-  return 'creditsGrantedMicros' in body;
-}
-
 /** A statement's credit lines when the tenant had no promotional credit. */
 export const NO_CREDIT_LINES = creditView({
   creditOpeningMicros: 0n,
   creditsGrantedMicros: 0n,
+  creditsMovedInMicros: 0n,
   creditsUsedMicros: 0n,
+  creditsMovedOutMicros: 0n,
   creditsExpiredMicros: 0n,
   creditClosingMicros: 0n,
 });
 
+/** The credit lines a stored body lacks, zero; the ones it has, as stored. */
 function withCreditLines(body: StoredBeforeCredit | StatementBody): StatementBody {
-  if (hasCreditLines(body)) return body;
   return {
     ...NO_CREDIT_LINES,
     ...body,

@@ -31,7 +31,9 @@ describe('parseMoney', () => {
     ['no digit after the point', '5.'],
     ['NaN', 'NaN'],
   ])('refuses %s', (_, amount) => {
-    expect(() => parseMoney(amount)).toThrow(MoneyFormatError);
+    expect(() => parseMoney(amount)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT' }) as Error,
+    );
   });
 });
 

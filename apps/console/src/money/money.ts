@@ -1,7 +1,10 @@
+import { parseMicros } from '@tally/money/micros';
+
 /**
  * The console's one way to show money. The API's `Money` scalar is a decimal string with up to
- * 6 fractional digits ("12.500000"); it becomes bigint micro-units here and a string again,
- * never a JavaScript number, so every amount is shown exactly, however large.
+ * 6 fractional digits ("12.500000"); it becomes bigint micro-units through the same parser the
+ * services use (libs/money, bundled into the console) and a string again, never a JavaScript
+ * number, so every amount is shown exactly, however large.
  */
 
 const MICROS_PER_UNIT = 1_000_000n;
@@ -9,25 +12,18 @@ const MICRO_DIGITS = 6;
 /** Cents are always shown, so amounts line up; further digits only when they are not zero. */
 const MIN_FRACTION_DIGITS = 2;
 
-const MONEY = /^(-?)([0-9]+)(?:\.([0-9]{1,6}))?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
-/** An amount the API should never send (a number, an exponent, a 7th decimal digit...). */
+/** A currency the API should never send. */
 export class MoneyFormatError extends Error {
   override readonly name = 'MoneyFormatError';
 }
 
-/** The API's decimal string as micro-units: "12.5" → 12_500_000n. */
-export function parseMoney(amount: unknown): bigint {
-  if (typeof amount !== 'string') {
-    throw new MoneyFormatError(`Money must be a decimal string, not ${typeof amount}`);
-  }
-  const match = MONEY.exec(amount);
-  if (match === null) throw new MoneyFormatError(`"${amount}" is not a Money amount`);
-  const [, sign, units, fraction = ''] = match;
-  const magnitude = BigInt(units) * MICROS_PER_UNIT + BigInt(fraction.padEnd(MICRO_DIGITS, '0'));
-  return sign === '-' ? -magnitude : magnitude;
-}
+/**
+ * The API's decimal string as micro-units: "12.5" → 12_500_000n. Anything else (a number, an
+ * exponent, a 7th decimal digit...) is refused with libs/money's BAD_USER_INPUT and its reason.
+ */
+export const parseMoney: (amount: unknown) => bigint = parseMicros;
 
 /**
  * Micro-units with their currency, exact: 1_234_500_000n, "USD" → "1,234.50 USD";

@@ -34,16 +34,30 @@ export class Invoice {
 export abstract class StatementCreditLines {
   @Field(() => MoneyScalar, { description: 'Promotional credit open at the period start.' })
   creditOpening!: bigint;
-  @Field(() => MoneyScalar, { description: 'Promotional credit granted (bonuses, grantCredit).' })
+  @Field(() => MoneyScalar, {
+    description: 'Promotional credit granted (bonuses, grantCredit); never credit moved in.',
+  })
   creditsGranted!: bigint;
   @Field(() => MoneyScalar, {
-    description: 'Promotional credit drawn: spent before paid money, or clawed back with a refund.',
+    description:
+      'Promotional credit that arrived from the tenant’s other wallets (a transfer or budget top-up the paying wallet’s paid money could not cover). For the tenant, equal to creditsMovedOut.',
+  })
+  creditsMovedIn!: bigint;
+  @Field(() => MoneyScalar, {
+    description:
+      'Promotional credit drawn: spent before paid money, or clawed back with a refund; never credit moved out.',
   })
   creditsUsed!: bigint;
+  @Field(() => MoneyScalar, {
+    description:
+      'Promotional credit that left for the tenant’s other wallets, where it is creditsMovedIn.',
+  })
+  creditsMovedOut!: bigint;
   @Field(() => MoneyScalar, { description: 'Promotional credit that left at expiry.' })
   creditsExpired!: bigint;
   @Field(() => MoneyScalar, {
-    description: 'creditOpening + creditsGranted − creditsUsed − creditsExpired.',
+    description:
+      'creditOpening + creditsGranted + creditsMovedIn − creditsUsed − creditsMovedOut − creditsExpired.',
   })
   creditClosing!: bigint;
 }

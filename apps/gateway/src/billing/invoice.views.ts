@@ -77,7 +77,9 @@ function creditLines(view: WalletStatementView | StatementView) {
   return {
     creditOpening: parseWireMicros(view.creditOpeningMicros),
     creditsGranted: parseWireMicros(view.creditsGrantedMicros),
+    creditsMovedIn: parseWireMicros(view.creditsMovedInMicros),
     creditsUsed: parseWireMicros(view.creditsUsedMicros),
+    creditsMovedOut: parseWireMicros(view.creditsMovedOutMicros),
     creditsExpired: parseWireMicros(view.creditsExpiredMicros),
     creditClosing: parseWireMicros(view.creditClosingMicros),
   };
