@@ -404,6 +404,17 @@ describe('the console', () => {
         // The address opens the same page after a reload.
         await page.page.reload();
         await page.page.getByRole('heading', { name: names[6] }).waitFor();
+        // An id no tenant has: the API answers null, the page says so in words.
+        await page.page.goto(`${gateway}/console/finance/tenants/${randomUUID()}`);
+        const alert = page.page.getByRole('alert');
+        await alert.waitFor();
+        expect(await alert.textContent()).toBe(
+          'Could not load the tenant' +
+            'Nothing was found under this id, or this identity may not see it. (NOT_FOUND)',
+        );
+        await page.page.getByRole('link', { name: 'All tenants' }).click();
+        await page.page.getByRole('heading', { name: 'Tenants', exact: true }).waitFor();
+        expect(page.page.url()).toBe(`${gateway}/console/finance/tenants`);
         expect(page.requests.filter((url) => !url.startsWith(`${gateway}/`))).toEqual([]);
         expect(page.errors).toEqual([]);
       } finally {
