@@ -92,6 +92,18 @@ const operations: [
   Record<Role, Expected>,
 ][] = [
   ['tenant', `query ($id: ID!) { tenant(id: $id) { id } }`, (t) => ({ id: t.id }), read],
+  [
+    'tenants',
+    `query ($s: String) { tenants(search: $s) { edges { node { id } } } }`,
+    (t) => ({ s: t.id }),
+    financeOnly,
+  ],
+  [
+    'tenant members and their users',
+    `query ($id: ID!) { tenant(id: $id) { members { role user { id email } } } }`,
+    (t) => ({ id: t.id }),
+    read,
+  ],
   ['wallet', `query ($id: ID!) { wallet(id: $id) { id } }`, (t) => ({ id: t.walletId }), read],
   [
     'workspace',
@@ -415,6 +427,18 @@ const invalidInputs: typeof operations = [
   [
     'reconciliationReports, an empty page',
     `query { reconciliationReports(first: 0) { id } }`,
+    () => ({}),
+    refusing(financeOnly),
+  ],
+  [
+    'tenants, an empty page',
+    `query { tenants(first: 0) { pageInfo { hasNextPage } } }`,
+    () => ({}),
+    refusing(financeOnly),
+  ],
+  [
+    'tenants after a cursor it did not make',
+    `query { tenants(after: "nope") { pageInfo { hasNextPage } } }`,
     () => ({}),
     refusing(financeOnly),
   ],

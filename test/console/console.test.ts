@@ -302,6 +302,168 @@ describe('the console', () => {
   );
 
   it(
+    'lets finance search tenants by name and namespace, page through them and open one with its wallet figures exactly',
+    async () => {
+      const tag = `Fin${randomUUID().slice(0, 6)}`;
+      const names = Array.from(
+        { length: 12 },
+        (_, i) => `${tag} Tenant ${String(i + 1).padStart(2, '0')}`,
+      );
+      const tenants = [];
+      for (const name of names) tenants.push(await suite.newTenant(name));
+      const target = tenants[6];
+      const research = await suite.newSubAccount(target.id, 'Research');
+      expect((await adjust(target.walletId, '4321.000987')).errors).toBeUndefined();
+      expect((await adjust(research.walletId, '12.5')).errors).toBeUndefined();
+      const namespace = `${tag.toLowerCase()}-web-prod`;
+      await suite.newWorkspace(target.id, namespace, research.id);
+      const member = await suite.fixtures.newMember(target.id, 'ADMIN');
+      const finance = suite.jwt((await suite.fixtures.newUser('FINANCE')).externalId);
+
+      const page = await browser.newPage();
+      try {
+        await page.page.goto(`${gateway}/console/`);
+        await page.page.getByLabel('API key or JWT').fill(finance);
+        await page.page.getByRole('button', { name: 'Sign in' }).click();
+        // Finance belongs to no tenant: the console opens on the tenants page.
+        await page.page.getByRole('heading', { name: 'Tenants', exact: true }).waitFor();
+        const nav = page.page.getByRole('navigation', { name: 'Console pages' });
+        expect(await nav.getByRole('link').allTextContents()).toEqual(['Tenants']);
+
+        const table = page.page.getByRole('table', { name: 'Tenants found' });
+        const linksIn = () => table.getByRole('link').allTextContents();
+        await page.page.getByLabel('Rows per page').selectOption('10');
+        await page.page.getByLabel('Search tenants').fill(tag.toUpperCase());
+        await page.page.getByRole('button', { name: 'Search' }).click();
+        await table.getByRole('link', { name: names[0] }).waitFor();
+        expect(await linksIn()).toEqual(names.slice(0, 10));
+        const targetRow = table.getByRole('row', { name: new RegExp(`^${names[6]}`) });
+        expect(await targetRow.getByRole('cell').allTextContents()).toEqual([
+          names[6],
+          target.id,
+          '4,321.000987 USD',
+          'Normal',
+        ]);
+        expect(page.page.url()).toBe(
+          `${gateway}/console/finance/tenants?search=${encodeURIComponent(tag.toUpperCase())}`,
+        );
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        await page.screenshotAt(SCREENSHOTS, 'finance-tenants', WIDTHS);
+
+        await page.page.getByRole('button', { name: 'Next page' }).click();
+        await table.getByRole('link', { name: names[10] }).waitFor();
+        expect(await linksIn()).toEqual(names.slice(10));
+        expect(await page.page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+        await page.page.getByText('Page 2', { exact: true }).waitFor();
+        await page.page.getByRole('button', { name: 'Previous page' }).click();
+        await table.getByRole('link', { name: names[0] }).waitFor();
+        expect(await linksIn()).toEqual(names.slice(0, 10));
+
+        // A namespace's start finds the tenant whose workspace it is.
+        await page.page.getByLabel('Search tenants').fill(`${tag.toLowerCase()}-web`);
+        await page.page.getByRole('button', { name: 'Search' }).click();
+        await page.page.getByText('Page 1', { exact: true }).waitFor();
+        await table.getByRole('link', { name: names[6] }).waitFor();
+        expect(await linksIn()).toEqual([names[6]]);
+        await page.page.getByLabel('Search tenants').fill(`${tag} nobody`);
+        await page.page.getByRole('button', { name: 'Search' }).click();
+        await page.page.getByText(`No tenant matches “${tag} nobody”.`).waitFor();
+
+        await page.page.goBack();
+        await table.getByRole('link', { name: names[6] }).click();
+        await page.page.getByRole('heading', { name: names[6] }).waitFor();
+        expect(page.page.url()).toBe(`${gateway}/console/finance/tenants/${target.id}`);
+        const tenantWallet = page.page.getByRole('region', { name: 'Tenant wallet' });
+        expect(await tenantWallet.getByTestId('wallet-balance').textContent()).toBe(
+          '4,321.000987 USD',
+        );
+        const row = (label: string) =>
+          tenantWallet.getByRole('row', { name: new RegExp(`^${label}`) }).getByRole('cell');
+        expect(await row('Available balance').textContent()).toBe('4,321.000987 USD');
+        const sub = page.page.getByRole('region', { name: 'Research' });
+        expect(await sub.getByTestId('wallet-balance').textContent()).toBe('12.50 USD');
+        await sub.getByText('Monthly budget none · spending cap none').waitFor();
+        const workspaces = page.page.getByRole('table', { name: 'Workspaces' });
+        expect(
+          await workspaces
+            .getByRole('row', { name: new RegExp(namespace) })
+            .getByRole('cell')
+            .allTextContents(),
+        ).toEqual([namespace, 'Active', 'Research', 'None']);
+        const members = page.page.getByRole('table', { name: 'Members' });
+        expect(
+          await members
+            .getByRole('row', { name: new RegExp(member.externalId) })
+            .getByRole('cell')
+            .allTextContents(),
+        ).toEqual([`${member.externalId}@example.test`, member.externalId, member.id, 'Admin']);
+        expect(await members.getByRole('row', { name: /Owner$/ }).count()).toBe(1);
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        await page.screenshotAt(SCREENSHOTS, 'finance-tenant', WIDTHS);
+
+        // The address opens the same page after a reload.
+        await page.page.reload();
+        await page.page.getByRole('heading', { name: names[6] }).waitFor();
+        // An id no tenant has: the API answers null, the page says so in words.
+        await page.page.goto(`${gateway}/console/finance/tenants/${randomUUID()}`);
+        const alert = page.page.getByRole('alert');
+        await alert.waitFor();
+        expect(await alert.textContent()).toBe(
+          'Could not load the tenant' +
+            'Nothing was found under this id, or this identity may not see it. (NOT_FOUND)',
+        );
+        await page.page.getByRole('link', { name: 'All tenants' }).click();
+        await page.page.getByRole('heading', { name: 'Tenants', exact: true }).waitFor();
+        expect(page.page.url()).toBe(`${gateway}/console/finance/tenants`);
+        expect(page.requests.filter((url) => !url.startsWith(`${gateway}/`))).toEqual([]);
+        expect(page.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'shows a MEMBER no finance entry, and refuses the finance address in words (the API refuses too)',
+    async () => {
+      const tenant = await suite.newTenant('Vandelay');
+      const member = suite.jwt((await suite.fixtures.newMember(tenant.id, 'MEMBER')).externalId);
+      const page = await browser.newPage();
+      try {
+        await page.page.goto(`${gateway}/console/`);
+        await page.page.getByLabel('API key or JWT').fill(member);
+        await page.page.getByRole('button', { name: 'Sign in' }).click();
+        await page.page.getByRole('heading', { name: 'Vandelay: wallets' }).waitFor();
+        const nav = page.page.getByRole('navigation', { name: 'Console pages' });
+        expect(await nav.getByRole('link').allTextContents()).toEqual(['Wallets']);
+        expect(await page.page.getByRole('link', { name: 'Tenants' }).count()).toBe(0);
+
+        await page.page.goto(`${gateway}/console/finance/tenants`);
+        const alert = page.page.getByRole('alert');
+        await alert.waitFor();
+        expect(await alert.textContent()).toBe(
+          'Finance pages are not open to you' +
+            'Only finance staff and platform admins may search tenants and see their books. ' +
+            'This identity may not see this. (FORBIDDEN)' +
+            'Back to your wallets',
+        );
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        await page.screenshotAt(SCREENSHOTS, 'finance-refused', WIDTHS);
+        await page.page.goto(`${gateway}/console/finance/tenants/${tenant.id}`);
+        await page.page.getByText('Finance pages are not open to you').waitFor();
+        expect(page.errors).toEqual([]);
+
+        const asked = await suite.gql(member, `{ tenants { edges { cursor } } }`);
+        expect(asked.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      } finally {
+        await page.close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
     'refuses a wrong key with the API code in words, and keeps nothing',
     async () => {
       const acme = await tenantWithKey('Initrode', '5');

@@ -34,7 +34,9 @@ import { SetMonthlyBudget } from './sub-accounts/set-monthly-budget';
 import { SubAccountRepository } from './sub-accounts/sub-account.repository';
 import { SubAccountsController } from './sub-accounts/sub-accounts.controller';
 import { CreateTenant } from './tenants/create-tenant';
+import { SearchTenants } from './tenants/search-tenants';
 import { TenantRepository } from './tenants/tenant.repository';
+import { TenantSearchRepository } from './tenants/tenant-search.repository';
 import { TenantsController } from './tenants/tenants.controller';
 import { ClusterNamespaces } from './peers/cluster-namespaces';
 import { PriceBooks } from './peers/price-books';
@@ -100,6 +102,8 @@ export class AccountModule {
         Transfer,
         AdjustBalance,
         CreateTenant,
+        SearchTenants,
+        TenantSearchRepository,
         CreateSubAccount,
         SetMonthlyBudget,
         CreateWorkspace,

@@ -32,6 +32,13 @@ export interface TenantView {
   readonly walletId: string;
 }
 
+/** A page of tenants; each cursor is opaque to callers (the account service reads it back). */
+export interface TenantsPage {
+  readonly edges: readonly { readonly cursor: string; readonly tenant: TenantView }[];
+  readonly hasNextPage: boolean;
+  readonly endCursor: string | null;
+}
+
 export interface SubAccountView {
   readonly id: string;
   readonly tenantId: string;
@@ -297,6 +304,14 @@ export interface AccountContract {
     TenantView
   >;
   'account.tenants.byIds': Rpc<Authenticated<Ids>, TenantView[]>;
+  /**
+   * Finance and platform admins: tenants by name, id, workspace namespace or member, in name
+   * order; `search` null lists every tenant.
+   */
+  'account.tenants.search': Rpc<
+    Authenticated<{ search: string | null; first: number; after: string | null }>,
+    TenantsPage
+  >;
   'account.subAccounts.create': Rpc<
     Authenticated<{ tenantId: string; name: string; monthlyBudgetMicros: MicrosString | null }>,
     SubAccountView

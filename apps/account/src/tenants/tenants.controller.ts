@@ -3,12 +3,14 @@ import { MessagePattern } from '@nestjs/microservices';
 import { RpcData, type RpcRequest, type RpcResponse } from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
 import { CreateTenant } from './create-tenant';
+import { SearchTenants } from './search-tenants';
 import { TenantRepository } from './tenant.repository';
 
 @Controller()
 export class TenantsController {
   constructor(
     private readonly createTenant: CreateTenant,
+    private readonly searchTenants: SearchTenants,
     private readonly tenants: TenantRepository,
     private readonly access: TenantAccess,
   ) {}
@@ -16,6 +18,11 @@ export class TenantsController {
   @MessagePattern('account.tenants.create')
   create(@RpcData() request: RpcRequest<'account.tenants.create'>) {
     return this.createTenant.execute(request);
+  }
+
+  @MessagePattern('account.tenants.search')
+  search(@RpcData() request: RpcRequest<'account.tenants.search'>) {
+    return this.searchTenants.execute(request);
   }
 
   @MessagePattern('account.tenants.contacts')

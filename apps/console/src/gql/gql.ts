@@ -15,13 +15,17 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query SignedInUser {\n    me {\n      id\n      externalId\n      email\n      memberships {\n        role\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SignedInUserDocument,
+    "\n  query FinanceTenants($search: String, $first: Int!, $after: String) {\n    tenants(search: $search, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          currency\n          wallet {\n            id\n            balance\n            currency\n            debtState\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.FinanceTenantsDocument,
+    "\n  query FinanceTenant($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      currency\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        spendingCap\n        wallet {\n          ...WalletFigures\n        }\n      }\n      workspaces {\n        id\n        namespace\n        state\n        spendingCap\n        suspensionReasons\n        subAccount {\n          id\n          name\n        }\n      }\n      members {\n        role\n        user {\n          id\n          externalId\n          email\n        }\n      }\n    }\n  }\n": typeof types.FinanceTenantDocument,
+    "\n  query SignedInUser {\n    me {\n      id\n      externalId\n      email\n      platformRole\n      memberships {\n        role\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SignedInUserDocument,
     "\n  query ApiKeyTenant($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n    }\n  }\n": typeof types.ApiKeyTenantDocument,
     "\n  fragment WalletFigures on Wallet {\n    id\n    kind\n    currency\n    balance\n    pendingCharges\n    availableBalance\n    spendRate\n    runsOutAt\n    pendingThrough\n    debtState\n  }\n": typeof types.WalletFiguresFragmentDoc,
     "\n  query TenantWallets($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        wallet {\n          ...WalletFigures\n        }\n      }\n    }\n  }\n": typeof types.TenantWalletsDocument,
 };
 const documents: Documents = {
-    "\n  query SignedInUser {\n    me {\n      id\n      externalId\n      email\n      memberships {\n        role\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SignedInUserDocument,
+    "\n  query FinanceTenants($search: String, $first: Int!, $after: String) {\n    tenants(search: $search, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          currency\n          wallet {\n            id\n            balance\n            currency\n            debtState\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.FinanceTenantsDocument,
+    "\n  query FinanceTenant($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      currency\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        spendingCap\n        wallet {\n          ...WalletFigures\n        }\n      }\n      workspaces {\n        id\n        namespace\n        state\n        spendingCap\n        suspensionReasons\n        subAccount {\n          id\n          name\n        }\n      }\n      members {\n        role\n        user {\n          id\n          externalId\n          email\n        }\n      }\n    }\n  }\n": types.FinanceTenantDocument,
+    "\n  query SignedInUser {\n    me {\n      id\n      externalId\n      email\n      platformRole\n      memberships {\n        role\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SignedInUserDocument,
     "\n  query ApiKeyTenant($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n    }\n  }\n": types.ApiKeyTenantDocument,
     "\n  fragment WalletFigures on Wallet {\n    id\n    kind\n    currency\n    balance\n    pendingCharges\n    availableBalance\n    spendRate\n    runsOutAt\n    pendingThrough\n    debtState\n  }\n": types.WalletFiguresFragmentDoc,
     "\n  query TenantWallets($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        wallet {\n          ...WalletFigures\n        }\n      }\n    }\n  }\n": types.TenantWalletsDocument,
@@ -30,7 +34,15 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SignedInUser {\n    me {\n      id\n      externalId\n      email\n      memberships {\n        role\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').SignedInUserDocument;
+export function graphql(source: "\n  query FinanceTenants($search: String, $first: Int!, $after: String) {\n    tenants(search: $search, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          currency\n          wallet {\n            id\n            balance\n            currency\n            debtState\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').FinanceTenantsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FinanceTenant($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      currency\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        spendingCap\n        wallet {\n          ...WalletFigures\n        }\n      }\n      workspaces {\n        id\n        namespace\n        state\n        spendingCap\n        suspensionReasons\n        subAccount {\n          id\n          name\n        }\n      }\n      members {\n        role\n        user {\n          id\n          externalId\n          email\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').FinanceTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignedInUser {\n    me {\n      id\n      externalId\n      email\n      platformRole\n      memberships {\n        role\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').SignedInUserDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

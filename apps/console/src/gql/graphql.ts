@@ -16,14 +16,46 @@ export type MemberRole =
   | 'MEMBER'
   | 'OWNER';
 
+export type NamespaceState =
+  | 'ACTIVE'
+  | 'RESUMING'
+  | 'SUSPENDED'
+  | 'SUSPENDING';
+
+/** Operator-side roles, held by the cloud's staff rather than by tenants. */
+export type PlatformRole =
+  | 'FINANCE'
+  | 'PLATFORM_ADMIN';
+
+/** DEBT: the wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: the month's spend reached the workspace's or its sub-account's spending cap. */
+export type SuspensionReason =
+  | 'DEBT'
+  | 'SPENDING_CAP';
+
 export type WalletKind =
   | 'SUB_ACCOUNT'
   | 'TENANT';
 
+export type FinanceTenantsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type FinanceTenantsQuery = { tenants: { edges: Array<{ cursor: string, node: { id: string, name: string, currency: string, wallet: { id: string, balance: string, currency: string, debtState: DebtState } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FinanceTenantQueryVariables = Exact<{
+  tenantId: string | number;
+}>;
+
+
+export type FinanceTenantQuery = { tenant: { id: string, name: string, currency: string, wallet: { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState }, subAccounts: Array<{ id: string, name: string, monthlyBudget: string | null, spendingCap: string | null, wallet: { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState } }>, workspaces: Array<{ id: string, namespace: string, state: NamespaceState, spendingCap: string | null, suspensionReasons: Array<SuspensionReason>, subAccount: { id: string, name: string } | null }>, members: Array<{ role: MemberRole, user: { id: string, externalId: string, email: string | null } }> } | null };
+
 export type SignedInUserQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SignedInUserQuery = { me: { id: string, externalId: string, email: string | null, memberships: Array<{ role: MemberRole, tenant: { id: string, name: string } }> } };
+export type SignedInUserQuery = { me: { id: string, externalId: string, email: string | null, platformRole: PlatformRole | null, memberships: Array<{ role: MemberRole, tenant: { id: string, name: string } }> } };
 
 export type ApiKeyTenantQueryVariables = Exact<{
   tenantId: string | number;
@@ -73,12 +105,88 @@ export const WalletFiguresFragmentDoc = new TypedDocumentString(`
   debtState
 }
     `, {"fragmentName":"WalletFigures"}) as unknown as TypedDocumentString<WalletFiguresFragment, unknown>;
+export const FinanceTenantsDocument = new TypedDocumentString(`
+    query FinanceTenants($search: String, $first: Int!, $after: String) {
+  tenants(search: $search, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        name
+        currency
+        wallet {
+          id
+          balance
+          currency
+          debtState
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FinanceTenantsQuery, FinanceTenantsQueryVariables>;
+export const FinanceTenantDocument = new TypedDocumentString(`
+    query FinanceTenant($tenantId: ID!) {
+  tenant(id: $tenantId) {
+    id
+    name
+    currency
+    wallet {
+      ...WalletFigures
+    }
+    subAccounts {
+      id
+      name
+      monthlyBudget
+      spendingCap
+      wallet {
+        ...WalletFigures
+      }
+    }
+    workspaces {
+      id
+      namespace
+      state
+      spendingCap
+      suspensionReasons
+      subAccount {
+        id
+        name
+      }
+    }
+    members {
+      role
+      user {
+        id
+        externalId
+        email
+      }
+    }
+  }
+}
+    fragment WalletFigures on Wallet {
+  id
+  kind
+  currency
+  balance
+  pendingCharges
+  availableBalance
+  spendRate
+  runsOutAt
+  pendingThrough
+  debtState
+}`) as unknown as TypedDocumentString<FinanceTenantQuery, FinanceTenantQueryVariables>;
 export const SignedInUserDocument = new TypedDocumentString(`
     query SignedInUser {
   me {
     id
     externalId
     email
+    platformRole
     memberships {
       role
       tenant {

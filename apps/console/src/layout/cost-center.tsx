@@ -1,6 +1,12 @@
 import { AppShell, Button, Container, Group, NativeSelect, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useOperation } from '../api/use-operation';
+import { FinanceRefused } from '../finance/finance-refused';
+import { TenantPage } from '../finance/tenant-page';
+import { TenantsPage } from '../finance/tenants-page';
+import type { SignedInUserQuery as SignedInUser } from '../gql/graphql';
+import { RouteLink } from '../routing/link';
+import { useRoute, type Route } from '../routing/route';
 import type { Session } from '../session/session';
 import { SignOutContext } from '../session/sign-out-context';
 import { SignedInUserQuery } from '../session/sign-in.queries';
@@ -12,17 +18,30 @@ interface Props {
   readonly onSignOut: () => void;
 }
 
-/** The tenant side of the console: a header with who is signed in, and the wallets page. */
+type Me = SignedInUser['me'];
+
+/**
+ * The signed-in console: a header with who is signed in and the pages this identity may open,
+ * and the page of the address. Finance staff and platform admins also get the finance pages.
+ */
 export function CostCenter({ session, onSignOut }: Props) {
+  const route = useRoute();
+  // An API key acts inside its tenant and has no profile: no `me`, and never staff.
+  const me = useOperation(SignedInUserQuery, {}, session.token, session.kind === 'jwt');
+  const person = me.data?.me;
+  const staff = person?.platformRole != null;
   return (
     <SignOutContext.Provider value={onSignOut}>
       <AppShell header={{ height: 60 }}>
         <AppShell.Header>
           <Container size="lg" h="100%">
             <Group h="100%" justify="space-between">
-              <Text fw={700} size="lg">
-                Tally cost center
-              </Text>
+              <Group gap="xl">
+                <Text fw={700} size="lg">
+                  {staff ? 'Tally finance' : 'Tally cost center'}
+                </Text>
+                <Navigation route={route} staff={staff} walletsToo={seesWallets(session, person)} />
+              </Group>
               <Group gap="md">
                 <Text size="sm" c="gray.7">
                   Signed in with {session.kind === 'api_key' ? 'an API key' : 'a JWT'}
@@ -37,11 +56,7 @@ export function CostCenter({ session, onSignOut }: Props) {
         <AppShell.Main>
           {/* The same container as the header's, so the page lines up under it. */}
           <Container size="lg" py="lg">
-            {session.tenantId !== undefined ? (
-              <WalletsPage tenantId={session.tenantId} token={session.token} />
-            ) : (
-              <MemberTenants token={session.token} />
-            )}
+            <Page route={route} session={session} me={me} />
           </Container>
         </AppShell.Main>
       </AppShell>
@@ -49,20 +64,96 @@ export function CostCenter({ session, onSignOut }: Props) {
   );
 }
 
-/** A JWT's person may belong to several tenants: one is shown at a time. */
-function MemberTenants({ token }: { token: string }) {
-  const me = useOperation(SignedInUserQuery, {}, token);
-  const [chosen, setChosen] = useState<string | null>(null);
+function seesWallets(session: Session, person: Me | undefined): boolean {
+  return session.kind === 'api_key' || (person !== undefined && person.memberships.length > 0);
+}
+
+/** Links to the pages this identity may open; a MEMBER never sees the finance entry. */
+function Navigation({
+  route,
+  staff,
+  walletsToo,
+}: {
+  route: Route;
+  staff: boolean;
+  walletsToo: boolean;
+}) {
+  const current = (page: Route['page'][]) =>
+    page.includes(route.page) ? ('page' as const) : undefined;
+  if (!staff && !walletsToo) return null;
+  return (
+    <Group component="nav" aria-label="Console pages" gap="md">
+      {staff && (
+        <RouteLink
+          to={{ page: 'tenants', search: '' }}
+          aria-current={current(['tenants', 'tenant'])}
+        >
+          Tenants
+        </RouteLink>
+      )}
+      {walletsToo && (
+        <RouteLink to={{ page: 'home' }} aria-current={current(['home'])}>
+          Wallets
+        </RouteLink>
+      )}
+    </Group>
+  );
+}
+
+function Page({
+  route,
+  session,
+  me,
+}: {
+  route: Route;
+  session: Session;
+  me: ReturnType<typeof useOperation<SignedInUser, Record<string, never>>>;
+}) {
+  if (session.tenantId !== undefined) {
+    return route.page === 'home' ? (
+      <WalletsPage tenantId={session.tenantId} token={session.token} />
+    ) : (
+      <FinanceRefused />
+    );
+  }
   if (me.isPending) return <Loading what="your tenants" />;
   if (me.isError) {
     return <LoadError what="your tenants" error={me.error} onRetry={() => void me.refetch()} />;
   }
-  const memberships = me.data.me.memberships;
+  const person = me.data.me;
+  const staff = person.platformRole !== null;
+  switch (route.page) {
+    case 'home':
+      // Staff who belong to no tenant come to the console for the finance pages.
+      return staff && person.memberships.length === 0 ? (
+        <TenantsPage search="" token={session.token} />
+      ) : (
+        <MemberTenants me={person} token={session.token} />
+      );
+    case 'tenants':
+      return staff ? (
+        <TenantsPage search={route.search} token={session.token} />
+      ) : (
+        <FinanceRefused />
+      );
+    case 'tenant':
+      return staff ? (
+        <TenantPage tenantId={route.tenantId} token={session.token} />
+      ) : (
+        <FinanceRefused />
+      );
+  }
+}
+
+/** A JWT's person may belong to several tenants: one is shown at a time. */
+function MemberTenants({ me, token }: { me: Me; token: string }) {
+  const [chosen, setChosen] = useState<string | null>(null);
+  const memberships = me.memberships;
   if (memberships.length === 0) {
     return (
       <Text>
-        {me.data.me.email ?? me.data.me.externalId} is not a member of any tenant yet: an owner or
-        admin of a tenant can add you.
+        {me.email ?? me.externalId} is not a member of any tenant yet: an owner or admin of a tenant
+        can add you.
       </Text>
     );
   }

@@ -7,6 +7,7 @@ export const SignedInUserQuery = graphql(`
       id
       externalId
       email
+      platformRole
       memberships {
         role
         tenant {

@@ -8,6 +8,7 @@ import {
   type Principal,
   type SubAccountView,
   type TenantView,
+  type UserView,
   type WalletView,
   type WorkspaceView,
 } from '@tally/transport';
@@ -17,6 +18,7 @@ import { perRequest } from '../graphql/per-request';
 // Every batch lookup takes `{ ids }` and answers a list.
 type BatchPattern =
   | 'account.tenants.byIds'
+  | 'account.users.byIds'
   | 'account.wallets.live'
   | 'account.subAccounts.byIds'
   | 'account.ledger.transactionsByIds'
@@ -43,6 +45,8 @@ export class AccountLoaders {
       return view?.wallet ?? null;
     }),
   );
+  /** People the caller may see: themselves, and members of tenants the caller may read. */
+  readonly users = this.byId<UserView>('account.users.byIds', (u) => u.id);
   readonly subAccounts = this.byId<SubAccountView>('account.subAccounts.byIds', (s) => s.id);
   readonly transactions = this.byId<LedgerTransactionView>(
     'account.ledger.transactionsByIds',

@@ -150,6 +150,18 @@ export class LedgerEntryEdge {
 }
 
 @ObjectType()
+export class TenantEdge {
+  @Field() cursor!: string;
+  @Field(() => Tenant) node!: Tenant;
+}
+
+@ObjectType()
+export class TenantConnection {
+  @Field(() => [TenantEdge]) edges!: TenantEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}
+
+@ObjectType()
 export class LedgerEntryConnection {
   @Field(() => [LedgerEntryEdge]) edges!: LedgerEntryEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;

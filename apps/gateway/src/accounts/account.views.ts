@@ -5,6 +5,7 @@ import type {
   LedgerEntryView,
   LedgerTransactionView,
   SubAccountView,
+  TenantsPage,
   TenantView,
   WalletView,
   WorkspaceView,
@@ -19,6 +20,7 @@ import {
   NamespaceState,
   SubAccount,
   Tenant,
+  TenantConnection,
   Wallet,
   WalletKind,
   Workspace,
@@ -27,6 +29,11 @@ import {
 // From the account service's wire views (money as micro-unit strings) to GraphQL objects.
 
 export const toTenant = (view: TenantView): Tenant => ({ ...view });
+
+export const toTenantConnection = (page: TenantsPage): TenantConnection => ({
+  edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toTenant(edge.tenant) })),
+  pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+});
 
 export const toSubAccount = (view: SubAccountView): SubAccount => ({
   ...view,

@@ -1,10 +1,10 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RpcClient, type Principal } from '@tally/transport';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
-import { serviceCall } from '../graphql/query-cost';
+import { serviceCall, servicePage } from '../graphql/query-cost';
 import { AccountLoadersFactory } from './account-loaders';
-import { SubAccount, Tenant, Wallet, Workspace } from './account.models';
-import { toSubAccount, toTenant, toWallet, toWorkspace } from './account.views';
+import { SubAccount, Tenant, TenantConnection, Wallet, Workspace } from './account.models';
+import { toSubAccount, toTenant, toTenantConnection, toWallet, toWorkspace } from './account.views';
 import { CreateTenantInput } from './dto/account.inputs';
 import { Membership } from '../identity/identity.models';
 import { toMembership } from '../identity/identity.views';
@@ -24,6 +24,24 @@ export class TenantResolver {
   ): Promise<Tenant | null> {
     const view = await this.loaders.for(req, principal).tenants.load(id);
     return view && toTenant(view);
+  }
+
+  @Query(() => TenantConnection, {
+    description:
+      "Finance or platform admin only. Tenants in name order whose name contains `search` (any case), whose id or a member's id, e-mail or IdP subject is `search`, or with a workspace namespace starting with it; every tenant without a search. first: 1 to 200.",
+    complexity: servicePage(50),
+  })
+  async tenants(
+    @Args('search', { type: () => String, nullable: true }) search: string | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TenantConnection> {
+    const page = await this.rpc.send('account.tenants.search', {
+      principal,
+      input: { search: search ?? null, first: first ?? 50, after: after ?? null },
+    });
+    return toTenantConnection(page);
   }
 
   @Mutation(() => Tenant, { description: 'Platform admin only.', complexity: serviceCall() })

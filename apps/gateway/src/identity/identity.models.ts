@@ -7,15 +7,29 @@ export enum MemberRole {
 }
 registerEnumType(MemberRole, { name: 'MemberRole' });
 
+export enum PlatformRole {
+  FINANCE = 'FINANCE',
+  PLATFORM_ADMIN = 'PLATFORM_ADMIN',
+}
+registerEnumType(PlatformRole, {
+  name: 'PlatformRole',
+  description: "Operator-side roles, held by the cloud's staff rather than by tenants.",
+});
+
 @ObjectType()
 export class User {
   @Field(() => ID) id!: string;
   @Field() externalId!: string;
   @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => PlatformRole, {
+    nullable: true,
+    description: 'FINANCE or PLATFORM_ADMIN for staff of the cloud; null for everyone else.',
+  })
+  platformRole!: PlatformRole | null;
   // memberships: resolved by UserResolver.
 }
 
-// `tenant: Tenant!` is resolved from tenantId by the tenants module.
+// `tenant: Tenant!` and `user: User!` are resolved from tenantId and userId by the tenants module.
 @ObjectType()
 export class Membership {
   @Field(() => MemberRole) role!: MemberRole;

@@ -1,10 +1,15 @@
 import type { ApiKeyView, MembershipView, UserView } from '@tally/transport';
-import { ApiKey, MemberRole, Membership, User } from './identity.models';
+import { ApiKey, MemberRole, Membership, PlatformRole, User } from './identity.models';
 
 // From the account service's views to the GraphQL models (timestamps become Dates).
 
 export function toUser(view: UserView): User {
-  return { id: view.id, externalId: view.externalId, email: view.email };
+  return {
+    id: view.id,
+    externalId: view.externalId,
+    email: view.email,
+    platformRole: view.platformRole === null ? null : PlatformRole[view.platformRole],
+  };
 }
 
 export function toMembership(view: MembershipView): Membership {

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+
+/** Where the console is served (vite.config.mts `base`); every route lives under it. */
+export const BASE = '/console';
+
+/** The console's pages, read from the address so a link or a reload opens the same one. */
+export type Route =
+  | { readonly page: 'home' }
+  | { readonly page: 'tenants'; readonly search: string }
+  | { readonly page: 'tenant'; readonly tenantId: string };
+
+const TENANT = /^\/finance\/tenants\/([^/]+)\/?$/;
+
+export function routeOf(pathname: string, query: string): Route {
+  const path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
+  if (/^\/finance\/tenants\/?$/.test(path)) {
+    return { page: 'tenants', search: new URLSearchParams(query).get('search') ?? '' };
+  }
+  const tenant = TENANT.exec(path);
+  if (tenant !== null) return { page: 'tenant', tenantId: decodeURIComponent(tenant[1]) };
+  return { page: 'home' };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.page) {
+    case 'home':
+      return `${BASE}/`;
+    case 'tenants':
+      return route.search === ''
+        ? `${BASE}/finance/tenants`
+        : `${BASE}/finance/tenants?${new URLSearchParams({ search: route.search }).toString()}`;
+    case 'tenant':
+      return `${BASE}/finance/tenants/${encodeURIComponent(route.tenantId)}`;
+  }
+}
+
+const NAVIGATED = 'tally:navigated';
+
+/** Opens a page without reloading the app; the browser's back button comes back. */
+export function navigate(route: Route): void {
+  window.history.pushState(null, '', hrefOf(route));
+  window.dispatchEvent(new Event(NAVIGATED));
+}
+
+/** The route of the address bar, following links and the back and forward buttons. */
+export function useRoute(): Route {
+  const current = () => routeOf(window.location.pathname, window.location.search);
+  const [route, setRoute] = useState<Route>(current);
+  useEffect(() => {
+    const follow = () => setRoute(current());
+    window.addEventListener('popstate', follow);
+    window.addEventListener(NAVIGATED, follow);
+    return () => {
+      window.removeEventListener('popstate', follow);
+      window.removeEventListener(NAVIGATED, follow);
+    };
+  }, []);
+  return route;
+}
