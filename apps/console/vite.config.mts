@@ -14,7 +14,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@tally/money/micros': join(repoRoot, 'libs', 'money', 'src', 'micros.ts'),
-      '@tally/errors': join(repoRoot, 'libs', 'errors', 'src', 'index.ts'),
+      '@tally/errors': join(repoRoot, 'libs', 'errors', 'src', 'browser.ts'),
     },
   },
   // Out of apps/: `npm start` rebuilds when a file under apps/ is newer than its last build.

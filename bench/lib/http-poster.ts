@@ -16,7 +16,20 @@ export class HttpPoster {
   }
 
   /** Answers the response's status once its body is read. */
-  post(body: string, headers: Record<string, string>): Promise<number> {
+  async post(body: string, headers: Record<string, string>): Promise<number> {
+    return (await this.exchange(body, headers, false)).status;
+  }
+
+  /** Answers the response's status and body. */
+  postForBody(body: string, headers: Record<string, string>) {
+    return this.exchange(body, headers, true);
+  }
+
+  private exchange(
+    body: string,
+    headers: Record<string, string>,
+    keepBody: boolean,
+  ): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
       const req = request(
         this.url,
@@ -26,8 +39,12 @@ export class HttpPoster {
           headers: { ...headers, 'content-length': Buffer.byteLength(body) },
         },
         (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
+          const chunks: Buffer[] = [];
+          if (keepBody) res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          else res.resume();
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+          );
           res.on('error', reject);
         },
       );
