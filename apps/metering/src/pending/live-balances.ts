@@ -50,7 +50,7 @@ export class LiveBalances {
   /** A namespace's pending charges, or null when the principal may not read its workspace. */
   async ofNamespace(principal: Principal, namespace: string, now = new Date()) {
     if (!(await this.workspaces.mayRead(principal, namespace))) return null;
-    const rows = await this.pending.liveRows({ namespace }, rateSince(now));
+    const rows = await this.pending.liveRows(namespace, rateSince(now));
     return liveFigures(rows, await this.chargesInLedger(rows), now);
   }
 

@@ -25,8 +25,6 @@ export interface LiveRow {
   readonly throughMinute: Date | null;
 }
 
-type LiveScope = { readonly walletIds: readonly string[] } | { readonly namespace: string };
-
 /**
  * Pending usage (metering.pending_usage): one row per namespace-hour not settled yet, rewritten
  * whole by every minute's accrual of the hour. Hand-over to the hour's charge happens on read:
@@ -105,14 +103,12 @@ export class PendingRepository {
   }
 
   /**
-   * Every row the live figures of these wallets (or this namespace) are made of: pending rows of
-   * hours not frozen, frozen charges of hours not all posted, and posted charges since
-   * `rateSince` (the spend rate looks an hour back). Index lookups by wallet (or namespace).
+   * Every row a namespace's live figures are made of: pending rows of hours not frozen, frozen
+   * charges of hours not all posted, and posted charges since `rateSince` (the spend rate looks
+   * an hour back). Index lookups by namespace. (A wallet's figures are the account service's:
+   * WalletPendingPublisher.)
    */
-  async liveRows(scope: LiveScope, rateSince: Date): Promise<LiveRow[]> {
-    const [column, value] =
-      'namespace' in scope ? ['namespace', [scope.namespace]] : ['wallet_id', scope.walletIds];
-    const cast = column === 'wallet_id' ? 'uuid' : 'text';
+  async liveRows(namespace: string, rateSince: Date): Promise<LiveRow[]> {
     const { rows } = await this.prisma.pool.query<{
       wallet_id: string;
       namespace: string;
@@ -121,23 +117,23 @@ export class PendingRepository {
       kind: LiveRow['kind'];
       through_minute: Date | null;
     }>({
-      name: `live_rows_by_${column}`,
+      name: 'live_rows_by_namespace',
       text: `SELECT p.wallet_id, p.namespace, p.hour, p.amount_micros::text AS amount,
                     'pending' AS kind, p.through_minute
                FROM metering.pending_usage p
-              WHERE p.${column} = ANY ($1::${cast}[])
+              WHERE p.namespace = $1
                 AND NOT EXISTS (SELECT 1 FROM metering.settled_hours s WHERE s.hour = p.hour)
              UNION ALL
              SELECT c.wallet_id, c.namespace, c.hour, c.total_micros::text, 'frozen', NULL
                FROM metering.usage_charges c
-              WHERE c.${column} = ANY ($1::${cast}[]) AND c.total_micros > 0
+              WHERE c.namespace = $1 AND c.total_micros > 0
                 AND c.hour IN (SELECT hour FROM metering.settled_hours WHERE posted_at IS NULL)
              UNION ALL
              SELECT c.wallet_id, c.namespace, c.hour, c.total_micros::text, 'posted', NULL
                FROM metering.usage_charges c
                JOIN metering.settled_hours s ON s.hour = c.hour AND s.posted_at IS NOT NULL
-              WHERE c.${column} = ANY ($1::${cast}[]) AND c.total_micros > 0 AND c.hour >= $2`,
-      values: [value, rateSince],
+              WHERE c.namespace = $1 AND c.total_micros > 0 AND c.hour >= $2`,
+      values: [namespace, rateSince],
     });
     return rows.map((row) => ({
       walletId: row.wallet_id,
