@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { PRISMA_OPTIONS, type PrismaOptions } from './prisma.options';
 
 /**
@@ -41,6 +41,25 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
    * standbys after a failover) sees the same id; any other database, a restored copy
    * included, has another one.
    */
+  /**
+   * Runs `work` in one transaction on a connection of its own, for raw SQL that must commit
+   * together: committed when `work` resolves, rolled back when it throws.
+   */
+  async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   async databaseIdentity(): Promise<{ id: string; database: string }> {
     const { rows } = await this.pool.query<{ id: string; database: string }>(
       `SELECT (SELECT system_identifier FROM pg_control_system())::text || '/' || d.oid::text AS id,

@@ -61,7 +61,7 @@ export class CreditGrantRepository {
   ): Promise<StoredPosting[]> {
     // Transfers come this way too: a deadlock on the key index is redone, as for any posting.
     return this.ledger.redoOnDeadlock(() =>
-      this.inTransaction(async (client) => {
+      this.prisma.inTransaction(async (client) => {
         await recordClawbacks(client, postings);
         const stored = await this.ledger.post(
           postings,
@@ -134,7 +134,7 @@ export class CreditGrantRepository {
    * the expiry's debit from the wallet's other grants. A second run finds it expired.
    */
   async expire(grant: DueGrant, context: PostingContext): Promise<ExpiryOutcome> {
-    return this.inTransaction(async (client) => {
+    return this.prisma.inTransaction(async (client) => {
       // The wallet first, then the grant: the order every posting locks them in.
       await client.query('SELECT 1 FROM account.wallets WHERE id = $1 FOR NO KEY UPDATE', [
         grant.walletId,
@@ -161,21 +161,6 @@ export class CreditGrantRepository {
       }
       return { status: 'expired', expiredMicros: expired } as const;
     });
-  }
-
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.prisma.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }
 

@@ -157,20 +157,12 @@ export class LiveWalletsRepository {
     }));
   }
 
-  private async inHourLock(hour: Date, work: (client: PoolClient) => Promise<void>) {
-    const client = await this.prisma.pool.connect();
-    try {
-      await client.query('BEGIN');
+  private inHourLock(hour: Date, work: (client: PoolClient) => Promise<void>): Promise<void> {
+    return this.prisma.inTransaction(async (client) => {
       await client.query("SELECT pg_advisory_xact_lock(hashtext('wallet_pending:' || $1))", [
         hour.toISOString(),
       ]);
       await work(client);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

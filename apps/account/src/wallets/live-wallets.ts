@@ -46,7 +46,11 @@ export class LiveWallets {
       new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - HOUR_MS),
     );
     const rowsOf = new Map<string, PendingHourRow[]>();
-    for (const row of rows) rowsOf.set(row.walletId, [...(rowsOf.get(row.walletId) ?? []), row]);
+    for (const row of rows) {
+      const ofWallet = rowsOf.get(row.walletId);
+      if (ofWallet) ofWallet.push(row);
+      else rowsOf.set(row.walletId, [row]);
+    }
     return wallets.map((wallet) =>
       liveView(wallet, walletFigures(rowsOf.get(wallet.id) ?? [], now), now),
     );
