@@ -241,6 +241,12 @@ const operations: [
     (t, role) => ({ id: t.alerts[role] }),
     spendControl,
   ],
+  [
+    'financeOverview',
+    `query { financeOverview(currency: "USD", from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") { wallets } }`,
+    () => ({}),
+    financeOnly,
+  ],
 ];
 
 /** Each operation with one defect in its input, and what each role gets (see `refusing`). */
@@ -454,6 +460,12 @@ const invalidInputs: typeof operations = [
        workspace(namespace: $ns) { usage(from: $from, to: $to) { amount } } }`,
     (t) => ({ ns: t.namespace, from: lastHour(), to: '2020-01-01T00:00:00Z' }),
     refusing(read),
+  ],
+  [
+    'financeOverview of an empty period',
+    `query { financeOverview(currency: "USD", from: "2026-11-02T00:00:00Z", to: "2026-11-02T00:00:00Z") { wallets } }`,
+    () => ({}),
+    refusing(financeOnly),
   ],
 ];
 

@@ -20,6 +20,7 @@ import { idLiteralsAreStrings, idVariablesAreStringsPlugin } from './graphql/str
 import { HealthResolver } from './health/health.resolver';
 import { IdentityModule } from './identity/identity.module';
 import { MeteringGraphqlModule } from './metering/metering.module';
+import { FinanceGraphqlModule } from './finance/finance.module';
 
 const GRAPHQL_PATH = '/graphql';
 
@@ -68,6 +69,7 @@ export class GatewayModule {
         AuthModule.forRoot(config),
         IdentityModule,
         MeteringGraphqlModule,
+        FinanceGraphqlModule,
         ConsoleModule.forRoot(config),
         ...(development ? [GraphqlIdeModule, LocalCheckoutModule.forRoot(config)] : []),
       ],
