@@ -247,6 +247,12 @@ const operations: [
     () => ({}),
     financeOnly,
   ],
+  [
+    'debtBoard',
+    `query { debtBoard(state: SUSPENDED) { edges { cursor } } }`,
+    () => ({}),
+    financeOnly,
+  ],
 ];
 
 /** Each operation with one defect in its input, and what each role gets (see `refusing`). */
@@ -464,6 +470,12 @@ const invalidInputs: typeof operations = [
   [
     'financeOverview of an empty period',
     `query { financeOverview(currency: "USD", from: "2026-11-02T00:00:00Z", to: "2026-11-02T00:00:00Z") { wallets } }`,
+    () => ({}),
+    refusing(financeOnly),
+  ],
+  [
+    'debtBoard of NORMAL wallets',
+    `query { debtBoard(state: NORMAL) { edges { cursor } } }`,
     () => ({}),
     refusing(financeOnly),
   ],

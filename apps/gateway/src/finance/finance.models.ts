@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { MoneyScalar } from '@tally/money';
-import { DebtState } from '../accounts/account.models';
+import { DebtState, PageInfo } from '../accounts/account.models';
 
 @ObjectType({ description: 'How many wallets of the currency are in one debt state.' })
 export class DebtStateCount {
@@ -41,4 +41,28 @@ export class FinanceOverview {
   walletsByDebtState!: DebtStateCount[];
   @Field(() => [DailyTotals], { description: 'One per UTC day of [from, to), in order.' })
   dailyTotals!: DailyTotals[];
+}
+
+// wallet and tenant are resolved by DebtBoardResolver from the ids.
+@ObjectType({ description: 'A wallet in debt, as the debt ladder last evaluated it.' })
+export class DebtBoardEntry {
+  @Field(() => DebtState) state!: DebtState;
+  @Field(() => Date, {
+    description: 'When the wallet entered the state: time in state is now − since.',
+  })
+  since!: Date;
+  walletId!: string;
+  tenantId!: string;
+}
+
+@ObjectType()
+export class DebtBoardEdge {
+  @Field() cursor!: string;
+  @Field(() => DebtBoardEntry) node!: DebtBoardEntry;
+}
+
+@ObjectType()
+export class DebtBoardConnection {
+  @Field(() => [DebtBoardEdge]) edges!: DebtBoardEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
 }

@@ -1,7 +1,7 @@
 import { parseWireMicros } from '@tally/money';
-import type { FinanceOverviewView } from '@tally/transport';
+import type { DebtBoardPage, FinanceOverviewView } from '@tally/transport';
 import { DebtState } from '../accounts/account.models';
-import type { FinanceOverview } from './finance.models';
+import type { DebtBoardConnection, FinanceOverview } from './finance.models';
 
 export const toFinanceOverview = (view: FinanceOverviewView): FinanceOverview => ({
   currency: view.currency,
@@ -19,4 +19,12 @@ export const toFinanceOverview = (view: FinanceOverviewView): FinanceOverview =>
     charges: parseWireMicros(day.chargesMicros),
     recharges: parseWireMicros(day.rechargesMicros),
   })),
+});
+
+export const toDebtBoardConnection = (page: DebtBoardPage): DebtBoardConnection => ({
+  edges: page.edges.map(({ cursor, entry }) => ({
+    cursor,
+    node: { ...entry, state: DebtState[entry.state], since: new Date(entry.since) },
+  })),
+  pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
 });
