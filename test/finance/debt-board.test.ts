@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { createScratchDatabase, type TestDatabase } from '../setup/test-database';
 import { AccountContext } from '../support/account-context';
+import { FinanceFixtures } from '../support/finance-fixtures';
 import { GatewaySuite } from '../support/gateway-suite';
 
 const BOARD = `query ($state: DebtState!, $first: Int, $after: String) {
@@ -53,13 +54,7 @@ describe('debtBoard(state, first, after)', () => {
       [tenantId],
     );
     tenants.set(walletId, { id: tenantId, name: rows[0].name });
-    await pg.query(`UPDATE account.wallets SET debt_state = $2 WHERE id = $1`, [walletId, state]);
-    await pg.query(
-      `INSERT INTO metering.wallet_debt
-              (wallet_id, tenant_id, state, since, balance_micros, hourly_spend_micros, evaluated_at)
-       VALUES ($1, $2, $3, $4::timestamptz, 0, 0, now())`,
-      [walletId, tenantId, state, since],
-    );
+    await new FinanceFixtures(pg).inDebt(walletId, state, since);
     return walletId;
   }
 

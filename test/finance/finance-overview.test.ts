@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { createScratchDatabase, type TestDatabase } from '../setup/test-database';
 import { SystemAccount } from '@tally/account/ledger/ledger.types';
 import { AccountContext, systemJob } from '../support/account-context';
+import { FinanceFixtures } from '../support/finance-fixtures';
 import { GatewaySuite } from '../support/gateway-suite';
 
 const DAY_MS = 86_400_000;
@@ -41,6 +42,7 @@ describe('financeOverview(currency, from, to)', () => {
   let database: TestDatabase;
   let ctx: AccountContext;
   let pg: Client;
+  let history: FinanceFixtures;
   let finance: string;
   const period = () => ({ from: dayIso(today() - 6 * DAY_MS), to: dayIso(today() + DAY_MS) });
   const threeDaysAgo = () => today() - 3 * DAY_MS;
@@ -51,35 +53,13 @@ describe('financeOverview(currency, from, to)', () => {
     return reply.data!.financeOverview;
   };
 
-  /** A posting of a past instant, stored exactly as the ledger stores one made then. */
-  async function postedAt(at: Date, walletId: string, kind: string, micros: bigint) {
-    const hour = kind.startsWith('usage')
-      ? new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS)
-      : null;
-    await pg.query('BEGIN');
-    await pg.query(
-      `WITH t AS (
-         INSERT INTO account.ledger_transactions
-                (id, kind, idempotency_key, content_hash, actor_type, usage_hour, created_at)
-         VALUES (gen_random_uuid(), $1, $2, repeat('0', 64), 'system', $3, $4) RETURNING id)
-       INSERT INTO account.ledger_entries (transaction_id, wallet_id, account, amount_micros, created_at)
-       SELECT id, $5::uuid, 'wallet:' || $5, $6::bigint, $4 FROM t
-       UNION ALL SELECT id, NULL, 'system:stripe_clearing', -$6::bigint, $4 FROM t`,
-      [kind, `test:${randomUUID()}`, hour, at, walletId, micros.toString()],
-    );
-    await pg.query(
-      'UPDATE account.wallets SET balance_micros = balance_micros + $2 WHERE id = $1',
-      [walletId, micros.toString()],
-    );
-    await pg.query('COMMIT');
-  }
-
   beforeAll(async () => {
     database = await createScratchDatabase({ migrated: true });
     await suite.start(['gateway', 'account'], { DATABASE_URL: database.url });
     ctx = AccountContext.create(4, database.url);
     pg = new Client({ connectionString: database.url });
     await pg.connect();
+    history = new FinanceFixtures(pg);
     finance = suite.jwt((await suite.fixtures.newUser('FINANCE')).externalId);
   }, 120_000);
   afterAll(async () => {
@@ -125,9 +105,9 @@ describe('financeOverview(currency, from, to)', () => {
     ]);
     // Three days ago: a recharge of 7, usage of 2 and a correction giving 0.5 back.
     const past = new Date(threeDaysAgo() + 10 * HOUR_MS);
-    await postedAt(past, b.walletId, 'recharge', 7_000_000n);
-    await postedAt(past, b.walletId, 'usage', -2_000_000n);
-    await postedAt(past, b.walletId, 'usage_adjustment', 500_000n);
+    await history.postedAt(past, b.walletId, 'recharge', 7_000_000n);
+    await history.postedAt(past, b.walletId, 'usage', -2_000_000n);
+    await history.postedAt(past, b.walletId, 'usage_adjustment', 500_000n);
     await pendingHours(a.walletId, b.walletId);
 
     const usd = await overview(finance, { currency: 'USD', ...period() });

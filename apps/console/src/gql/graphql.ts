@@ -36,6 +36,34 @@ export type WalletKind =
   | 'SUB_ACCOUNT'
   | 'TENANT';
 
+export type FinanceOverviewQueryVariables = Exact<{
+  currency: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type FinanceOverviewQuery = { financeOverview: { currency: string, balance: string, paid: string, promotional: string, wallets: number, pendingUsage: string, walletsByDebtState: Array<{ state: DebtState, wallets: number }>, dailyTotals: Array<{ day: string, charges: string, recharges: string }> }, reconciliationReports: Array<{ id: string, trigger: string, status: string, fromHour: string, toHour: string, startedAt: string, finishedAt: string | null, hoursChecked: number, flaggedHours: number, refilledSamples: number, adjustments: number, sourceMismatches: number, ledgerMismatches: number, findings: Array<{ kind: string, action: string | null, namespace: string | null, hour: string | null, detail: string }> }> };
+
+export type ReconciliationRunFragment = { id: string, trigger: string, status: string, fromHour: string, toHour: string, startedAt: string, finishedAt: string | null, hoursChecked: number, flaggedHours: number, refilledSamples: number, adjustments: number, sourceMismatches: number, ledgerMismatches: number, findings: Array<{ kind: string, action: string | null, namespace: string | null, hour: string | null, detail: string }> };
+
+export type DebtBoardQueryVariables = Exact<{
+  state: DebtState;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DebtBoardQuery = { debtBoard: { edges: Array<{ cursor: string, node: { state: DebtState, since: string, tenant: { id: string, name: string }, wallet: { id: string, kind: WalletKind, balance: string, availableBalance: string, currency: string, runsOutAt: string | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReconciliationRunsQueryVariables = Exact<{
+  first: number;
+  before?: string | null | undefined;
+}>;
+
+
+export type ReconciliationRunsQuery = { reconciliationReports: Array<{ id: string, trigger: string, status: string, fromHour: string, toHour: string, startedAt: string, finishedAt: string | null, hoursChecked: number, flaggedHours: number, refilledSamples: number, adjustments: number, sourceMismatches: number, ledgerMismatches: number, findings: Array<{ kind: string, action: string | null, namespace: string | null, hour: string | null, detail: string }> }> };
+
 export type FinanceTenantsQueryVariables = Exact<{
   search?: string | null | undefined;
   first: number;
@@ -91,6 +119,30 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ReconciliationRunFragmentDoc = new TypedDocumentString(`
+    fragment ReconciliationRun on ReconciliationReport {
+  id
+  trigger
+  status
+  fromHour
+  toHour
+  startedAt
+  finishedAt
+  hoursChecked
+  flaggedHours
+  refilledSamples
+  adjustments
+  sourceMismatches
+  ledgerMismatches
+  findings {
+    kind
+    action
+    namespace
+    hour
+    detail
+  }
+}
+    `, {"fragmentName":"ReconciliationRun"}) as unknown as TypedDocumentString<ReconciliationRunFragment, unknown>;
 export const WalletFiguresFragmentDoc = new TypedDocumentString(`
     fragment WalletFigures on Wallet {
   id
@@ -105,6 +157,108 @@ export const WalletFiguresFragmentDoc = new TypedDocumentString(`
   debtState
 }
     `, {"fragmentName":"WalletFigures"}) as unknown as TypedDocumentString<WalletFiguresFragment, unknown>;
+export const FinanceOverviewDocument = new TypedDocumentString(`
+    query FinanceOverview($currency: String!, $from: DateTime!, $to: DateTime!) {
+  financeOverview(currency: $currency, from: $from, to: $to) {
+    currency
+    balance
+    paid
+    promotional
+    wallets
+    pendingUsage
+    walletsByDebtState {
+      state
+      wallets
+    }
+    dailyTotals {
+      day
+      charges
+      recharges
+    }
+  }
+  reconciliationReports(first: 1) {
+    ...ReconciliationRun
+  }
+}
+    fragment ReconciliationRun on ReconciliationReport {
+  id
+  trigger
+  status
+  fromHour
+  toHour
+  startedAt
+  finishedAt
+  hoursChecked
+  flaggedHours
+  refilledSamples
+  adjustments
+  sourceMismatches
+  ledgerMismatches
+  findings {
+    kind
+    action
+    namespace
+    hour
+    detail
+  }
+}`) as unknown as TypedDocumentString<FinanceOverviewQuery, FinanceOverviewQueryVariables>;
+export const DebtBoardDocument = new TypedDocumentString(`
+    query DebtBoard($state: DebtState!, $first: Int!, $after: String) {
+  debtBoard(state: $state, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        state
+        since
+        tenant {
+          id
+          name
+        }
+        wallet {
+          id
+          kind
+          balance
+          availableBalance
+          currency
+          runsOutAt
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DebtBoardQuery, DebtBoardQueryVariables>;
+export const ReconciliationRunsDocument = new TypedDocumentString(`
+    query ReconciliationRuns($first: Int!, $before: DateTime) {
+  reconciliationReports(first: $first, before: $before) {
+    ...ReconciliationRun
+  }
+}
+    fragment ReconciliationRun on ReconciliationReport {
+  id
+  trigger
+  status
+  fromHour
+  toHour
+  startedAt
+  finishedAt
+  hoursChecked
+  flaggedHours
+  refilledSamples
+  adjustments
+  sourceMismatches
+  ledgerMismatches
+  findings {
+    kind
+    action
+    namespace
+    hour
+    detail
+  }
+}`) as unknown as TypedDocumentString<ReconciliationRunsQuery, ReconciliationRunsQueryVariables>;
 export const FinanceTenantsDocument = new TypedDocumentString(`
     query FinanceTenants($search: String, $first: Int!, $after: String) {
   tenants(search: $search, first: $first, after: $after) {

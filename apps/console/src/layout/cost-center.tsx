@@ -1,6 +1,7 @@
 import { AppShell, Button, Container, Group, NativeSelect, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useOperation } from '../api/use-operation';
+import { BackOfficeLinks, BackOfficePage } from '../back-office/back-office-pages';
 import { FinanceRefused } from '../finance/finance-refused';
 import { TenantPage } from '../finance/tenant-page';
 import { TenantsPage } from '../finance/tenants-page';
@@ -83,6 +84,7 @@ function Navigation({
   if (!staff && !walletsToo) return null;
   return (
     <Group component="nav" aria-label="Console pages" gap="md">
+      {staff && <BackOfficeLinks route={route} />}
       {staff && (
         <RouteLink
           to={{ page: 'tenants', search: '' }}
@@ -142,6 +144,10 @@ function Page({
       ) : (
         <FinanceRefused />
       );
+    case 'overview':
+    case 'debts':
+    case 'reconciliation':
+      return staff ? <BackOfficePage route={route} token={session.token} /> : <FinanceRefused />;
   }
 }
 

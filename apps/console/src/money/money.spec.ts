@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatAmount, formatMoney, MoneyFormatError, parseMoney } from './money';
+import { chartPosition, formatAmount, formatMoney, MoneyFormatError, parseMoney } from './money';
 
 // What Postgres' BIGINT holds, and so the largest amount the API can send.
 const MAX_MICROS = 2n ** 63n - 1n;
@@ -70,5 +70,13 @@ describe('formatMoney', () => {
         return currency === 'USD' && parseMoney(number.replaceAll(',', '')) === micros;
       }),
     );
+  });
+});
+
+describe('chartPosition', () => {
+  it('places an amount by its whole units, for drawing only', () => {
+    expect(chartPosition('12.500000')).toBe(12.5);
+    expect(chartPosition('-0.000001')).toBe(-0.000001);
+    expect(chartPosition('0')).toBe(0);
   });
 });

@@ -54,3 +54,13 @@ function shortestFraction(micros: bigint): string {
   while (end > MIN_FRACTION_DIGITS && digits[end - 1] === '0') end--;
   return digits.slice(0, end);
 }
+
+/**
+ * Where an amount sits on a chart's axis: whole units as a JavaScript number. Only for drawing
+ * (a chart places its bars by number, and a pixel cannot show a micro-unit); every figure a
+ * person reads next to a chart is formatMoney's, exact.
+ */
+export function chartPosition(amount: string): number {
+  const micros = parseMoney(amount);
+  return Number(micros / MICROS_PER_UNIT) + Number(micros % MICROS_PER_UNIT) / 1_000_000;
+}

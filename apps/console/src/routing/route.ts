@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { DebtState } from '../gql/graphql';
 
 /** Where the console is served (vite.config.mts `base`); every route lives under it. */
 export const BASE = '/console';
@@ -7,7 +8,10 @@ export const BASE = '/console';
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'tenants'; readonly search: string }
-  | { readonly page: 'tenant'; readonly tenantId: string };
+  | { readonly page: 'tenant'; readonly tenantId: string }
+  | { readonly page: 'overview' }
+  | { readonly page: 'debts'; readonly state: DebtState }
+  | { readonly page: 'reconciliation' };
 
 const TENANT = /^\/finance\/tenants\/([^/]+)\/?$/;
 
@@ -18,7 +22,7 @@ export function routeOf(pathname: string, query: string): Route {
   }
   const tenant = TENANT.exec(path);
   if (tenant !== null) return { page: 'tenant', tenantId: decodeURIComponent(tenant[1]) };
-  return { page: 'home' };
+  return backOfficeRoute(path, query) ?? { page: 'home' };
 }
 
 export function hrefOf(route: Route): string {
@@ -31,7 +35,27 @@ export function hrefOf(route: Route): string {
         : `${BASE}/finance/tenants?${new URLSearchParams({ search: route.search }).toString()}`;
     case 'tenant':
       return `${BASE}/finance/tenants/${encodeURIComponent(route.tenantId)}`;
+    case 'overview':
+      return `${BASE}/finance`;
+    case 'debts':
+      return `${BASE}/finance/debts?${new URLSearchParams({ state: route.state }).toString()}`;
+    case 'reconciliation':
+      return `${BASE}/finance/reconciliation`;
   }
+}
+
+const DEBT_BOARD_STATES: readonly string[] = ['LOW_BALANCE', 'CRITICAL', 'SUSPENDED', 'RECLAIMED'];
+
+/** The back office's read pages; a debt board of no known state opens its first one. */
+function backOfficeRoute(path: string, query: string): Route | null {
+  if (/^\/finance\/?$/.test(path)) return { page: 'overview' };
+  if (/^\/finance\/reconciliation\/?$/.test(path)) return { page: 'reconciliation' };
+  if (!/^\/finance\/debts\/?$/.test(path)) return null;
+  const state = new URLSearchParams(query).get('state') ?? '';
+  return {
+    page: 'debts',
+    state: DEBT_BOARD_STATES.includes(state) ? (state as DebtState) : 'LOW_BALANCE',
+  };
 }
 
 const NAVIGATED = 'tally:navigated';
