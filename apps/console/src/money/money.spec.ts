@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { chartPosition, formatAmount, formatMoney, MoneyFormatError, parseMoney } from './money';
+import {
+  chartPosition,
+  formatAmount,
+  formatMoney,
+  formatPrice,
+  MoneyFormatError,
+  parseMoney,
+  parsePrice,
+} from './money';
 
 // What Postgres' BIGINT holds, and so the largest amount the API can send.
 const MAX_MICROS = 2n ** 63n - 1n;
@@ -79,4 +87,37 @@ describe('chartPosition', () => {
     expect(chartPosition('-0.000001')).toBe(-0.000001);
     expect(chartPosition('0')).toBe(0);
   });
+});
+
+describe('prices', () => {
+  it.each<[string, number, string]>([
+    ['0.030000', 0, '0.03 USD'],
+    ['0.000083', 1, '0.0000083 USD'],
+    ['1234.5', 0, '1,234.50 USD'],
+    ['0.000001', 6, '0.000000000001 USD'],
+  ])('shows %p at scale %p as %p', (price, scale, shown) => {
+    expect(formatPrice(price, scale, 'USD')).toBe(shown);
+  });
+
+  it.each<[string, { pricePerUnitHour: string; scale: number }, string]>([
+    ['0.03', { pricePerUnitHour: '0.03', scale: 0 }, '0.03 USD'],
+    [' 0.0000083 ', { pricePerUnitHour: '0.000083', scale: 1 }, '0.0000083 USD'],
+    ['12', { pricePerUnitHour: '12', scale: 0 }, '12.00 USD'],
+    ['0.000000000001', { pricePerUnitHour: '0.000001', scale: 6 }, '0.000000000001 USD'],
+    [
+      '9223372036854.775807',
+      { pricePerUnitHour: '9223372036854.775807', scale: 0 },
+      '9,223,372,036,854.775807 USD',
+    ],
+  ])('reads the typed price %p as the API takes it, and shows it back', (text, price, shown) => {
+    expect(parsePrice(text)).toEqual(price);
+    expect(formatPrice(price.pricePerUnitHour, price.scale, 'USD')).toBe(shown);
+  });
+
+  it.each(['', '-1', '1e-6', '0.0000000000001', 'abc', '1,5', '9223372036854.775808'])(
+    'refuses the price %p',
+    (text) => {
+      expect(parsePrice(text)).toBeNull();
+    },
+  );
 });
