@@ -108,6 +108,7 @@ describe('the console: finance overview, debt board, reconciliation', () => {
           'Overview',
           'Debt board',
           'Reconciliation',
+          'Price book',
           'Tenants',
         ]);
         await nav.getByRole('link', { name: 'Overview' }).click();
@@ -253,6 +254,85 @@ describe('the console: finance overview, debt board, reconciliation', () => {
   );
 
   it(
+    'lists price book versions, schedules one after checking it, shows the refusal and the diff',
+    async () => {
+      const page = await signedInAsFinance();
+      const next = `${new Date().getUTCFullYear() + 1}-01-01`;
+      try {
+        await page.page.getByRole('link', { name: 'Price book' }).click();
+        const versions = page.page.getByRole('table', { name: 'Price book versions' });
+        await versions.waitFor();
+        expect(await versions.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual([
+          '1',
+          '1 Jan 1970, 00:00 UTC',
+          'In force',
+          'In force',
+        ]);
+        await page.page
+          .getByText(
+            'Version 1 is in force. Choose another version above to see how its prices differ.',
+          )
+          .waitFor();
+        const cpu = page.page.getByLabel('Price of CPU per core-hour');
+        expect(await cpu.inputValue()).toBe('0.03');
+
+        // Checked before sending: nothing is asked of the API until the draft is whole.
+        const asked = page.requests.length;
+        await cpu.fill('cheap');
+        await page.page.getByRole('button', { name: 'Schedule version' }).click();
+        await page.page.getByText('Write the moment as YYYY-MM-DD HH:MM, in UTC.').waitFor();
+        await page.page.getByText('Say why the prices change.').waitFor();
+        await page.page
+          .getByText('A price is a number of at least 0, e.g. 0.03 or 0.0000083.')
+          .waitFor();
+        await page.page.getByLabel('Takes effect (UTC)').fill('2020-01-01 00:00');
+        await page.page.getByRole('button', { name: 'Schedule version' }).click();
+        await page.page
+          .getByText('A new version takes effect later than now: past hours keep their prices.')
+          .waitFor();
+        expect(page.requests.length).toBe(asked);
+
+        await page.page.getByLabel('Takes effect (UTC)').fill(`${next} 00:00`);
+        await page.page.getByLabel('Reason').fill('Winter prices');
+        await cpu.fill('0.0000083');
+        await page.page.getByRole('button', { name: 'Schedule version' }).click();
+        const done = page.page.getByRole('status').filter({ hasText: 'Version scheduled' });
+        await done.waitFor();
+        expect(await done.textContent()).toBe(
+          `Version scheduledVersion 2 takes effect 1 Jan ${next.slice(0, 4)}, 00:00 UTC.`,
+        );
+        await versions.getByRole('row', { name: /^2 / }).waitFor();
+
+        // The same moment again: the API refuses, and says why.
+        await page.page.getByRole('button', { name: 'Schedule version' }).click();
+        const refused = page.page.getByRole('alert').filter({ hasText: 'not scheduled' });
+        await refused.waitFor();
+        expect(await refused.textContent()).toMatch(
+          /^The version was not scheduledeffectiveFrom must be later than .* \(BAD_USER_INPUT\)$/,
+        );
+
+        await versions.getByRole('button', { name: 'Compare version 2' }).click();
+        const diff = page.page.getByRole('table', { name: 'Version 2 against version 1' });
+        await diff.waitFor();
+        expect(
+          await diff.getByRole('row', { name: /^CPU/ }).getByRole('cell').allTextContents(),
+        ).toEqual(['CPU', '0.03 USD per core-hour', '0.0000083 USD per core-hour', 'Lower']);
+        expect(
+          await diff.getByRole('row', { name: /^GPU/ }).getByRole('cell').last().textContent(),
+        ).toBe('Same');
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        // From the top: a full-page picture of a scrolled page draws the fixed header mid-page.
+        await page.page.evaluate('window.scrollTo(0, 0)');
+        await page.screenshotAt(SCREENSHOTS, 'finance-price-book', WIDTHS);
+        expect(page.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
     'refuses a MEMBER the back office pages in words, and the API refuses too',
     async () => {
       const { tenantId } = await ctx.newTenant('USD');
@@ -265,7 +345,12 @@ describe('the console: finance overview, debt board, reconciliation', () => {
         const nav = page.page.getByRole('navigation', { name: 'Console pages' });
         await nav.waitFor();
         expect(await nav.getByRole('link').allTextContents()).toEqual(['Wallets']);
-        for (const path of ['finance', 'finance/debts?state=CRITICAL', 'finance/reconciliation']) {
+        for (const path of [
+          'finance',
+          'finance/debts?state=CRITICAL',
+          'finance/reconciliation',
+          'finance/prices',
+        ]) {
           await page.page.goto(`${gateway}/console/${path}`);
           await page.page.getByText('Finance pages are not open to you').waitFor();
         }

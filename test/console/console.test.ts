@@ -332,6 +332,7 @@ describe('the console', () => {
           'Overview',
           'Debt board',
           'Reconciliation',
+          'Price book',
           'Tenants',
         ]);
 

@@ -2,9 +2,10 @@ import { RouteLink } from '../routing/link';
 import type { Route } from '../routing/route';
 import { DebtBoardPage } from './debt-board-page';
 import { OverviewPage } from './overview-page';
+import { PriceBookPage } from './price-book-page';
 import { ReconciliationPage } from './reconciliation-page';
 
-type BackOfficeRoute = Extract<Route, { page: 'overview' | 'debts' | 'reconciliation' }>;
+type BackOfficeRoute = Extract<Route, { page: 'overview' | 'debts' | 'reconciliation' | 'prices' }>;
 
 /** The header's links to finance's read pages (staff only: the caller decides). */
 export function BackOfficeLinks({ route }: { route: Route }) {
@@ -20,6 +21,9 @@ export function BackOfficeLinks({ route }: { route: Route }) {
       <RouteLink to={{ page: 'reconciliation' }} aria-current={current('reconciliation')}>
         Reconciliation
       </RouteLink>
+      <RouteLink to={{ page: 'prices' }} aria-current={current('prices')}>
+        Price book
+      </RouteLink>
     </>
   );
 }
@@ -33,5 +37,7 @@ export function BackOfficePage({ route, token }: { route: BackOfficeRoute; token
       return <DebtBoardPage state={route.state} token={token} />;
     case 'reconciliation':
       return <ReconciliationPage token={token} />;
+    case 'prices':
+      return <PriceBookPage token={token} />;
   }
 }

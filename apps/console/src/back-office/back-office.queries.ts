@@ -91,3 +91,39 @@ export const ReconciliationRunsQuery = graphql(`
     }
   }
 `);
+
+/** A currency's price book versions, newest first, and the one in force now. */
+export const PriceBooksQuery = graphql(`
+  query PriceBooks($currency: String!) {
+    priceBooks(currency: $currency, first: 50) {
+      ...PriceBookVersion
+    }
+    priceBook(currency: $currency) {
+      ...PriceBookVersion
+    }
+  }
+`);
+
+export const PriceBookVersionFragment = graphql(`
+  fragment PriceBookVersion on PriceBook {
+    id
+    version
+    currency
+    effectiveFrom
+    prices {
+      resource
+      unit
+      pricePerUnitHour
+      scale
+    }
+  }
+`);
+
+/** Schedules a new version: it takes effect at effectiveFrom, never before. */
+export const CreatePriceBookVersionMutation = graphql(`
+  mutation CreatePriceBookVersion($input: CreatePriceBookVersionInput!) {
+    createPriceBookVersion(input: $input) {
+      ...PriceBookVersion
+    }
+  }
+`);

@@ -1,17 +1,5 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Badge, Card, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useOperation } from '../api/use-operation';
 import type { FinanceOverviewQuery as OverviewResult } from '../gql/graphql';
 import { LoadError, Loading } from '../layout/states';
@@ -19,6 +7,7 @@ import { formatAmount } from '../money/money';
 import { RouteLink } from '../routing/link';
 import { DEBT_STATES } from '../wallets/wallet-words';
 import { FinanceOverviewQuery } from './back-office.queries';
+import { CurrencyForm } from './currency-form';
 import { DailyChart } from './daily-chart';
 import { formatDay, lastDays } from './period';
 import { ReconciliationRunCard } from './reconciliation-run';
@@ -31,7 +20,6 @@ const PERIODS = [
   { value: '30', label: 'Last 30 days' },
   { value: '90', label: 'Last 90 days' },
 ];
-const CURRENCY = /^[A-Z]{3}$/;
 
 /**
  * Finance's first page: the platform's money in one currency now, charges and recharges per
@@ -39,25 +27,12 @@ const CURRENCY = /^[A-Z]{3}$/;
  */
 export function OverviewPage({ token }: { token: string }) {
   const [currency, setCurrency] = useState('USD');
-  const [draft, setDraft] = useState('USD');
-  const [draftError, setDraftError] = useState<string | null>(null);
   const [days, setDays] = useState('14');
   const overview = useOperation(
     FinanceOverviewQuery,
     { currency, ...lastDays(Number(days)) },
     token,
   );
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const code = draft.trim().toUpperCase();
-    if (!CURRENCY.test(code)) {
-      setDraftError('A currency is a three-letter ISO 4217 code, such as USD or EUR.');
-      return;
-    }
-    setDraftError(null);
-    setCurrency(code);
-  };
 
   return (
     <Stack gap="lg">
@@ -67,27 +42,14 @@ export function OverviewPage({ token }: { token: string }) {
           The money of every tenant in one currency, live; charges and recharges by UTC day.
         </Text>
       </div>
-      <form onSubmit={submit} aria-label="Overview settings" noValidate>
-        <Group align="flex-start">
-          <TextInput
-            label="Currency"
-            value={draft}
-            onChange={(event) => setDraft(event.currentTarget.value)}
-            error={draftError}
-            maw={160}
-            autoComplete="off"
-          />
-          <NativeSelect
-            label="Period"
-            data={PERIODS}
-            value={days}
-            onChange={(event) => setDays(event.currentTarget.value)}
-          />
-          <Button type="submit" mt={25}>
-            Show
-          </Button>
-        </Group>
-      </form>
+      <CurrencyForm label="Overview settings" onCurrency={setCurrency}>
+        <NativeSelect
+          label="Period"
+          data={PERIODS}
+          value={days}
+          onChange={(event) => setDays(event.currentTarget.value)}
+        />
+      </CurrencyForm>
       {overview.isPending ? (
         <Loading what="the overview" />
       ) : overview.isError ? (

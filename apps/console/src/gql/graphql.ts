@@ -4,6 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CreatePriceBookVersionInput = {
+  currency: string;
+  /** Now or later: past prices are never rewritten. */
+  effectiveFrom: string;
+  /** Every resource exactly once. */
+  prices: Array<PriceInput>;
+  reason: string;
+};
+
 export type DebtState =
   | 'CRITICAL'
   | 'LOW_BALANCE'
@@ -26,6 +35,22 @@ export type NamespaceState =
 export type PlatformRole =
   | 'FINANCE'
   | 'PLATFORM_ADMIN';
+
+export type PriceInput = {
+  pricePerUnitHour: string;
+  resource: Resource;
+  /** The true price per unit-hour is pricePerUnitHour × 10^-scale; a scale above 0 expresses prices finer than 0.000001 exactly. */
+  scale?: number;
+  unit: string;
+};
+
+export type Resource =
+  | 'CPU'
+  | 'GPU'
+  | 'MEMORY'
+  | 'NETWORK_EGRESS'
+  | 'NODEPORT'
+  | 'STORAGE';
 
 /** DEBT: the wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: the month's spend reached the workspace's or its sub-account's spending cap. */
 export type SuspensionReason =
@@ -63,6 +88,22 @@ export type ReconciliationRunsQueryVariables = Exact<{
 
 
 export type ReconciliationRunsQuery = { reconciliationReports: Array<{ id: string, trigger: string, status: string, fromHour: string, toHour: string, startedAt: string, finishedAt: string | null, hoursChecked: number, flaggedHours: number, refilledSamples: number, adjustments: number, sourceMismatches: number, ledgerMismatches: number, findings: Array<{ kind: string, action: string | null, namespace: string | null, hour: string | null, detail: string }> }> };
+
+export type PriceBooksQueryVariables = Exact<{
+  currency: string;
+}>;
+
+
+export type PriceBooksQuery = { priceBooks: Array<{ id: string, version: number, currency: string, effectiveFrom: string, prices: Array<{ resource: Resource, unit: string, pricePerUnitHour: string, scale: number }> }>, priceBook: { id: string, version: number, currency: string, effectiveFrom: string, prices: Array<{ resource: Resource, unit: string, pricePerUnitHour: string, scale: number }> } };
+
+export type PriceBookVersionFragment = { id: string, version: number, currency: string, effectiveFrom: string, prices: Array<{ resource: Resource, unit: string, pricePerUnitHour: string, scale: number }> };
+
+export type CreatePriceBookVersionMutationVariables = Exact<{
+  input: CreatePriceBookVersionInput;
+}>;
+
+
+export type CreatePriceBookVersionMutation = { createPriceBookVersion: { id: string, version: number, currency: string, effectiveFrom: string, prices: Array<{ resource: Resource, unit: string, pricePerUnitHour: string, scale: number }> } };
 
 export type FinanceTenantsQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -143,6 +184,20 @@ export const ReconciliationRunFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ReconciliationRun"}) as unknown as TypedDocumentString<ReconciliationRunFragment, unknown>;
+export const PriceBookVersionFragmentDoc = new TypedDocumentString(`
+    fragment PriceBookVersion on PriceBook {
+  id
+  version
+  currency
+  effectiveFrom
+  prices {
+    resource
+    unit
+    pricePerUnitHour
+    scale
+  }
+}
+    `, {"fragmentName":"PriceBookVersion"}) as unknown as TypedDocumentString<PriceBookVersionFragment, unknown>;
 export const WalletFiguresFragmentDoc = new TypedDocumentString(`
     fragment WalletFigures on Wallet {
   id
@@ -259,6 +314,45 @@ export const ReconciliationRunsDocument = new TypedDocumentString(`
     detail
   }
 }`) as unknown as TypedDocumentString<ReconciliationRunsQuery, ReconciliationRunsQueryVariables>;
+export const PriceBooksDocument = new TypedDocumentString(`
+    query PriceBooks($currency: String!) {
+  priceBooks(currency: $currency, first: 50) {
+    ...PriceBookVersion
+  }
+  priceBook(currency: $currency) {
+    ...PriceBookVersion
+  }
+}
+    fragment PriceBookVersion on PriceBook {
+  id
+  version
+  currency
+  effectiveFrom
+  prices {
+    resource
+    unit
+    pricePerUnitHour
+    scale
+  }
+}`) as unknown as TypedDocumentString<PriceBooksQuery, PriceBooksQueryVariables>;
+export const CreatePriceBookVersionDocument = new TypedDocumentString(`
+    mutation CreatePriceBookVersion($input: CreatePriceBookVersionInput!) {
+  createPriceBookVersion(input: $input) {
+    ...PriceBookVersion
+  }
+}
+    fragment PriceBookVersion on PriceBook {
+  id
+  version
+  currency
+  effectiveFrom
+  prices {
+    resource
+    unit
+    pricePerUnitHour
+    scale
+  }
+}`) as unknown as TypedDocumentString<CreatePriceBookVersionMutation, CreatePriceBookVersionMutationVariables>;
 export const FinanceTenantsDocument = new TypedDocumentString(`
     query FinanceTenants($search: String, $first: Int!, $after: String) {
   tenants(search: $search, first: $first, after: $after) {

@@ -147,6 +147,7 @@ function Page({
     case 'overview':
     case 'debts':
     case 'reconciliation':
+    case 'prices':
       return staff ? <BackOfficePage route={route} token={session.token} /> : <FinanceRefused />;
   }
 }

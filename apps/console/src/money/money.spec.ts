@@ -7,6 +7,7 @@ import {
   MoneyFormatError,
   parseMoney,
   parsePrice,
+  priceText,
 } from './money';
 
 // What Postgres' BIGINT holds, and so the largest amount the API can send.
@@ -120,4 +121,16 @@ describe('prices', () => {
       expect(parsePrice(text)).toBeNull();
     },
   );
+});
+
+describe('priceText', () => {
+  it('is the bare decimal parsePrice reads back', () => {
+    expect(priceText('0.000083', 1)).toBe('0.0000083');
+    expect(priceText('0.030000', 0)).toBe('0.03');
+    expect(priceText('2', 0)).toBe('2');
+    expect(parsePrice(priceText('0.000083', 1))).toEqual({
+      pricePerUnitHour: '0.000083',
+      scale: 1,
+    });
+  });
 });

@@ -68,6 +68,11 @@ export function parsePrice(text: string): { pricePerUnitHour: string; scale: num
   return { pricePerUnitHour: formatFixed(digits, MICRO_DIGITS, null), scale };
 }
 
+/** A price as a form field holds it: the bare decimal, "0.0000083" (parsePrice reads it back). */
+export function priceText(pricePerUnitHour: string, scale: number): string {
+  return formatFixed(parseMoney(pricePerUnitHour), MICRO_DIGITS + scale, null);
+}
+
 /** `value` × 10^-fractionDigits with its currency (none: the bare decimal), exact. */
 function formatFixed(value: bigint, fractionDigits: number, currency: string | null): string {
   if (currency !== null && !CURRENCY.test(currency)) {

@@ -24,3 +24,31 @@ describe('console routes', () => {
     }
   });
 });
+
+describe("the back office's read pages", () => {
+  it.each<[string, string, Route]>([
+    ['/console/finance', '', { page: 'overview' }],
+    ['/console/finance/', '', { page: 'overview' }],
+    ['/console/finance/debts', '?state=SUSPENDED', { page: 'debts', state: 'SUSPENDED' }],
+    // No state, or none of the board's: its first state.
+    ['/console/finance/debts', '', { page: 'debts', state: 'LOW_BALANCE' }],
+    ['/console/finance/debts', '?state=NORMAL', { page: 'debts', state: 'LOW_BALANCE' }],
+    ['/console/finance/reconciliation', '', { page: 'reconciliation' }],
+    ['/console/finance/prices', '', { page: 'prices' }],
+  ])('reads %s%s', (path, query, route) => {
+    expect(routeOf(path, query)).toEqual(route);
+  });
+
+  it('writes addresses it reads back', () => {
+    const routes: Route[] = [
+      { page: 'overview' },
+      { page: 'debts', state: 'CRITICAL' },
+      { page: 'reconciliation' },
+      { page: 'prices' },
+    ];
+    for (const route of routes) {
+      const url = new URL(hrefOf(route), 'http://127.0.0.1');
+      expect(routeOf(url.pathname, url.search)).toEqual(route);
+    }
+  });
+});

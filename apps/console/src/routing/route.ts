@@ -11,7 +11,8 @@ export type Route =
   | { readonly page: 'tenant'; readonly tenantId: string }
   | { readonly page: 'overview' }
   | { readonly page: 'debts'; readonly state: DebtState }
-  | { readonly page: 'reconciliation' };
+  | { readonly page: 'reconciliation' }
+  | { readonly page: 'prices' };
 
 const TENANT = /^\/finance\/tenants\/([^/]+)\/?$/;
 
@@ -41,6 +42,8 @@ export function hrefOf(route: Route): string {
       return `${BASE}/finance/debts?${new URLSearchParams({ state: route.state }).toString()}`;
     case 'reconciliation':
       return `${BASE}/finance/reconciliation`;
+    case 'prices':
+      return `${BASE}/finance/prices`;
   }
 }
 
@@ -50,6 +53,7 @@ const DEBT_BOARD_STATES: readonly string[] = ['LOW_BALANCE', 'CRITICAL', 'SUSPEN
 function backOfficeRoute(path: string, query: string): Route | null {
   if (/^\/finance\/?$/.test(path)) return { page: 'overview' };
   if (/^\/finance\/reconciliation\/?$/.test(path)) return { page: 'reconciliation' };
+  if (/^\/finance\/prices\/?$/.test(path)) return { page: 'prices' };
   if (!/^\/finance\/debts\/?$/.test(path)) return null;
   const state = new URLSearchParams(query).get('state') ?? '';
   return {
