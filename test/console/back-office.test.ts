@@ -109,6 +109,7 @@ describe('the console: finance overview, debt board, reconciliation', () => {
           'Debt board',
           'Reconciliation',
           'Price book',
+          'Usage',
           'Tenants',
         ]);
         await nav.getByRole('link', { name: 'Overview' }).click();
@@ -333,6 +334,74 @@ describe('the console: finance overview, debt board, reconciliation', () => {
   );
 
   it(
+    "explores a namespace's settled usage by hour and resource, chart and table",
+    async () => {
+      const tenant = await suite.newTenant('Umbrella');
+      const namespace = await suite.newWorkspace(tenant.id, `umbrella-${Date.now() % 100000}`);
+      const thisHour = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+      const twoHoursAgo = new Date(thisHour - 2 * HOUR_MS);
+      await fixtures.settledUsage(namespace, tenant.walletId, twoHoursAgo, [
+        { resource: 'CPU', quantity: 7_200_000_000n, amountMicros: 60_000n },
+        { resource: 'MEMORY', quantity: 1_073_741_824n * 3600n, amountMicros: 4_001n },
+      ]);
+      await fixtures.settledUsage(namespace, tenant.walletId, new Date(thisHour - HOUR_MS), [
+        { resource: 'CPU', quantity: 3_600_000_000n, amountMicros: 30_000n },
+      ]);
+      const page = await signedInAsFinance();
+      try {
+        await page.page.getByRole('link', { name: 'Usage', exact: true }).click();
+        await page.page.getByRole('heading', { name: 'Usage explorer' }).waitFor();
+        await page.page.getByText('Name a namespace to see its usage.').waitFor();
+        const field = page.page.getByRole('textbox', { name: 'Namespace' });
+        await field.fill('Not_A_Namespace');
+        await page.page.getByRole('button', { name: 'Show usage' }).click();
+        await page.page
+          .getByText(
+            'A namespace is up to 63 lower-case letters, digits and dashes, e.g. shop-prod.',
+          )
+          .waitFor();
+        await field.fill('nobody-has-this');
+        await page.page.getByRole('button', { name: 'Show usage' }).click();
+        await page.page.getByText('Could not load the usage of nobody-has-this').waitFor();
+
+        await field.fill(namespace);
+        await page.page.getByRole('button', { name: 'Show usage' }).click();
+        const table = page.page.getByRole('table', {
+          name: `Usage of ${namespace} by hour and resource`,
+        });
+        await table.waitFor();
+        await page.page
+          .getByText(`: 0.094001 USD charged in these hours;`, { exact: false })
+          .waitFor();
+        const rows = table.getByRole('row');
+        expect(await rows.count()).toBe(4);
+        const cells = async (n: number) => rows.nth(n).getByRole('cell').allTextContents();
+        expect(await cells(1)).toEqual([
+          expect.stringMatching(/ UTC$/),
+          'CPU',
+          expect.stringMatching(/^1\.0+$/),
+          '0.03 USD',
+        ]);
+        expect((await cells(2)).slice(1)).toEqual(['CPU', '2.000000', '0.06 USD']);
+        expect((await cells(3)).slice(1)).toEqual([
+          'MEMORY',
+          expect.stringMatching(/^1\.0+$/),
+          '0.004001 USD',
+        ]);
+        const chart = page.page.getByRole('img', { name: /^Stacked bar chart of / });
+        expect(await chart.locator('canvas').count()).toBe(1);
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        await page.page.evaluate('window.scrollTo(0, 0)');
+        await page.screenshotAt(SCREENSHOTS, 'finance-usage', WIDTHS);
+        expect(page.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
     'refuses a MEMBER the back office pages in words, and the API refuses too',
     async () => {
       const { tenantId } = await ctx.newTenant('USD');
@@ -350,6 +419,7 @@ describe('the console: finance overview, debt board, reconciliation', () => {
           'finance/debts?state=CRITICAL',
           'finance/reconciliation',
           'finance/prices',
+          'finance/usage',
         ]) {
           await page.page.goto(`${gateway}/console/${path}`);
           await page.page.getByText('Finance pages are not open to you').waitFor();

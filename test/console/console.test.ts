@@ -333,6 +333,7 @@ describe('the console', () => {
           'Debt board',
           'Reconciliation',
           'Price book',
+          'Usage',
           'Tenants',
         ]);
 

@@ -74,4 +74,37 @@ export class FinanceFixtures {
       ],
     );
   }
+
+  /** A settled namespace-hour charged with these lines (quantities in base units). */
+  async settledUsage(
+    namespace: string,
+    walletId: string,
+    hour: Date,
+    lines: readonly { resource: string; quantity: bigint; amountMicros: bigint }[],
+  ): Promise<void> {
+    await this.pg.query(
+      `INSERT INTO metering.settled_hours (hour, source, price_books, posted_at)
+       VALUES ($1, 'prometheus', '[]', now()) ON CONFLICT DO NOTHING`,
+      [hour],
+    );
+    const total = lines.reduce((sum, line) => sum + line.amountMicros, 0n);
+    await this.pg.query(
+      `INSERT INTO metering.usage_charges
+              (hour, namespace, wallet_id, currency, lines, total_micros, short_hour)
+       VALUES ($1, $2, $3, 'USD', $4, $5, false)`,
+      [
+        hour,
+        namespace,
+        walletId,
+        JSON.stringify(
+          lines.map((l) => ({
+            resource: l.resource,
+            quantity: l.quantity.toString(),
+            amountMicros: l.amountMicros.toString(),
+          })),
+        ),
+        total.toString(),
+      ],
+    );
+  }
 }

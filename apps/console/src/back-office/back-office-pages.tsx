@@ -4,8 +4,12 @@ import { DebtBoardPage } from './debt-board-page';
 import { OverviewPage } from './overview-page';
 import { PriceBookPage } from './price-book-page';
 import { ReconciliationPage } from './reconciliation-page';
+import { UsagePage } from './usage-page';
 
-type BackOfficeRoute = Extract<Route, { page: 'overview' | 'debts' | 'reconciliation' | 'prices' }>;
+type BackOfficeRoute = Extract<
+  Route,
+  { page: 'overview' | 'debts' | 'reconciliation' | 'prices' | 'usage' }
+>;
 
 /** The header's links to finance's read pages (staff only: the caller decides). */
 export function BackOfficeLinks({ route }: { route: Route }) {
@@ -24,6 +28,9 @@ export function BackOfficeLinks({ route }: { route: Route }) {
       <RouteLink to={{ page: 'prices' }} aria-current={current('prices')}>
         Price book
       </RouteLink>
+      <RouteLink to={{ page: 'usage' }} aria-current={current('usage')}>
+        Usage
+      </RouteLink>
     </>
   );
 }
@@ -39,5 +46,7 @@ export function BackOfficePage({ route, token }: { route: BackOfficeRoute; token
       return <ReconciliationPage token={token} />;
     case 'prices':
       return <PriceBookPage token={token} />;
+    case 'usage':
+      return <UsagePage token={token} />;
   }
 }

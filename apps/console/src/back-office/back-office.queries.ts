@@ -127,3 +127,26 @@ export const CreatePriceBookVersionMutation = graphql(`
     }
   }
 `);
+
+/** One namespace's settled usage and charges by hour and resource, with its tenant. */
+export const NamespaceUsageQuery = graphql(`
+  query NamespaceUsage($namespace: String!, $from: DateTime!, $to: DateTime!) {
+    workspace(namespace: $namespace) {
+      namespace
+      pendingCharges
+      tenant {
+        id
+        name
+      }
+      wallet {
+        currency
+      }
+      usage(from: $from, to: $to) {
+        hour
+        resource
+        quantity
+        amount
+      }
+    }
+  }
+`);

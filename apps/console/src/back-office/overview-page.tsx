@@ -8,7 +8,7 @@ import { RouteLink } from '../routing/link';
 import { DEBT_STATES } from '../wallets/wallet-words';
 import { FinanceOverviewQuery } from './back-office.queries';
 import { CurrencyForm } from './currency-form';
-import { DailyChart } from './daily-chart';
+import { BarChart } from './bar-chart';
 import { formatDay, lastDays } from './period';
 import { ReconciliationRunCard } from './reconciliation-run';
 
@@ -166,8 +166,12 @@ function DailyTotals({ overview }: { overview: Overview }) {
   return (
     <>
       <Title order={2}>Charges and recharges per day</Title>
-      <DailyChart
-        points={days}
+      <BarChart
+        categories={days.map((day) => day.day.slice(5, 10))}
+        series={[
+          { name: 'Charges', color: '#c2410c', amounts: days.map((day) => day.charges) },
+          { name: 'Recharges', color: '#1d4ed8', amounts: days.map((day) => day.recharges) },
+        ]}
         currency={overview.currency}
         label={`Bar chart of charges and recharges per UTC day in ${overview.currency}, ${formatDay(days[0].day)} to ${formatDay(days[days.length - 1].day)}; the table below lists every amount.`}
       />

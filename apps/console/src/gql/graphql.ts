@@ -105,6 +105,15 @@ export type CreatePriceBookVersionMutationVariables = Exact<{
 
 export type CreatePriceBookVersionMutation = { createPriceBookVersion: { id: string, version: number, currency: string, effectiveFrom: string, prices: Array<{ resource: Resource, unit: string, pricePerUnitHour: string, scale: number }> } };
 
+export type NamespaceUsageQueryVariables = Exact<{
+  namespace: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type NamespaceUsageQuery = { workspace: { namespace: string, pendingCharges: string, tenant: { id: string, name: string }, wallet: { currency: string }, usage: Array<{ hour: string, resource: Resource, quantity: string, amount: string }> } | null };
+
 export type FinanceTenantsQueryVariables = Exact<{
   search?: string | null | undefined;
   first: number;
@@ -353,6 +362,27 @@ export const CreatePriceBookVersionDocument = new TypedDocumentString(`
     scale
   }
 }`) as unknown as TypedDocumentString<CreatePriceBookVersionMutation, CreatePriceBookVersionMutationVariables>;
+export const NamespaceUsageDocument = new TypedDocumentString(`
+    query NamespaceUsage($namespace: String!, $from: DateTime!, $to: DateTime!) {
+  workspace(namespace: $namespace) {
+    namespace
+    pendingCharges
+    tenant {
+      id
+      name
+    }
+    wallet {
+      currency
+    }
+    usage(from: $from, to: $to) {
+      hour
+      resource
+      quantity
+      amount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NamespaceUsageQuery, NamespaceUsageQueryVariables>;
 export const FinanceTenantsDocument = new TypedDocumentString(`
     query FinanceTenants($search: String, $first: Int!, $after: String) {
   tenants(search: $search, first: $first, after: $after) {

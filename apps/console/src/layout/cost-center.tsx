@@ -148,6 +148,7 @@ function Page({
     case 'debts':
     case 'reconciliation':
     case 'prices':
+    case 'usage':
       return staff ? <BackOfficePage route={route} token={session.token} /> : <FinanceRefused />;
   }
 }

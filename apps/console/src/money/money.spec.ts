@@ -8,6 +8,7 @@ import {
   parseMoney,
   parsePrice,
   priceText,
+  sumAmounts,
 } from './money';
 
 // What Postgres' BIGINT holds, and so the largest amount the API can send.
@@ -132,5 +133,13 @@ describe('priceText', () => {
       pricePerUnitHour: '0.000083',
       scale: 1,
     });
+  });
+});
+
+describe('sumAmounts', () => {
+  it("adds the API's amounts exactly, in the API's form", () => {
+    expect(sumAmounts(['1.5', '0.000001', '-0.25'])).toBe('1.250001');
+    expect(sumAmounts([])).toBe('0');
+    expect(sumAmounts(['0.1', '0.2'])).toBe('0.3');
   });
 });

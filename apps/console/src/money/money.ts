@@ -68,6 +68,15 @@ export function parsePrice(text: string): { pricePerUnitHour: string; scale: num
   return { pricePerUnitHour: formatFixed(digits, MICRO_DIGITS, null), scale };
 }
 
+/** The API's amounts added up exactly, in the API's form: ["1.5", "0.000001"] → "1.500001". */
+export function sumAmounts(amounts: readonly string[]): string {
+  return formatFixed(
+    amounts.reduce((sum, amount) => sum + parseMoney(amount), 0n),
+    MICRO_DIGITS,
+    null,
+  );
+}
+
 /** A price as a form field holds it: the bare decimal, "0.0000083" (parsePrice reads it back). */
 export function priceText(pricePerUnitHour: string, scale: number): string {
   return formatFixed(parseMoney(pricePerUnitHour), MICRO_DIGITS + scale, null);

@@ -35,6 +35,7 @@ describe("the back office's read pages", () => {
     ['/console/finance/debts', '?state=NORMAL', { page: 'debts', state: 'LOW_BALANCE' }],
     ['/console/finance/reconciliation', '', { page: 'reconciliation' }],
     ['/console/finance/prices', '', { page: 'prices' }],
+    ['/console/finance/usage', '', { page: 'usage' }],
   ])('reads %s%s', (path, query, route) => {
     expect(routeOf(path, query)).toEqual(route);
   });
@@ -45,6 +46,7 @@ describe("the back office's read pages", () => {
       { page: 'debts', state: 'CRITICAL' },
       { page: 'reconciliation' },
       { page: 'prices' },
+      { page: 'usage' },
     ];
     for (const route of routes) {
       const url = new URL(hrefOf(route), 'http://127.0.0.1');

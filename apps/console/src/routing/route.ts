@@ -12,7 +12,8 @@ export type Route =
   | { readonly page: 'overview' }
   | { readonly page: 'debts'; readonly state: DebtState }
   | { readonly page: 'reconciliation' }
-  | { readonly page: 'prices' };
+  | { readonly page: 'prices' }
+  | { readonly page: 'usage' };
 
 const TENANT = /^\/finance\/tenants\/([^/]+)\/?$/;
 
@@ -44,6 +45,8 @@ export function hrefOf(route: Route): string {
       return `${BASE}/finance/reconciliation`;
     case 'prices':
       return `${BASE}/finance/prices`;
+    case 'usage':
+      return `${BASE}/finance/usage`;
   }
 }
 
@@ -54,6 +57,7 @@ function backOfficeRoute(path: string, query: string): Route | null {
   if (/^\/finance\/?$/.test(path)) return { page: 'overview' };
   if (/^\/finance\/reconciliation\/?$/.test(path)) return { page: 'reconciliation' };
   if (/^\/finance\/prices\/?$/.test(path)) return { page: 'prices' };
+  if (/^\/finance\/usage\/?$/.test(path)) return { page: 'usage' };
   if (!/^\/finance\/debts\/?$/.test(path)) return null;
   const state = new URLSearchParams(query).get('state') ?? '';
   return {
