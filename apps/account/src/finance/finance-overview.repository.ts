@@ -51,11 +51,7 @@ export class FinanceOverviewRepository implements IFinanceOverviewRepository {
       balance_micros: MicrosString;
     }>({
       name: 'finance_debt_states',
-      text: `SELECT debt_state AS state, count(*)::int AS wallets,
-                    sum(balance_micros)::text AS balance_micros
-               FROM account.wallets
-              WHERE currency = $1
-              GROUP BY debt_state`,
+      text: DEBT_STATES_SQL,
       values: [currency],
     });
     return rows.map((row) => ({
@@ -69,10 +65,7 @@ export class FinanceOverviewRepository implements IFinanceOverviewRepository {
   async promotionalMicros(currency: string): Promise<bigint> {
     return this.sum({
       name: 'finance_promotional',
-      text: `SELECT coalesce(sum(g.remaining_micros), 0)::text AS micros
-               FROM account.credit_grants g
-               JOIN account.wallets w ON w.id = g.wallet_id
-              WHERE g.remaining_micros > 0 AND w.currency = $1`,
+      text: PROMOTIONAL_SQL,
       values: [currency],
     });
   }
@@ -84,17 +77,7 @@ export class FinanceOverviewRepository implements IFinanceOverviewRepository {
   async pendingMicros(currency: string): Promise<bigint> {
     return this.sum({
       name: 'finance_pending',
-      text: `SELECT coalesce(sum(CASE WHEN p.state = 'OPEN' THEN p.amount_micros
-                                      ELSE greatest(p.amount_micros - (
-                                        SELECT -coalesce(sum(e.amount_micros), 0)
-                                          FROM account.ledger_entries e
-                                          JOIN account.ledger_transactions t ON t.id = e.transaction_id
-                                         WHERE e.wallet_id = p.wallet_id AND e.id > p.entries_after
-                                           AND t.kind = 'usage' AND t.usage_hour = p.hour), 0)
-                                 END), 0)::text AS micros
-               FROM account.wallet_pending_hours p
-               JOIN account.wallets w ON w.id = p.wallet_id
-              WHERE p.state <> 'POSTED' AND w.currency = $1`,
+      text: PENDING_SQL,
       values: [currency],
     });
   }
@@ -122,13 +105,7 @@ export class FinanceOverviewRepository implements IFinanceOverviewRepository {
         [isoDate(day)],
       );
       if (rowCount === 0) return;
-      await client.query(
-        `INSERT INTO account.ledger_day_totals (day, currency, kind, amount_micros, transactions)
-         SELECT $1::date, w.currency, t.kind, sum(e.amount_micros), count(DISTINCT t.id)
-           ${DAY_ENTRIES}
-          GROUP BY w.currency, t.kind`,
-        [isoDate(day), day, nextDay(day)],
-      );
+      await client.query(ROLL_UP_DAY_SQL, [isoDate(day), day, nextDay(day)]);
     });
   }
 
@@ -139,9 +116,7 @@ export class FinanceOverviewRepository implements IFinanceOverviewRepository {
   ): Promise<DayKindRow[]> {
     const { rows } = await this.prisma.pool.query<KindRow>({
       name: 'finance_rolled_up_totals',
-      text: `SELECT day::timestamptz AS day, kind, amount_micros::text
-               FROM account.ledger_day_totals
-              WHERE currency = $1 AND day >= $2::date AND day < $3::date AND kind = ANY ($4)`,
+      text: ROLLED_UP_TOTALS_SQL,
       values: [currency, isoDate(period.from), isoDate(period.to), kinds],
     });
     return rows.map(toDayKindRow);
@@ -155,11 +130,7 @@ export class FinanceOverviewRepository implements IFinanceOverviewRepository {
   ): Promise<DayKindRow[]> {
     const { rows } = await this.prisma.pool.query<KindRow>({
       name: 'finance_live_totals',
-      text: `SELECT date_trunc('day', e.created_at, 'UTC') AS day, t.kind,
-                    sum(e.amount_micros)::text AS amount_micros
-               ${DAY_ENTRIES}
-                AND w.currency = $1 AND t.kind = ANY ($4)
-              GROUP BY 1, t.kind`,
+      text: LIVE_TOTALS_SQL,
       values: [currency, period.from, period.to, kinds],
     });
     return rows.map(toDayKindRow);
@@ -172,11 +143,59 @@ export class FinanceOverviewRepository implements IFinanceOverviewRepository {
 }
 
 /** Wallet entries posted in [$2, $3), with their transaction and wallet ($1 is the caller's). */
-const DAY_ENTRIES = `
-  FROM account.ledger_entries e
+const DAY_ENTRIES = `  FROM account.ledger_entries e
   JOIN account.ledger_transactions t ON t.id = e.transaction_id
   JOIN account.wallets w ON w.id = e.wallet_id
  WHERE e.created_at >= $2 AND e.created_at < $3 AND e.wallet_id IS NOT NULL`;
+
+/** $1 the currency: every wallet of it, one row each (no ledger row is read). */
+export const DEBT_STATES_SQL = `
+SELECT debt_state AS state, count(*)::int AS wallets, sum(balance_micros)::text AS balance_micros
+  FROM account.wallets
+ WHERE currency = $1
+ GROUP BY debt_state`;
+
+/** $1 the currency: open grants (credit_grants_open_idx is on the same predicate). */
+export const PROMOTIONAL_SQL = `
+SELECT coalesce(sum(g.remaining_micros), 0)::text AS micros
+  FROM account.credit_grants g
+  JOIN account.wallets w ON w.id = g.wallet_id
+ WHERE g.remaining_micros > 0 AND w.currency = $1`;
+
+/** $1 the currency: wallet-hours not posted yet, a frozen one less what the ledger has of it. */
+export const PENDING_SQL = `
+SELECT coalesce(sum(CASE WHEN p.state = 'OPEN' THEN p.amount_micros
+                        ELSE greatest(p.amount_micros - (
+                          SELECT -coalesce(sum(e.amount_micros), 0)
+                            FROM account.ledger_entries e
+                            JOIN account.ledger_transactions t ON t.id = e.transaction_id
+                           WHERE e.wallet_id = p.wallet_id AND e.id > p.entries_after
+                             AND t.kind = 'usage' AND t.usage_hour = p.hour), 0)
+                   END), 0)::text AS micros
+  FROM account.wallet_pending_hours p
+  JOIN account.wallets w ON w.id = p.wallet_id
+ WHERE p.state <> 'POSTED' AND w.currency = $1`;
+
+/** $1 the currency, [$2, $3) the days, $4 the kinds: one range of ledger_day_totals_pkey. */
+export const ROLLED_UP_TOTALS_SQL = `
+SELECT day::timestamptz AS day, kind, amount_micros::text
+  FROM account.ledger_day_totals
+ WHERE currency = $1 AND day >= $2::date AND day < $3::date AND kind = ANY ($4)`;
+
+/** $1 the currency, [$2, $3) the instants, $4 the kinds: the BRIN range of those days. */
+export const LIVE_TOTALS_SQL = `
+SELECT date_trunc('day', e.created_at, 'UTC') AS day, t.kind,
+       sum(e.amount_micros)::text AS amount_micros
+${DAY_ENTRIES}
+   AND w.currency = $1 AND t.kind = ANY ($4)
+ GROUP BY 1, t.kind`;
+
+/** $1 the day, [$2, $3) its instants: every currency and kind of the day, once. */
+export const ROLL_UP_DAY_SQL = `
+INSERT INTO account.ledger_day_totals (day, currency, kind, amount_micros, transactions)
+SELECT $1::date, w.currency, t.kind, sum(e.amount_micros), count(DISTINCT t.id)
+${DAY_ENTRIES}
+ GROUP BY w.currency, t.kind`;
 
 interface KindRow {
   day: Date;
