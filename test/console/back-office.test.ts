@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createScratchDatabase, type TestDatabase } from '../setup/test-database';
 import { AccountContext } from '../support/account-context';
 import { FinanceFixtures } from '../support/finance-fixtures';
-import { GatewaySuite } from '../support/gateway-suite';
+import { FinanceSuite } from '../support/finance-suite';
 import { MeteringContext } from '../support/metering-context';
 import { ConsoleBrowser, seriousViolations, type WatchedPage } from './browser';
 
@@ -25,8 +24,8 @@ const UTC_DAY = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone
  * screenshots at 1280 and 1024 px are kept in SCREENSHOTS.
  */
 describe('the console: finance overview, debt board, reconciliation', () => {
-  const suite = new GatewaySuite();
-  let database: TestDatabase;
+  const env = new FinanceSuite();
+  const suite = env.gateway;
   let metering: MeteringContext;
   let ctx: AccountContext;
   let pg: Client;
@@ -40,30 +39,26 @@ describe('the console: finance overview, debt board, reconciliation', () => {
       .rows[0].name;
 
   beforeAll(async () => {
-    database = await createScratchDatabase({ migrated: true });
-    metering = MeteringContext.create(database.url);
-    await metering.parkSettlementSchedule();
-    await suite.start(['gateway', 'account', 'billing', 'metering'], {
-      DATABASE_URL: database.url,
-      PROMETHEUS_URL: 'http://127.0.0.1:9',
-      // The states the test writes stay as written: the ladder sweeps once a day here.
-      TALLY_DEBT_SWEEP_SECONDS: '86400',
-    });
+    ({ ctx, pg, fixtures, finance } = await env.start(
+      ['gateway', 'account', 'billing', 'metering'],
+      {
+        PROMETHEUS_URL: 'http://127.0.0.1:9',
+        // The states the test writes stay as written: the ladder sweeps once a day here.
+        TALLY_DEBT_SWEEP_SECONDS: '86400',
+      },
+      // No hour is settled behind the test's back.
+      async (database) => {
+        metering = MeteringContext.create(database.url);
+        await metering.parkSettlementSchedule();
+      },
+    ));
     gateway = suite.cluster.url('gateway');
-    ctx = AccountContext.create(4, database.url);
-    pg = new Client({ connectionString: database.url });
-    await pg.connect();
-    fixtures = new FinanceFixtures(pg);
-    finance = suite.jwt((await suite.fixtures.newUser('FINANCE')).externalId);
     browser = await ConsoleBrowser.open(SCREENSHOTS);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
-    await pg?.end();
-    await ctx?.close();
     await metering?.close();
-    await suite.stop();
-    await database?.drop();
+    await env.stop();
   });
 
   async function signedInAsFinance(): Promise<WatchedPage> {

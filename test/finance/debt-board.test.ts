@@ -1,8 +1,7 @@
 import { Client } from 'pg';
-import { createScratchDatabase, type TestDatabase } from '../setup/test-database';
 import { AccountContext } from '../support/account-context';
 import { FinanceFixtures } from '../support/finance-fixtures';
-import { GatewaySuite } from '../support/gateway-suite';
+import { FinanceSuite } from '../support/finance-suite';
 
 const BOARD = `query ($state: DebtState!, $first: Int, $after: String) {
   debtBoard(state: $state, first: $first, after: $after) {
@@ -33,8 +32,8 @@ interface Board {
  * The debt ladder sweeps once a day here, so the states the test writes stay as written.
  */
 describe('debtBoard(state, first, after)', () => {
-  const suite = new GatewaySuite();
-  let database: TestDatabase;
+  const env = new FinanceSuite();
+  const suite = env.gateway;
   let ctx: AccountContext;
   let pg: Client;
   let finance: string;
@@ -59,23 +58,12 @@ describe('debtBoard(state, first, after)', () => {
   }
 
   beforeAll(async () => {
-    database = await createScratchDatabase({ migrated: true });
-    await suite.start(['gateway', 'account', 'metering'], {
-      DATABASE_URL: database.url,
+    ({ ctx, pg, finance } = await env.start(['gateway', 'account', 'metering'], {
       PROMETHEUS_URL: 'http://127.0.0.1:9',
       TALLY_DEBT_SWEEP_SECONDS: '86400',
-    });
-    ctx = AccountContext.create(4, database.url);
-    pg = new Client({ connectionString: database.url });
-    await pg.connect();
-    finance = suite.jwt((await suite.fixtures.newUser('FINANCE')).externalId);
+    }));
   }, 120_000);
-  afterAll(async () => {
-    await pg?.end();
-    await ctx?.close();
-    await suite.stop();
-    await database?.drop();
-  });
+  afterAll(() => env.stop());
 
   it('pages one state longest in it first, a microsecond apart included, with tenant and wallet', async () => {
     const newest = await inDebt('CRITICAL', '2026-12-01 10:00:00.000002+00');

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { createScratchDatabase, type TestDatabase } from '../setup/test-database';
 import { SystemAccount } from '@tally/account/ledger/ledger.types';
 import { AccountContext, systemJob } from '../support/account-context';
 import { FinanceFixtures } from '../support/finance-fixtures';
-import { GatewaySuite } from '../support/gateway-suite';
+import { FinanceSuite } from '../support/finance-suite';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -38,8 +37,8 @@ const dayIso = (ms: number) => new Date(ms).toISOString();
  * their rolled-up totals and today from the entries.
  */
 describe('financeOverview(currency, from, to)', () => {
-  const suite = new GatewaySuite();
-  let database: TestDatabase;
+  const env = new FinanceSuite();
+  const suite = env.gateway;
   let ctx: AccountContext;
   let pg: Client;
   let history: FinanceFixtures;
@@ -54,20 +53,9 @@ describe('financeOverview(currency, from, to)', () => {
   };
 
   beforeAll(async () => {
-    database = await createScratchDatabase({ migrated: true });
-    await suite.start(['gateway', 'account'], { DATABASE_URL: database.url });
-    ctx = AccountContext.create(4, database.url);
-    pg = new Client({ connectionString: database.url });
-    await pg.connect();
-    history = new FinanceFixtures(pg);
-    finance = suite.jwt((await suite.fixtures.newUser('FINANCE')).externalId);
+    ({ ctx, pg, fixtures: history, finance } = await env.start(['gateway', 'account']));
   }, 120_000);
-  afterAll(async () => {
-    await pg?.end();
-    await ctx?.close();
-    await suite.stop();
-    await database?.drop();
-  });
+  afterAll(() => env.stop());
 
   it('is zero everywhere on a platform without money', async () => {
     // Days long closed: the days the next tests post to are not rolled up before they do.

@@ -1,14 +1,5 @@
-import { DomainError } from '@tally/errors';
+import { reasonOf } from '@tally/testing';
 import { assertCurrency, dayPeriod, daysOf } from './finance-period';
-
-const reasonOf = (act: () => unknown) => {
-  try {
-    act();
-  } catch (error) {
-    return error instanceof DomainError ? [error.code, error.details?.reason] : error;
-  }
-  return 'accepted';
-};
 
 describe('the finance overview period', () => {
   it('is whole UTC days, one to 92 of them', () => {
@@ -18,9 +9,7 @@ describe('the finance overview period', () => {
       '2026-11-02',
       '2026-11-03',
     ]);
-    expect(reasonOf(() => dayPeriod('2026-01-01T00:00:00Z', '2026-04-03T00:00:00Z'))).toBe(
-      'accepted',
-    );
+    expect(() => dayPeriod('2026-01-01T00:00:00Z', '2026-04-03T00:00:00Z')).not.toThrow();
   });
 
   it.each([
@@ -30,13 +19,13 @@ describe('the finance overview period', () => {
     ['2026-11-03T00:00:00Z', '2026-11-02T00:00:00Z', 'BAD_PERIOD'],
     ['2026-01-01T00:00:00Z', '2026-04-04T00:00:00Z', 'BAD_PERIOD'],
   ])('refuses from %s to %s: %s', (from, to, reason) => {
-    expect(reasonOf(() => dayPeriod(from, to))).toEqual(['BAD_USER_INPUT', reason]);
+    expect(reasonOf(() => dayPeriod(from, to))).toBe(reason);
   });
 
   it('takes a currency as wallets store it', () => {
-    expect(reasonOf(() => assertCurrency('EUR'))).toBe('accepted');
+    expect(() => assertCurrency('EUR')).not.toThrow();
     for (const bad of ['usd', 'US', 'USDT', '']) {
-      expect(reasonOf(() => assertCurrency(bad))).toEqual(['BAD_USER_INPUT', 'BAD_CURRENCY']);
+      expect(reasonOf(() => assertCurrency(bad))).toBe('BAD_CURRENCY');
     }
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError } from '@tally/errors';
+import { reasonOf } from '@tally/testing';
 import type { DebtState } from '@tally/transport';
 import {
   assertBoardPageSize,
@@ -6,15 +6,6 @@ import {
   boardCursor,
   boardPosition,
 } from './debt-board-input';
-
-const reasonOf = (act: () => unknown) => {
-  try {
-    act();
-  } catch (error) {
-    return error instanceof DomainError ? [error.code, error.details?.reason] : error;
-  }
-  return 'accepted';
-};
 
 describe('the debt board input', () => {
   it('reads back the cursors it makes, microseconds and offset kept', () => {
@@ -30,21 +21,18 @@ describe('the debt board input', () => {
   it.each(['', 'nope', Buffer.from('2026-12-01|not-a-uuid').toString('base64url'), '***'])(
     'refuses the cursor %p',
     (cursor) => {
-      expect(reasonOf(() => boardPosition(cursor))).toEqual(['BAD_USER_INPUT', 'BAD_CURSOR']);
+      expect(reasonOf(() => boardPosition(cursor))).toBe('BAD_CURSOR');
     },
   );
 
   it('lists the debt states only, a page of 1 to 200', () => {
     for (const state of ['LOW_BALANCE', 'CRITICAL', 'SUSPENDED', 'RECLAIMED'] as DebtState[]) {
-      expect(reasonOf(() => assertBoardState(state))).toBe('accepted');
+      expect(() => assertBoardState(state)).not.toThrow();
     }
-    expect(reasonOf(() => assertBoardState('NORMAL'))).toEqual(['BAD_USER_INPUT', 'BAD_STATE']);
-    expect(reasonOf(() => assertBoardPageSize(200))).toBe('accepted');
+    expect(reasonOf(() => assertBoardState('NORMAL'))).toBe('BAD_STATE');
+    expect(() => assertBoardPageSize(200)).not.toThrow();
     for (const first of [0, 201, 1.5]) {
-      expect(reasonOf(() => assertBoardPageSize(first))).toEqual([
-        'BAD_USER_INPUT',
-        'BAD_PAGE_SIZE',
-      ]);
+      expect(reasonOf(() => assertBoardPageSize(first))).toBe('BAD_PAGE_SIZE');
     }
   });
 });
