@@ -7,6 +7,7 @@ import type {
   CreatePriceBookVersionInput,
   PriceBookVersionFragment as Version,
 } from '../gql/graphql';
+import { ErrorWords } from '../layout/states';
 import { parsePrice, priceText } from '../money/money';
 import { describeMoment } from '../wallets/wallet-words';
 import { CreatePriceBookVersionMutation } from './back-office.queries';
@@ -129,15 +130,9 @@ export function ScheduleVersionForm({
 }
 
 function Refused({ error }: { error: unknown }) {
-  const { words, code } = describeError(error);
   return (
     <Alert color="red" variant="outline" title="The version was not scheduled" role="alert">
-      <Text>
-        {words}{' '}
-        <Text span ff="monospace">
-          ({code})
-        </Text>
-      </Text>
+      <ErrorWords {...describeError(error)} />
     </Alert>
   );
 }

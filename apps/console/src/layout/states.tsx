@@ -33,17 +33,24 @@ export function LoadError({
       : onRetry && { label: 'Try again', act: onRetry };
   return (
     <Alert color="red" variant="outline" title={`Could not load ${what}`} role="alert">
-      <Text>
-        {words}{' '}
-        <Text span ff="monospace">
-          ({code})
-        </Text>
-      </Text>
+      <ErrorWords words={words} code={code} />
       {next && (
         <Button mt="sm" variant="default" size="xs" onClick={next.act}>
           {next.label}
         </Button>
       )}
     </Alert>
+  );
+}
+
+/** A refusal in words, with its stable code beside them: "This identity may not see this. (FORBIDDEN)". */
+export function ErrorWords({ words, code }: { words: string; code: string }) {
+  return (
+    <Text>
+      {words}{' '}
+      <Text span ff="monospace">
+        ({code})
+      </Text>
+    </Text>
   );
 }
