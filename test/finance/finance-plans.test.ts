@@ -57,7 +57,8 @@ describe('the finance pages’ query plans at 10,000 tenants and 1,000,000 entri
       KINDS,
     ]);
     expect(text).toContain('ledger_entries_created_at_idx');
-    expect(text).not.toMatch(/Seq Scan on ledger_entries/);
+    expect(text).toContain('ledger_transactions_created_at_idx');
+    expect(text).not.toMatch(/Seq Scan on ledger_(entries|transactions)/);
   });
 
   it('rolls a closed day up from that day’s entries only', async () => {
@@ -68,7 +69,8 @@ describe('the finance pages’ query plans at 10,000 tenants and 1,000,000 entri
       new Date(day.getTime() + DAY_MS),
     ]);
     expect(text).toContain('ledger_entries_created_at_idx');
-    expect(text).not.toMatch(/Seq Scan on ledger_entries/);
+    expect(text).toContain('ledger_transactions_created_at_idx');
+    expect(text).not.toMatch(/Seq Scan on ledger_(entries|transactions)/);
   });
 
   it('reads rolled-up days by (currency, day) once the table is large enough to matter', async () => {

@@ -142,11 +142,16 @@ export class FinanceOverviewRepository implements IFinanceOverviewRepository {
   }
 }
 
-/** Wallet entries posted in [$2, $3), with their transaction and wallet ($1 is the caller's). */
+/**
+ * Wallet entries posted in [$2, $3), with their transaction and wallet ($1 is the caller's). A
+ * transaction and its entries are inserted by one call of post_transactions, stamped with the
+ * same now(): both sides are read through their BRIN index, one day's blocks each.
+ */
 const DAY_ENTRIES = `  FROM account.ledger_entries e
   JOIN account.ledger_transactions t ON t.id = e.transaction_id
   JOIN account.wallets w ON w.id = e.wallet_id
- WHERE e.created_at >= $2 AND e.created_at < $3 AND e.wallet_id IS NOT NULL`;
+ WHERE e.created_at >= $2 AND e.created_at < $3 AND e.wallet_id IS NOT NULL
+   AND t.created_at >= $2 AND t.created_at < $3`;
 
 /** $1 the currency: every wallet of it, one row each (no ledger row is read). */
 export const DEBT_STATES_SQL = `
