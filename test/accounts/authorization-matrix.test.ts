@@ -241,6 +241,12 @@ const operations: [
     (t, role) => ({ id: t.alerts[role] }),
     spendControl,
   ],
+  [
+    'auditLog',
+    `query ($t: ID) { auditLog(tenantId: $t) { edges { node { id } } } }`,
+    (t) => ({ t: t.id }),
+    financeOnly,
+  ],
 ];
 
 /** Each operation with one defect in its input, and what each role gets (see `refusing`). */
@@ -439,6 +445,12 @@ const invalidInputs: typeof operations = [
   [
     'tenants after a cursor it did not make',
     `query { tenants(after: "nope") { pageInfo { hasNextPage } } }`,
+    () => ({}),
+    refusing(financeOnly),
+  ],
+  [
+    'auditLog after a cursor it did not make',
+    `query { auditLog(after: "nope!") { pageInfo { hasNextPage } } }`,
     () => ({}),
     refusing(financeOnly),
   ],

@@ -4,6 +4,9 @@ import { serviceFoundation, serviceHealthController } from '@tally/runtime';
 import { ServiceName, TransportModule } from '@tally/transport';
 import { MembershipRepository } from './access/membership.repository';
 import { TenantAccess } from './access/tenant-access';
+import { AuditController } from './audit/audit.controller';
+import { AuditRepository } from './audit/audit.repository';
+import { ReadAuditLog } from './audit/read-audit-log';
 import { ACCOUNT_CONFIG, AccountConfig } from './account.config';
 import { accountOutboxRelay } from './account-outbox';
 import { BudgetTopUpRepository } from './budgets/budget-top-up.repository';
@@ -81,6 +84,7 @@ export class AccountModule {
         WorkspacesController,
         StatementsController,
         CreditsController,
+        AuditController,
       ],
       providers: [
         { provide: ACCOUNT_CONFIG, useValue: config },
@@ -122,6 +126,8 @@ export class AccountModule {
         StatementFiguresRepository,
         GetStatementFigures,
         accountOutboxRelay,
+        AuditRepository,
+        ReadAuditLog,
       ],
     };
   }

@@ -39,6 +39,42 @@ export interface TenantsPage {
   readonly endCursor: string | null;
 }
 
+/** What a person did by hand (issue 14's finance actions). */
+export type AuditKind =
+  | 'BALANCE_ADJUSTED'
+  | 'CREDIT_GRANTED'
+  | 'RECHARGE_REFUNDED'
+  | 'INVOICE_VOIDED'
+  | 'INVOICE_REISSUED'
+  | 'NAMESPACE_SUSPENDED'
+  | 'NAMESPACE_RESUMED';
+
+export type AuditTargetType = 'wallet' | 'invoice' | 'recharge' | 'namespace';
+
+/** One action by a person, as the audit log shows it. */
+export interface AuditRecordView {
+  readonly id: string;
+  readonly kind: AuditKind;
+  readonly actorType: string;
+  readonly actorId: string | null;
+  readonly tenantId: string;
+  readonly targetType: AuditTargetType;
+  readonly targetId: string;
+  readonly reason: string;
+  readonly requestId: string | null;
+  readonly amountMicros: MicrosString | null;
+  readonly currency: string | null;
+  readonly transactionId: string | null;
+  readonly createdAt: IsoTime;
+}
+
+/** A page of the audit log, newest first; cursors are opaque to callers. */
+export interface AuditRecordsPage {
+  readonly edges: readonly { readonly cursor: string; readonly record: AuditRecordView }[];
+  readonly hasNextPage: boolean;
+  readonly endCursor: string | null;
+}
+
 export interface SubAccountView {
   readonly id: string;
   readonly tenantId: string;
@@ -455,6 +491,17 @@ export interface AccountContract {
   'account.tenants.contacts': Rpc<Authenticated<{ tenantId: string }>, { emails: string[] }>;
   /** Services only: the ledger's own invariants, checked over every row. */
   'account.ledger.audit': Rpc<Authenticated<Record<string, never>>, LedgerAuditView>;
+  /** Finance and platform admins: actions by a person, newest first, filtered. */
+  'account.audit.page': Rpc<
+    Authenticated<{
+      actorId: string | null;
+      tenantId: string | null;
+      kind: AuditKind | null;
+      first: number;
+      after: string | null;
+    }>,
+    AuditRecordsPage
+  >;
   /** Services only: the transactions posted under these keys, with their wallet-side totals. */
   'account.ledger.byKeys': Rpc<Authenticated<{ keys: readonly string[] }>, PostedByKeyView[]>;
 }
