@@ -4,6 +4,23 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AdjustBalanceInput = {
+  amount: string;
+  idempotencyKey: string;
+  reason: string;
+  walletId: string | number;
+};
+
+/** An action by a person: adjustBalance, grantCredit, refundRecharge, voidInvoice, reissueInvoice, suspendNamespace, resumeNamespace. */
+export type AuditKind =
+  | 'BALANCE_ADJUSTED'
+  | 'CREDIT_GRANTED'
+  | 'INVOICE_REISSUED'
+  | 'INVOICE_VOIDED'
+  | 'NAMESPACE_RESUMED'
+  | 'NAMESPACE_SUSPENDED'
+  | 'RECHARGE_REFUNDED';
+
 export type DebtState =
   | 'CRITICAL'
   | 'LOW_BALANCE'
@@ -35,6 +52,43 @@ export type SuspensionReason =
 export type WalletKind =
   | 'SUB_ACCOUNT'
   | 'TENANT';
+
+export type AdjustBalanceMutationVariables = Exact<{
+  input: AdjustBalanceInput;
+}>;
+
+
+export type AdjustBalanceMutation = { adjustBalance: { id: string, createdAt: string } };
+
+export type GrantCreditMutationVariables = Exact<{
+  walletId: string | number;
+  amount: string;
+  expiresAt: string;
+  reason: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type GrantCreditMutation = { grantCredit: { id: string, amount: string, expiresAt: string } };
+
+export type WalletEntriesQueryVariables = Exact<{
+  walletId: string | number;
+  first: number;
+}>;
+
+
+export type WalletEntriesQuery = { wallet: { id: string, currency: string, entries: { edges: Array<{ node: { id: string, amount: string, createdAt: string, transaction: { id: string, kind: string } } }> } } | null };
+
+export type AuditLogQueryVariables = Exact<{
+  actorId?: string | number | null | undefined;
+  tenantId?: string | number | null | undefined;
+  kind?: AuditKind | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, kind: AuditKind, actorType: string, actorId: string | null, tenantId: string, targetType: string, targetId: string, reason: string, requestId: string | null, amount: string | null, currency: string | null, transactionId: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type FinanceTenantsQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -105,6 +159,84 @@ export const WalletFiguresFragmentDoc = new TypedDocumentString(`
   debtState
 }
     `, {"fragmentName":"WalletFigures"}) as unknown as TypedDocumentString<WalletFiguresFragment, unknown>;
+export const AdjustBalanceDocument = new TypedDocumentString(`
+    mutation AdjustBalance($input: AdjustBalanceInput!) {
+  adjustBalance(input: $input) {
+    id
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<AdjustBalanceMutation, AdjustBalanceMutationVariables>;
+export const GrantCreditDocument = new TypedDocumentString(`
+    mutation GrantCredit($walletId: ID!, $amount: Money!, $expiresAt: DateTime!, $reason: String!, $idempotencyKey: String) {
+  grantCredit(
+    walletId: $walletId
+    amount: $amount
+    expiresAt: $expiresAt
+    reason: $reason
+    idempotencyKey: $idempotencyKey
+  ) {
+    id
+    amount
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<GrantCreditMutation, GrantCreditMutationVariables>;
+export const WalletEntriesDocument = new TypedDocumentString(`
+    query WalletEntries($walletId: ID!, $first: Int!) {
+  wallet(id: $walletId) {
+    id
+    currency
+    entries(first: $first) {
+      edges {
+        node {
+          id
+          amount
+          createdAt
+          transaction {
+            id
+            kind
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WalletEntriesQuery, WalletEntriesQueryVariables>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($actorId: ID, $tenantId: ID, $kind: AuditKind, $first: Int!, $after: String) {
+  auditLog(
+    actorId: $actorId
+    tenantId: $tenantId
+    kind: $kind
+    first: $first
+    after: $after
+  ) {
+    edges {
+      cursor
+      node {
+        id
+        kind
+        actorType
+        actorId
+        tenantId
+        targetType
+        targetId
+        reason
+        requestId
+        amount
+        currency
+        transactionId
+        createdAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
 export const FinanceTenantsDocument = new TypedDocumentString(`
     query FinanceTenants($search: String, $first: Int!, $after: String) {
   tenants(search: $search, first: $first, after: $after) {

@@ -1,0 +1,55 @@
+import { graphql } from '../gql';
+
+export const AdjustBalanceMutation = graphql(`
+  mutation AdjustBalance($input: AdjustBalanceInput!) {
+    adjustBalance(input: $input) {
+      id
+      createdAt
+    }
+  }
+`);
+
+export const GrantCreditMutation = graphql(`
+  mutation GrantCredit(
+    $walletId: ID!
+    $amount: Money!
+    $expiresAt: DateTime!
+    $reason: String!
+    $idempotencyKey: String
+  ) {
+    grantCredit(
+      walletId: $walletId
+      amount: $amount
+      expiresAt: $expiresAt
+      reason: $reason
+      idempotencyKey: $idempotencyKey
+    ) {
+      id
+      amount
+      expiresAt
+    }
+  }
+`);
+
+/** A wallet's latest ledger entries, newest first, with the kind of their transaction. */
+export const WalletEntriesQuery = graphql(`
+  query WalletEntries($walletId: ID!, $first: Int!) {
+    wallet(id: $walletId) {
+      id
+      currency
+      entries(first: $first) {
+        edges {
+          node {
+            id
+            amount
+            createdAt
+            transaction {
+              id
+              kind
+            }
+          }
+        }
+      }
+    }
+  }
+`);
