@@ -5,6 +5,7 @@ import { ServiceName, TransportModule } from '@tally/transport';
 import { MembershipRepository } from './access/membership.repository';
 import { TenantAccess } from './access/tenant-access';
 import { AuditController } from './audit/audit.controller';
+import { AuditTrailProcessor } from './audit/audit-trail.processor';
 import { AuditRepository } from './audit/audit.repository';
 import { ReadAuditLog } from './audit/read-audit-log';
 import { ACCOUNT_CONFIG, AccountConfig } from './account.config';
@@ -65,6 +66,7 @@ export class AccountModule {
           QueueName.MonthlyBudgets,
           QueueName.CreditExpiry,
           QueueName.DebtEvaluation,
+          QueueName.AuditTrail,
         ]),
         IdentityModule,
         // Calls out: billing (price books, at createTenant), metering (the cluster, at createWorkspace).
@@ -128,6 +130,7 @@ export class AccountModule {
         accountOutboxRelay,
         AuditRepository,
         ReadAuditLog,
+        AuditTrailProcessor,
       ],
     };
   }

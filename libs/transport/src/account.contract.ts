@@ -1,6 +1,6 @@
 import type { WireMicros } from '@tally/money';
 import type { PostingLineRequest } from './ledger-account';
-import type { Authenticated, MemberRole, PlatformRole, Principal } from './principal';
+import type { Actor, Authenticated, MemberRole, PlatformRole, Principal } from './principal';
 
 // Money crosses process boundaries as micro-units in an integer string ("12500000"), never as
 // a JSON number nor as a decimal: made by `toWireMicros`, read by `parseWireMicros`
@@ -50,6 +50,25 @@ export type AuditKind =
   | 'NAMESPACE_RESUMED';
 
 export type AuditTargetType = 'wallet' | 'invoice' | 'recharge' | 'namespace';
+
+/**
+ * An action by a person that a service other than account took, for the audit trail: sent
+ * through that service's outbox in the action's own transaction, written once per actionKey.
+ */
+export interface AuditRecordMessage {
+  readonly actionKey: string;
+  readonly kind: AuditKind;
+  readonly actorType: Actor['type'];
+  readonly actorId: string | null;
+  readonly requestId: string | null;
+  readonly tenantId: string;
+  readonly targetType: AuditTargetType;
+  readonly targetId: string;
+  readonly reason: string;
+  readonly amountMicros: MicrosString | null;
+  readonly currency: string | null;
+  readonly transactionId: string | null;
+}
 
 /** One action by a person, as the audit log shows it. */
 export interface AuditRecordView {

@@ -2,13 +2,17 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { badInput, conflict, notFound } from '@tally/errors';
 import { parseWireMicros } from '@tally/money';
-import type { Authenticated, CreditGrantView, RpcRequest } from '@tally/transport';
+import {
+  personReason,
+  type Authenticated,
+  type CreditGrantView,
+  type RpcRequest,
+} from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
 import { auditActorOf } from '../audit/audit-entry';
 import { auditPosted } from '../audit/audit-posting';
 import { AuditRepository } from '../audit/audit.repository';
 import { SystemAccount, type Posting } from '../ledger/ledger.types';
-import { personReason } from '../ledger/person-reason';
 import { assertBalanced, contentHash, outcomeOf } from '../ledger/posting-rules';
 import { postingContextOf, tenantScopedKey } from '../ledger/posting-context';
 import { isoInstant } from '../ledger/posting-request';

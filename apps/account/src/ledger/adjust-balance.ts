@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '@tally/errors';
 import { parseWireMicros } from '@tally/money';
-import type { Authenticated, LedgerTransactionView, RpcRequest } from '@tally/transport';
+import {
+  personReason,
+  type Authenticated,
+  type LedgerTransactionView,
+  type RpcRequest,
+} from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
 import { auditActorOf } from '../audit/audit-entry';
 import { auditPosted } from '../audit/audit-posting';
@@ -9,7 +14,6 @@ import { AuditRepository } from '../audit/audit.repository';
 import { WalletRepository } from '../wallets/wallet.repository';
 import { LedgerReadsRepository } from './ledger-reads.repository';
 import { SystemAccount } from './ledger.types';
-import { personReason } from './person-reason';
 import { PostTransaction } from './post-transaction';
 import { postingContextOf, tenantScopedKey } from './posting-context';
 
