@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createScratchDatabase, type TestDatabase } from '../setup/test-database';
 import { GatewaySuite } from '../support/gateway-suite';
 import { MeteringContext } from '../support/metering-context';
+import { waitFor } from '../support/ports';
 import { ConsoleBrowser, seriousViolations, type WatchedPage } from './browser';
 
 const root = join(__dirname, '..', '..');
@@ -79,6 +80,7 @@ describe('finance actions in the console', () => {
         },
       });
       expect(opening.errors).toBeUndefined();
+      const namespace = await suite.newWorkspace(tenant.id, `act-${randomUUID().slice(0, 8)}`);
       const financeUser = await suite.fixtures.newUser('FINANCE');
       const page = await browser.newPage();
       const { page: tab } = page;
@@ -194,6 +196,32 @@ describe('finance actions in the console', () => {
         await grant.getByRole('button', { name: 'Close', exact: true }).click();
         await trail.getByText('Credit granted').waitFor();
         expect(await balance.textContent()).toBe('130.50 USD');
+
+        // A namespace by hand: the reason is asked for, the request answered in words, and the
+        // record (metering's, through its outbox) in the trail once the page asks again.
+        await tab.getByLabel('Namespace').selectOption(namespace);
+        await tab.getByRole('button', { name: 'Suspend by hand' }).click();
+        const hold = tab.getByRole('dialog', { name: 'Suspend a namespace by hand' });
+        await hold.getByRole('button', { name: 'Review' }).click();
+        await hold.getByText('Say why: the reason is kept in the audit log.').waitFor();
+        await hold.getByLabel('Reason').fill('Abuse report 4711');
+        await hold.getByRole('button', { name: 'Review' }).click();
+        await hold.getByText(new RegExp(`^Suspend ${namespace} by hand: `)).waitFor();
+        await expectAccessible(page);
+        await page.screenshotAt(SCREENSHOTS, 'finance-suspend-confirm', WIDTHS);
+        await hold.getByRole('button', { name: 'Suspend the namespace' }).click();
+        await hold
+          .getByRole('status')
+          .getByText(
+            `${namespace} is held by hand: it stops within seconds. The audit log has the record.`,
+          )
+          .waitFor();
+        await hold.getByRole('button', { name: 'Close', exact: true }).click();
+        await waitFor('the suspension in the audit trail', async () => {
+          await tab.reload();
+          await trail.getByTestId('audit-record').first().waitFor();
+          return (await trail.getByText('Namespace suspended').count()) > 0 || undefined;
+        });
 
         // The whole log, filtered by tenant and kind, from the navigation.
         await tab

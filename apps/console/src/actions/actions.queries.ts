@@ -53,3 +53,21 @@ export const WalletEntriesQuery = graphql(`
     }
   }
 `);
+
+export const SuspendNamespaceMutation = graphql(`
+  mutation SuspendNamespace($namespace: String!, $reason: String!) {
+    suspendNamespace(namespace: $namespace, reason: $reason) {
+      id
+      namespace
+    }
+  }
+`);
+
+export const ResumeNamespaceMutation = graphql(`
+  mutation ResumeNamespace($namespace: String!, $reason: String!) {
+    resumeNamespace(namespace: $namespace, reason: $reason) {
+      id
+      namespace
+    }
+  }
+`);

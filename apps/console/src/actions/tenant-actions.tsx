@@ -2,6 +2,7 @@ import { Button, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/
 import { useState } from 'react';
 import { AdjustBalanceDialog } from './adjust-balance-dialog';
 import { GrantCreditDialog } from './grant-credit-dialog';
+import { NamespaceHoldDialog } from './namespace-hold-dialog';
 
 /** A wallet an action is taken on, as the dialogs name it. */
 export interface ActionWallet {
@@ -10,14 +11,23 @@ export interface ActionWallet {
   readonly currency: string;
 }
 
-type Dialog = 'adjust' | 'grant' | null;
+type Dialog = 'adjust' | 'grant' | 'suspend' | 'resume' | null;
 
 /**
  * Finance's actions on one tenant's wallets, each in a dialog that asks for a reason and a
  * confirmation; what was done shows afterwards in the ledger entries and the audit trail.
  */
-export function TenantActions({ wallets, token }: { wallets: ActionWallet[]; token: string }) {
+export function TenantActions({
+  wallets,
+  namespaces,
+  token,
+}: {
+  wallets: ActionWallet[];
+  namespaces: string[];
+  token: string;
+}) {
   const [walletId, setWalletId] = useState(wallets[0].id);
+  const [namespace, setNamespace] = useState(namespaces[0] ?? '');
   const [open, setOpen] = useState<Dialog>(null);
   const wallet = wallets.find((w) => w.id === walletId) ?? wallets[0];
   const close = () => setOpen(null);
@@ -40,6 +50,22 @@ export function TenantActions({ wallets, token }: { wallets: ActionWallet[]; tok
             Grant credit
           </Button>
         </Group>
+        {namespaces.length > 0 && (
+          <Group align="flex-end">
+            <NativeSelect
+              label="Namespace"
+              value={namespace}
+              onChange={(event) => setNamespace(event.currentTarget.value)}
+              data={namespaces}
+            />
+            <Button variant="default" onClick={() => setOpen('suspend')}>
+              Suspend by hand
+            </Button>
+            <Button variant="default" onClick={() => setOpen('resume')}>
+              Resume by hand
+            </Button>
+          </Group>
+        )}
       </Stack>
       <AdjustBalanceDialog
         wallet={wallet}
@@ -48,6 +74,15 @@ export function TenantActions({ wallets, token }: { wallets: ActionWallet[]; tok
         token={token}
       />
       <GrantCreditDialog wallet={wallet} opened={open === 'grant'} onClose={close} token={token} />
+      {(open === 'suspend' || open === 'resume') && (
+        <NamespaceHoldDialog
+          namespace={namespace}
+          hold={open}
+          opened
+          onClose={close}
+          token={token}
+        />
+      )}
     </Card>
   );
 }

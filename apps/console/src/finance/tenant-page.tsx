@@ -53,7 +53,11 @@ export function TenantPage({ tenantId, token }: { tenantId: string; token: strin
         </Text>
       </div>
       <WalletCard title="Tenant wallet" wallet={tenant.wallet} wide />
-      <TenantActions wallets={actionWallets(tenant)} token={token} />
+      <TenantActions
+        wallets={actionWallets(tenant)}
+        namespaces={tenant.workspaces.map((w) => w.namespace)}
+        token={token}
+      />
       <SubAccounts tenant={tenant} />
       <Workspaces tenant={tenant} />
       <Members tenant={tenant} />

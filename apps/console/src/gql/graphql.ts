@@ -44,9 +44,10 @@ export type PlatformRole =
   | 'FINANCE'
   | 'PLATFORM_ADMIN';
 
-/** DEBT: the wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: the month's spend reached the workspace's or its sub-account's spending cap. */
+/** DEBT: the wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: the month's spend reached the workspace's or its sub-account's spending cap; MANUAL: finance suspended it by hand (suspendNamespace) until resumed by hand. */
 export type SuspensionReason =
   | 'DEBT'
+  | 'MANUAL'
   | 'SPENDING_CAP';
 
 export type WalletKind =
@@ -78,6 +79,22 @@ export type WalletEntriesQueryVariables = Exact<{
 
 
 export type WalletEntriesQuery = { wallet: { id: string, currency: string, entries: { edges: Array<{ node: { id: string, amount: string, createdAt: string, transaction: { id: string, kind: string } } }> } } | null };
+
+export type SuspendNamespaceMutationVariables = Exact<{
+  namespace: string;
+  reason: string;
+}>;
+
+
+export type SuspendNamespaceMutation = { suspendNamespace: { id: string, namespace: string } };
+
+export type ResumeNamespaceMutationVariables = Exact<{
+  namespace: string;
+  reason: string;
+}>;
+
+
+export type ResumeNamespaceMutation = { resumeNamespace: { id: string, namespace: string } };
 
 export type AuditLogQueryVariables = Exact<{
   actorId?: string | number | null | undefined;
@@ -203,6 +220,22 @@ export const WalletEntriesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WalletEntriesQuery, WalletEntriesQueryVariables>;
+export const SuspendNamespaceDocument = new TypedDocumentString(`
+    mutation SuspendNamespace($namespace: String!, $reason: String!) {
+  suspendNamespace(namespace: $namespace, reason: $reason) {
+    id
+    namespace
+  }
+}
+    `) as unknown as TypedDocumentString<SuspendNamespaceMutation, SuspendNamespaceMutationVariables>;
+export const ResumeNamespaceDocument = new TypedDocumentString(`
+    mutation ResumeNamespace($namespace: String!, $reason: String!) {
+  resumeNamespace(namespace: $namespace, reason: $reason) {
+    id
+    namespace
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeNamespaceMutation, ResumeNamespaceMutationVariables>;
 export const AuditLogDocument = new TypedDocumentString(`
     query AuditLog($actorId: ID, $tenantId: ID, $kind: AuditKind, $first: Int!, $after: String) {
   auditLog(
