@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, conflict, notFound } from '@tally/errors';
-import { principalName, type Authenticated, type InvoiceView } from '@tally/transport';
+import { conflict, notFound } from '@tally/errors';
+import {
+  personReason,
+  principalName,
+  type Authenticated,
+  type InvoiceView,
+} from '@tally/transport';
 import { TenantAccessClient } from '../access/tenant-access.client';
 import { InvoiceRepository } from './invoice.repository';
 import { isUuid } from '../access/uuid';
+import { invoiceAudit } from './invoice-audit';
 
-const MAX_REASON_LENGTH = 500;
-
-/** Voids an issued invoice: a status move with who and why on record; the invoice is not edited. */
+/**
+ * Voids an issued invoice: a status move with who and why on record, and an INVOICE_VOIDED
+ * record for the audit trail in the same transaction; the invoice is not edited.
+ */
 @Injectable()
 export class VoidInvoice {
   constructor(
@@ -24,13 +31,13 @@ export class VoidInvoice {
     await this.access.assert(principal, invoice.tenantId, 'read');
     this.access.assertFinanceOrAdmin(principal);
     // Only then the reason: a caller without the right learns nothing about their input.
-    const reason = input.reason.trim();
-    if (reason.length === 0 || reason.length > MAX_REASON_LENGTH) {
-      throw badInput(`reason must be 1 to ${MAX_REASON_LENGTH} characters`, {
-        reason: 'BAD_REASON',
-      });
-    }
-    if (!(await this.invoices.void(invoice.id, principalName(principal), reason))) {
+    const reason = personReason(input.reason);
+    const voiding = {
+      voidedBy: principalName(principal),
+      reason,
+      audit: invoiceAudit('INVOICE_VOIDED', principal, invoice, reason),
+    };
+    if (!(await this.invoices.void(invoice.id, voiding))) {
       throw conflict(`Invoice ${invoice.number} is ${invoice.status}; only ISSUED can be voided`);
     }
     return (await this.invoices.byId(invoice.id))!;

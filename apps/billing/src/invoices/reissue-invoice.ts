@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { notFound } from '@tally/errors';
+import { parseWireMicros } from '@tally/money';
+import {
+  personReason,
+  principalName,
+  type Authenticated,
+  type InvoiceView,
+} from '@tally/transport';
+import { TenantAccessClient } from '../access/tenant-access.client';
+import { isUuid } from '../access/uuid';
+import { storedStatementBody } from '../statements/statement';
+import { invoiceAudit } from './invoice-audit';
+import { renderInvoicePdf } from './invoice-pdf';
+import { InvoiceRepository } from './invoice.repository';
+
+/**
+ * Finance reissues an invoice: voided (now, if it is still ISSUED) and issued again under the
+ * next number, for the same statement (period, lines, total) with a new PDF, each step audited,
+ * all in one transaction. A voided invoice is reissued once; asked again, the answer is that
+ * reissue. Answers the new invoice.
+ */
+@Injectable()
+export class ReissueInvoice {
+  constructor(
+    private readonly invoices: InvoiceRepository,
+    private readonly access: TenantAccessClient,
+  ) {}
+
+  async execute({
+    principal,
+    input,
+  }: Authenticated<{ id: string; reason: string }>): Promise<InvoiceView> {
+    const original = isUuid(input.id) ? await this.invoices.byId(input.id) : null;
+    if (original === null) throw notFound('Invoice', input.id);
+    await this.access.assert(principal, original.tenantId, 'read');
+    this.access.assertFinanceOrAdmin(principal);
+    const reason = personReason(input.reason);
+    const voiding = {
+      voidedBy: principalName(principal),
+      reason,
+      audit: invoiceAudit('INVOICE_VOIDED', principal, original, reason),
+    };
+    const reissued = invoiceAudit('INVOICE_REISSUED', principal, original, reason);
+    const id = await this.invoices.reissue(
+      original,
+      voiding,
+      reissued,
+      (stored, number, issuedAt) =>
+        renderInvoicePdf({
+          number,
+          issuedAt,
+          totalMicros: parseWireMicros(original.totalMicros),
+          statement: storedStatementBody(stored.figures, stored.usageCutoff),
+        }),
+    );
+    return (await this.invoices.byId(id))!;
+  }
+}
