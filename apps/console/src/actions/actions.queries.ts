@@ -71,3 +71,37 @@ export const ResumeNamespaceMutation = graphql(`
     }
   }
 `);
+
+/** A tenant's invoices, newest period first, as finance acts on them. */
+export const TenantInvoicesQuery = graphql(`
+  query TenantInvoices($tenantId: ID!) {
+    invoices(tenantId: $tenantId) {
+      id
+      number
+      status
+      total
+      currency
+      periodStart
+      voidReason
+      reissueOf
+    }
+  }
+`);
+
+export const VoidInvoiceMutation = graphql(`
+  mutation VoidInvoice($id: ID!, $reason: String!) {
+    voidInvoice(id: $id, reason: $reason) {
+      id
+      number
+    }
+  }
+`);
+
+export const ReissueInvoiceMutation = graphql(`
+  mutation ReissueInvoice($id: ID!, $reason: String!) {
+    reissueInvoice(id: $id, reason: $reason) {
+      id
+      number
+    }
+  }
+`);

@@ -1,5 +1,6 @@
 import { Badge, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { TenantActions } from '../actions/tenant-actions';
+import { TenantInvoices } from '../actions/tenant-invoices';
 import { WalletEntries } from '../actions/wallet-entries';
 import { ApiError } from '../api/graphql-client';
 import { TenantAuditTrail } from '../audit/tenant-audit-trail';
@@ -61,6 +62,7 @@ export function TenantPage({ tenantId, token }: { tenantId: string; token: strin
       <SubAccounts tenant={tenant} />
       <Workspaces tenant={tenant} />
       <Members tenant={tenant} />
+      <TenantInvoices tenantId={tenant.id} token={token} />
       <WalletEntries walletId={tenant.wallet.id} token={token} />
       <TenantAuditTrail tenantId={tenant.id} token={token} />
     </Stack>

@@ -28,6 +28,11 @@ export type DebtState =
   | 'RECLAIMED'
   | 'SUSPENDED';
 
+export type InvoiceStatus =
+  | 'DRAFT'
+  | 'ISSUED'
+  | 'VOID';
+
 export type MemberRole =
   | 'ADMIN'
   | 'MEMBER'
@@ -95,6 +100,29 @@ export type ResumeNamespaceMutationVariables = Exact<{
 
 
 export type ResumeNamespaceMutation = { resumeNamespace: { id: string, namespace: string } };
+
+export type TenantInvoicesQueryVariables = Exact<{
+  tenantId: string | number;
+}>;
+
+
+export type TenantInvoicesQuery = { invoices: Array<{ id: string, number: string, status: InvoiceStatus, total: string, currency: string, periodStart: string, voidReason: string | null, reissueOf: string | null }> };
+
+export type VoidInvoiceMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type VoidInvoiceMutation = { voidInvoice: { id: string, number: string } };
+
+export type ReissueInvoiceMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type ReissueInvoiceMutation = { reissueInvoice: { id: string, number: string } };
 
 export type AuditLogQueryVariables = Exact<{
   actorId?: string | number | null | undefined;
@@ -236,6 +264,36 @@ export const ResumeNamespaceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResumeNamespaceMutation, ResumeNamespaceMutationVariables>;
+export const TenantInvoicesDocument = new TypedDocumentString(`
+    query TenantInvoices($tenantId: ID!) {
+  invoices(tenantId: $tenantId) {
+    id
+    number
+    status
+    total
+    currency
+    periodStart
+    voidReason
+    reissueOf
+  }
+}
+    `) as unknown as TypedDocumentString<TenantInvoicesQuery, TenantInvoicesQueryVariables>;
+export const VoidInvoiceDocument = new TypedDocumentString(`
+    mutation VoidInvoice($id: ID!, $reason: String!) {
+  voidInvoice(id: $id, reason: $reason) {
+    id
+    number
+  }
+}
+    `) as unknown as TypedDocumentString<VoidInvoiceMutation, VoidInvoiceMutationVariables>;
+export const ReissueInvoiceDocument = new TypedDocumentString(`
+    mutation ReissueInvoice($id: ID!, $reason: String!) {
+  reissueInvoice(id: $id, reason: $reason) {
+    id
+    number
+  }
+}
+    `) as unknown as TypedDocumentString<ReissueInvoiceMutation, ReissueInvoiceMutationVariables>;
 export const AuditLogDocument = new TypedDocumentString(`
     query AuditLog($actorId: ID, $tenantId: ID, $kind: AuditKind, $first: Int!, $after: String) {
   auditLog(
