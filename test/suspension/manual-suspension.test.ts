@@ -7,6 +7,7 @@ import { everyMinute, MeteringContext } from '../support/metering-context';
 import { KubeCluster } from '../support/kube-cluster';
 import { waitFor } from '../support/ports';
 import { NamespaceFixtures } from './namespace-fixtures';
+import { suspensionJobDone, workspaceWaits } from './workspace-waits';
 
 const MINUTE_MS = 60_000;
 const GIB = 2n ** 30n;
@@ -16,16 +17,9 @@ const SUSPEND = `mutation ($ns: String!, $r: String!) {
   suspendNamespace(namespace: $ns, reason: $r) { namespace } }`;
 const RESUME = `mutation ($ns: String!, $r: String!) {
   resumeNamespace(namespace: $ns, reason: $r) { namespace } }`;
-const WORKSPACE = `query ($ns: String!) {
-  workspace(namespace: $ns) { id state suspensionReasons } }`;
 const AUDIT_LOG = `query ($t: ID) {
   auditLog(tenantId: $t) { edges { node { kind actorId targetType targetId reason } } } }`;
 
-interface WorkspaceReply {
-  id: string;
-  state: string;
-  suspensionReasons: string[];
-}
 interface AuditNode {
   kind: string;
   actorId: string | null;
@@ -77,6 +71,18 @@ describe('suspendNamespace and resumeNamespace', () => {
     await database?.drop();
   });
 
+  const waits = workspaceWaits(suite, () => fixtures, WAIT_MS);
+  const suspendedBy = (ns: string, reasons: string[]) =>
+    waits.suspendedBy(finance.token, ns, reasons);
+  const runningAgain = (ns: string) => waits.runningAgain(finance.token, ns);
+  const manualResumeDone = (ns: string) =>
+    suspensionJobDone(
+      metering.prisma.pool,
+      suspensionQueue,
+      { topic: 'manualHold.resume', field: 'namespace', value: ns },
+      WAIT_MS,
+    );
+
   const adjust = (walletId: string, amount: string) =>
     suite.admin(ADJUST, {
       input: { walletId, amount, reason: 'manual suspension test', idempotencyKey: randomUUID() },
@@ -86,56 +92,11 @@ describe('suspendNamespace and resumeNamespace', () => {
     expect(reply.errors).toBeUndefined();
   };
 
-  async function workspace(ns: string): Promise<WorkspaceReply> {
-    const reply = await suite.gql<{ workspace: WorkspaceReply }>(finance.token, WORKSPACE, { ns });
-    expect(reply.errors).toBeUndefined();
-    return reply.data!.workspace;
-  }
-
-  async function replicas(ns: string): Promise<number[]> {
-    const deployments = await fixtures.list('deployments', ns);
-    const statefulSets = await fixtures.list('statefulsets', ns);
-    return [...deployments, ...statefulSets].map((o) => Number(o.spec.replicas ?? 1));
-  }
-
   async function runningWorkspace(tenantId: string, prefix: string) {
     const ns = await fixtures.newNamespace(prefix, tenantId);
     await fixtures.populate(ns);
     await suite.newWorkspace(tenantId, ns);
     return { ns, before: await fixtures.snapshot(ns) };
-  }
-
-  async function suspendedBy(ns: string, reasons: string[]): Promise<void> {
-    await waitFor(
-      `${ns} suspended for ${reasons.join(' and ')}`,
-      async () => {
-        const seen = await workspace(ns);
-        const annotations = await fixtures.namespaceAnnotations(ns);
-        const done =
-          seen.state === 'SUSPENDED' &&
-          JSON.stringify(seen.suspensionReasons) === JSON.stringify(reasons) &&
-          annotations['tally.dev/state'] === 'suspended';
-        return done || undefined;
-      },
-      WAIT_MS,
-    );
-    expect((await replicas(ns)).every((n) => n === 0)).toBe(true);
-  }
-
-  async function runningAgain(ns: string): Promise<void> {
-    await waitFor(
-      `${ns} running again`,
-      async () => {
-        const seen = await workspace(ns);
-        const annotations = await fixtures.namespaceAnnotations(ns);
-        const done =
-          seen.state === 'ACTIVE' &&
-          seen.suspensionReasons.length === 0 &&
-          annotations['tally.dev/state'] === undefined;
-        return done || undefined;
-      },
-      WAIT_MS,
-    );
   }
 
   /** The tenant's audit trail once it holds `count` records (metering's reach it by outbox). */
@@ -172,25 +133,6 @@ describe('suspendNamespace and resumeNamespace', () => {
       [ns],
     );
     return Number(rows[0].n);
-  }
-
-  /** Waits until the suspension job of the last manual resume of `ns` has run. */
-  async function manualResumeDone(ns: string): Promise<void> {
-    await waitFor(
-      'the manual resumption job done',
-      async () => {
-        const { rows } = await metering.prisma.pool.query<{ event_id: string }>(
-          `SELECT event_id FROM metering.outbox
-            WHERE topic = 'manualHold.resume' AND payload->>'namespace' = $1
-            ORDER BY id DESC LIMIT 1`,
-          [ns],
-        );
-        if (rows.length === 0) return undefined;
-        const state = await suspensionQueue.getJobState(`metering-${rows[0].event_id}`);
-        return state === 'completed' || undefined;
-      },
-      WAIT_MS,
-    );
   }
 
   /** `gib` GiB out to the world in the last minute (0.08 a GiB, pending). */

@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '@tally/errors';
 import { parseWireMicros } from '@tally/money';
-import {
-  personReason,
-  principalName,
-  type Authenticated,
-  type InvoiceView,
-} from '@tally/transport';
+import type { Authenticated, InvoiceView } from '@tally/transport';
 import { TenantAccessClient } from '../access/tenant-access.client';
-import { isUuid } from '../access/uuid';
 import { storedStatementBody } from '../statements/statement';
-import { invoiceAudit } from './invoice-audit';
+import { invoiceActedOn, invoiceAudit, voidingBy } from './invoice-audit';
 import { renderInvoicePdf } from './invoice-pdf';
 import { InvoiceRepository } from './invoice.repository';
 
@@ -27,20 +20,10 @@ export class ReissueInvoice {
     private readonly access: TenantAccessClient,
   ) {}
 
-  async execute({
-    principal,
-    input,
-  }: Authenticated<{ id: string; reason: string }>): Promise<InvoiceView> {
-    const original = isUuid(input.id) ? await this.invoices.byId(input.id) : null;
-    if (original === null) throw notFound('Invoice', input.id);
-    await this.access.assert(principal, original.tenantId, 'read');
-    this.access.assertFinanceOrAdmin(principal);
-    const reason = personReason(input.reason);
-    const voiding = {
-      voidedBy: principalName(principal),
-      reason,
-      audit: invoiceAudit('INVOICE_VOIDED', principal, original, reason),
-    };
+  async execute(request: Authenticated<{ id: string; reason: string }>): Promise<InvoiceView> {
+    const { principal } = request;
+    const { invoice: original, reason } = await invoiceActedOn(this.invoices, this.access, request);
+    const voiding = voidingBy(principal, original, reason);
     const reissued = invoiceAudit('INVOICE_REISSUED', principal, original, reason);
     const id = await this.invoices.reissue(
       original,

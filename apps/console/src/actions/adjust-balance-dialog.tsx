@@ -1,4 +1,4 @@
-import { TextInput } from '@mantine/core';
+import { AmountField } from './amount-field';
 import { useState } from 'react';
 import { formatMoney } from '../money/money';
 import { ActionDialog } from './action-dialog';
@@ -50,16 +50,12 @@ export function AdjustBalanceDialog({ wallet, opened, onClose, token }: Props) {
       confirmLabel="Adjust the balance"
       send={send}
     >
-      <TextInput
-        label={`Amount in ${wallet.currency}`}
+      <AmountField
+        currency={wallet.currency}
         description="Positive credits the wallet, negative debits it (never below zero)."
-        required
-        inputMode="decimal"
-        autoComplete="off"
         value={amountText}
-        error={problem}
-        onChange={(event) => setAmountText(event.currentTarget.value)}
-        data-autofocus
+        problem={problem}
+        onChange={setAmountText}
       />
     </ActionDialog>
   );

@@ -1,4 +1,5 @@
 import { TextInput } from '@mantine/core';
+import { AmountField } from './amount-field';
 import { useState } from 'react';
 import { formatAmount, formatMoney } from '../money/money';
 import { ActionDialog } from './action-dialog';
@@ -62,16 +63,12 @@ export function GrantCreditDialog({ wallet, opened, onClose, token }: Props) {
       confirmLabel="Grant the credit"
       send={send}
     >
-      <TextInput
-        label={`Amount in ${wallet.currency}`}
+      <AmountField
+        currency={wallet.currency}
         description="Spent before paid money."
-        required
-        inputMode="decimal"
-        autoComplete="off"
         value={amountText}
-        error={problems.amount}
-        onChange={(event) => setAmountText(event.currentTarget.value)}
-        data-autofocus
+        problem={problems.amount}
+        onChange={setAmountText}
       />
       <TextInput
         type="date"

@@ -1,6 +1,7 @@
 import { AUDIT_RECORD_TOPIC } from '@tally/queue';
 import type { Actor, AuditRecordMessage } from '@tally/transport';
 import type { OutboxMessage } from '../debt/debt.repository';
+import type { ByHand } from './manual-workspace';
 
 /** Metering's outbox topics for a suspension by hand, to the suspension queue. */
 export const ManualTopic = {
@@ -36,7 +37,7 @@ export interface ManualAction {
 export function manualEvents(
   topic: (typeof ManualTopic)[keyof typeof ManualTopic],
   hold: ManualHold,
-  by: { readonly actor: Actor; readonly reason: string; readonly requestId: string | null },
+  by: ByHand,
 ): OutboxMessage[] {
   const suspend = topic === ManualTopic.Suspend;
   const record: AuditRecordMessage = {

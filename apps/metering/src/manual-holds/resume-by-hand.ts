@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { forbidden } from '@tally/errors';
-import { currentRequestId } from '@tally/observability';
 import {
-  actorOf,
-  isFinanceStaff,
-  personReason,
   RpcClient,
   type Authenticated,
   type RpcRequest,
@@ -12,7 +7,7 @@ import {
 } from '@tally/transport';
 import { manualEvents, ManualTopic } from './manual-hold-events';
 import { ManualHoldRepository } from './manual-hold.repository';
-import { workspaceNamed } from './manual-workspace';
+import { namespaceActedOn } from './manual-workspace';
 
 type ResumeInput = RpcRequest<'metering.namespaces.resumeByHand'>['input'];
 
@@ -29,15 +24,10 @@ export class ResumeByHand {
     private readonly holds: ManualHoldRepository,
   ) {}
 
-  async execute({ principal, input }: Authenticated<ResumeInput>): Promise<WorkspaceView> {
-    if (!isFinanceStaff(principal)) {
-      throw forbidden('Only finance staff and platform admins may resume a namespace by hand');
-    }
-    const reason = personReason(input.reason);
-    const workspace = await workspaceNamed(this.rpc, input.namespace);
+  async execute(request: Authenticated<ResumeInput>): Promise<WorkspaceView> {
+    const { workspace, by } = await namespaceActedOn(this.rpc, 'resume', request);
     const hold = await this.holds.of(workspace.namespace);
     if (hold === null) return workspace;
-    const by = { actor: actorOf(principal), reason, requestId: currentRequestId() ?? null };
     await this.holds.release(hold, manualEvents(ManualTopic.Resume, hold, by));
     return workspace;
   }

@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { forbidden } from '@tally/errors';
-import { currentRequestId } from '@tally/observability';
 import {
-  actorOf,
-  isFinanceStaff,
-  personReason,
   RpcClient,
   type Authenticated,
   type RpcRequest,
@@ -12,7 +7,7 @@ import {
 } from '@tally/transport';
 import { manualEvents, ManualTopic, type ManualHold } from './manual-hold-events';
 import { ManualHoldRepository } from './manual-hold.repository';
-import { workspaceNamed } from './manual-workspace';
+import { namespaceActedOn } from './manual-workspace';
 
 type SuspendInput = RpcRequest<'metering.namespaces.suspendByHand'>['input'];
 
@@ -29,26 +24,17 @@ export class SuspendByHand {
     private readonly holds: ManualHoldRepository,
   ) {}
 
-  async execute({ principal, input }: Authenticated<SuspendInput>): Promise<WorkspaceView> {
-    if (!isFinanceStaff(principal)) {
-      throw forbidden('Only finance staff and platform admins may suspend a namespace by hand');
-    }
-    const reason = personReason(input.reason);
-    const workspace = await workspaceNamed(this.rpc, input.namespace);
-    const actor = actorOf(principal);
+  async execute(request: Authenticated<SuspendInput>): Promise<WorkspaceView> {
+    const { workspace, by } = await namespaceActedOn(this.rpc, 'suspend', request);
     const hold: ManualHold = {
       namespace: workspace.namespace,
       tenantId: workspace.tenantId,
       walletId: workspace.walletId,
-      reason,
-      actor,
+      reason: by.reason,
+      actor: by.actor,
       since: new Date(),
     };
-    const requestId = currentRequestId() ?? null;
-    await this.holds.hold(
-      hold,
-      manualEvents(ManualTopic.Suspend, hold, { actor, reason, requestId }),
-    );
+    await this.holds.hold(hold, manualEvents(ManualTopic.Suspend, hold, by));
     return workspace;
   }
 }
