@@ -1,6 +1,7 @@
 import { AppShell, Button, Container, Group, NativeSelect, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useOperation } from '../api/use-operation';
+import { AuditPage } from '../audit/audit-page';
 import { FinanceRefused } from '../finance/finance-refused';
 import { TenantPage } from '../finance/tenant-page';
 import { TenantsPage } from '../finance/tenants-page';
@@ -91,6 +92,14 @@ function Navigation({
           Tenants
         </RouteLink>
       )}
+      {staff && (
+        <RouteLink
+          to={{ page: 'audit', filter: { actorId: '', tenantId: '', kind: '' } }}
+          aria-current={current(['audit'])}
+        >
+          Audit log
+        </RouteLink>
+      )}
       {walletsToo && (
         <RouteLink to={{ page: 'home' }} aria-current={current(['home'])}>
           Wallets
@@ -142,6 +151,8 @@ function Page({
       ) : (
         <FinanceRefused />
       );
+    case 'audit':
+      return staff ? <AuditPage filter={route.filter} token={session.token} /> : <FinanceRefused />;
   }
 }
 

@@ -7,7 +7,15 @@ export const BASE = '/console';
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'tenants'; readonly search: string }
-  | { readonly page: 'tenant'; readonly tenantId: string };
+  | { readonly page: 'tenant'; readonly tenantId: string }
+  | { readonly page: 'audit'; readonly filter: AuditLogFilter };
+
+/** The audit log's filters as the address keeps them; '' is no filter. */
+export interface AuditLogFilter {
+  readonly actorId: string;
+  readonly tenantId: string;
+  readonly kind: string;
+}
 
 const TENANT = /^\/finance\/tenants\/([^/]+)\/?$/;
 
@@ -16,6 +24,7 @@ export function routeOf(pathname: string, query: string): Route {
   if (/^\/finance\/tenants\/?$/.test(path)) {
     return { page: 'tenants', search: new URLSearchParams(query).get('search') ?? '' };
   }
+  if (/^\/finance\/audit\/?$/.test(path)) return { page: 'audit', filter: auditFilterOf(query) };
   const tenant = TENANT.exec(path);
   if (tenant !== null) return { page: 'tenant', tenantId: decodeURIComponent(tenant[1]) };
   return { page: 'home' };
@@ -31,7 +40,28 @@ export function hrefOf(route: Route): string {
         : `${BASE}/finance/tenants?${new URLSearchParams({ search: route.search }).toString()}`;
     case 'tenant':
       return `${BASE}/finance/tenants/${encodeURIComponent(route.tenantId)}`;
+    case 'audit':
+      return withQuery(`${BASE}/finance/audit`, {
+        actor: route.filter.actorId,
+        tenant: route.filter.tenantId,
+        kind: route.filter.kind,
+      });
   }
+}
+
+function auditFilterOf(query: string): AuditLogFilter {
+  const params = new URLSearchParams(query);
+  return {
+    actorId: params.get('actor') ?? '',
+    tenantId: params.get('tenant') ?? '',
+    kind: params.get('kind') ?? '',
+  };
+}
+
+/** The path with the parameters that are not blank. */
+function withQuery(path: string, params: Readonly<Record<string, string>>): string {
+  const given = Object.entries(params).filter(([, value]) => value !== '');
+  return given.length === 0 ? path : `${path}?${new URLSearchParams(given).toString()}`;
 }
 
 const NAVIGATED = 'tally:navigated';
