@@ -267,6 +267,24 @@ const operations: [
     () => ({}),
     financeOnly,
   ],
+  [
+    'auditLog',
+    `query ($t: ID) { auditLog(tenantId: $t) { edges { node { id } } } }`,
+    (t) => ({ t: t.id }),
+    financeOnly,
+  ],
+  [
+    'suspendNamespace',
+    `mutation ($ns: String!) { suspendNamespace(namespace: $ns, reason: "matrix") { id } }`,
+    (t) => ({ ns: t.namespace }),
+    financeOnly,
+  ],
+  [
+    'resumeNamespace',
+    `mutation ($ns: String!) { resumeNamespace(namespace: $ns, reason: "matrix") { id } }`,
+    (t) => ({ ns: t.namespace }),
+    financeOnly,
+  ],
 ];
 
 /** Each operation with one defect in its input, and what each role gets (see `refusing`). */
@@ -471,6 +489,24 @@ const invalidInputs: typeof operations = [
   [
     'tenants after a cursor it did not make',
     `query { tenants(after: "nope") { pageInfo { hasNextPage } } }`,
+    () => ({}),
+    refusing(financeOnly),
+  ],
+  [
+    'suspendNamespace without a reason',
+    `mutation ($ns: String!) { suspendNamespace(namespace: $ns, reason: " ") { id } }`,
+    (t) => ({ ns: t.namespace }),
+    refusing(financeOnly),
+  ],
+  [
+    'resumeNamespace without a reason',
+    `mutation ($ns: String!) { resumeNamespace(namespace: $ns, reason: "") { id } }`,
+    (t) => ({ ns: t.namespace }),
+    refusing(financeOnly),
+  ],
+  [
+    'auditLog after a cursor it did not make',
+    `query { auditLog(after: "nope!") { pageInfo { hasNextPage } } }`,
     () => ({}),
     refusing(financeOnly),
   ],

@@ -106,6 +106,7 @@ describe('the console: finance overview, debt board, reconciliation', () => {
           'Price book',
           'Usage',
           'Tenants',
+          'Audit log',
         ]);
         await nav.getByRole('link', { name: 'Overview' }).click();
         await page.page.getByRole('heading', { name: 'Overview', exact: true }).waitFor();

@@ -335,6 +335,7 @@ describe('the console', () => {
           'Price book',
           'Usage',
           'Tenants',
+          'Audit log',
         ]);
 
         const table = page.page.getByRole('table', { name: 'Tenants found' });

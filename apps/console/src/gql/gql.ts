@@ -15,6 +15,15 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AdjustBalance($input: AdjustBalanceInput!) {\n    adjustBalance(input: $input) {\n      id\n      createdAt\n    }\n  }\n": typeof types.AdjustBalanceDocument,
+    "\n  mutation GrantCredit(\n    $walletId: ID!\n    $amount: Money!\n    $expiresAt: DateTime!\n    $reason: String!\n    $idempotencyKey: String\n  ) {\n    grantCredit(\n      walletId: $walletId\n      amount: $amount\n      expiresAt: $expiresAt\n      reason: $reason\n      idempotencyKey: $idempotencyKey\n    ) {\n      id\n      amount\n      expiresAt\n    }\n  }\n": typeof types.GrantCreditDocument,
+    "\n  query WalletEntries($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      currency\n      entries(first: $first) {\n        edges {\n          node {\n            id\n            amount\n            createdAt\n            transaction {\n              id\n              kind\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.WalletEntriesDocument,
+    "\n  mutation SuspendNamespace($namespace: String!, $reason: String!) {\n    suspendNamespace(namespace: $namespace, reason: $reason) {\n      id\n      namespace\n    }\n  }\n": typeof types.SuspendNamespaceDocument,
+    "\n  mutation ResumeNamespace($namespace: String!, $reason: String!) {\n    resumeNamespace(namespace: $namespace, reason: $reason) {\n      id\n      namespace\n    }\n  }\n": typeof types.ResumeNamespaceDocument,
+    "\n  query TenantInvoices($tenantId: ID!) {\n    invoices(tenantId: $tenantId) {\n      id\n      number\n      status\n      total\n      currency\n      periodStart\n      voidReason\n      reissueOf\n    }\n  }\n": typeof types.TenantInvoicesDocument,
+    "\n  mutation VoidInvoice($id: ID!, $reason: String!) {\n    voidInvoice(id: $id, reason: $reason) {\n      id\n      number\n    }\n  }\n": typeof types.VoidInvoiceDocument,
+    "\n  mutation ReissueInvoice($id: ID!, $reason: String!) {\n    reissueInvoice(id: $id, reason: $reason) {\n      id\n      number\n    }\n  }\n": typeof types.ReissueInvoiceDocument,
+    "\n  query AuditLog($actorId: ID, $tenantId: ID, $kind: AuditKind, $first: Int!, $after: String) {\n    auditLog(actorId: $actorId, tenantId: $tenantId, kind: $kind, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          kind\n          actorType\n          actorId\n          tenantId\n          targetType\n          targetId\n          reason\n          requestId\n          amount\n          currency\n          transactionId\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query FinanceOverview($currency: String!, $from: DateTime!, $to: DateTime!) {\n    financeOverview(currency: $currency, from: $from, to: $to) {\n      currency\n      balance\n      paid\n      promotional\n      wallets\n      pendingUsage\n      walletsByDebtState {\n        state\n        wallets\n      }\n      dailyTotals {\n        day\n        charges\n        recharges\n      }\n    }\n    reconciliationReports(first: 1) {\n      ...ReconciliationRun\n    }\n  }\n": typeof types.FinanceOverviewDocument,
     "\n  fragment ReconciliationRun on ReconciliationReport {\n    id\n    trigger\n    status\n    fromHour\n    toHour\n    startedAt\n    finishedAt\n    hoursChecked\n    flaggedHours\n    refilledSamples\n    adjustments\n    sourceMismatches\n    ledgerMismatches\n    findings {\n      kind\n      action\n      namespace\n      hour\n      detail\n    }\n  }\n": typeof types.ReconciliationRunFragmentDoc,
     "\n  query DebtBoard($state: DebtState!, $first: Int!, $after: String) {\n    debtBoard(state: $state, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          state\n          since\n          tenant {\n            id\n            name\n          }\n          wallet {\n            id\n            kind\n            balance\n            availableBalance\n            currency\n            runsOutAt\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.DebtBoardDocument,
@@ -31,6 +40,15 @@ type Documents = {
     "\n  query TenantWallets($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        wallet {\n          ...WalletFigures\n        }\n      }\n    }\n  }\n": typeof types.TenantWalletsDocument,
 };
 const documents: Documents = {
+    "\n  mutation AdjustBalance($input: AdjustBalanceInput!) {\n    adjustBalance(input: $input) {\n      id\n      createdAt\n    }\n  }\n": types.AdjustBalanceDocument,
+    "\n  mutation GrantCredit(\n    $walletId: ID!\n    $amount: Money!\n    $expiresAt: DateTime!\n    $reason: String!\n    $idempotencyKey: String\n  ) {\n    grantCredit(\n      walletId: $walletId\n      amount: $amount\n      expiresAt: $expiresAt\n      reason: $reason\n      idempotencyKey: $idempotencyKey\n    ) {\n      id\n      amount\n      expiresAt\n    }\n  }\n": types.GrantCreditDocument,
+    "\n  query WalletEntries($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      currency\n      entries(first: $first) {\n        edges {\n          node {\n            id\n            amount\n            createdAt\n            transaction {\n              id\n              kind\n            }\n          }\n        }\n      }\n    }\n  }\n": types.WalletEntriesDocument,
+    "\n  mutation SuspendNamespace($namespace: String!, $reason: String!) {\n    suspendNamespace(namespace: $namespace, reason: $reason) {\n      id\n      namespace\n    }\n  }\n": types.SuspendNamespaceDocument,
+    "\n  mutation ResumeNamespace($namespace: String!, $reason: String!) {\n    resumeNamespace(namespace: $namespace, reason: $reason) {\n      id\n      namespace\n    }\n  }\n": types.ResumeNamespaceDocument,
+    "\n  query TenantInvoices($tenantId: ID!) {\n    invoices(tenantId: $tenantId) {\n      id\n      number\n      status\n      total\n      currency\n      periodStart\n      voidReason\n      reissueOf\n    }\n  }\n": types.TenantInvoicesDocument,
+    "\n  mutation VoidInvoice($id: ID!, $reason: String!) {\n    voidInvoice(id: $id, reason: $reason) {\n      id\n      number\n    }\n  }\n": types.VoidInvoiceDocument,
+    "\n  mutation ReissueInvoice($id: ID!, $reason: String!) {\n    reissueInvoice(id: $id, reason: $reason) {\n      id\n      number\n    }\n  }\n": types.ReissueInvoiceDocument,
+    "\n  query AuditLog($actorId: ID, $tenantId: ID, $kind: AuditKind, $first: Int!, $after: String) {\n    auditLog(actorId: $actorId, tenantId: $tenantId, kind: $kind, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          kind\n          actorType\n          actorId\n          tenantId\n          targetType\n          targetId\n          reason\n          requestId\n          amount\n          currency\n          transactionId\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  query FinanceOverview($currency: String!, $from: DateTime!, $to: DateTime!) {\n    financeOverview(currency: $currency, from: $from, to: $to) {\n      currency\n      balance\n      paid\n      promotional\n      wallets\n      pendingUsage\n      walletsByDebtState {\n        state\n        wallets\n      }\n      dailyTotals {\n        day\n        charges\n        recharges\n      }\n    }\n    reconciliationReports(first: 1) {\n      ...ReconciliationRun\n    }\n  }\n": types.FinanceOverviewDocument,
     "\n  fragment ReconciliationRun on ReconciliationReport {\n    id\n    trigger\n    status\n    fromHour\n    toHour\n    startedAt\n    finishedAt\n    hoursChecked\n    flaggedHours\n    refilledSamples\n    adjustments\n    sourceMismatches\n    ledgerMismatches\n    findings {\n      kind\n      action\n      namespace\n      hour\n      detail\n    }\n  }\n": types.ReconciliationRunFragmentDoc,
     "\n  query DebtBoard($state: DebtState!, $first: Int!, $after: String) {\n    debtBoard(state: $state, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          state\n          since\n          tenant {\n            id\n            name\n          }\n          wallet {\n            id\n            kind\n            balance\n            availableBalance\n            currency\n            runsOutAt\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.DebtBoardDocument,
@@ -47,6 +65,42 @@ const documents: Documents = {
     "\n  query TenantWallets($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        wallet {\n          ...WalletFigures\n        }\n      }\n    }\n  }\n": types.TenantWalletsDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdjustBalance($input: AdjustBalanceInput!) {\n    adjustBalance(input: $input) {\n      id\n      createdAt\n    }\n  }\n"): typeof import('./graphql').AdjustBalanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GrantCredit(\n    $walletId: ID!\n    $amount: Money!\n    $expiresAt: DateTime!\n    $reason: String!\n    $idempotencyKey: String\n  ) {\n    grantCredit(\n      walletId: $walletId\n      amount: $amount\n      expiresAt: $expiresAt\n      reason: $reason\n      idempotencyKey: $idempotencyKey\n    ) {\n      id\n      amount\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').GrantCreditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletEntries($walletId: ID!, $first: Int!) {\n    wallet(id: $walletId) {\n      id\n      currency\n      entries(first: $first) {\n        edges {\n          node {\n            id\n            amount\n            createdAt\n            transaction {\n              id\n              kind\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').WalletEntriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SuspendNamespace($namespace: String!, $reason: String!) {\n    suspendNamespace(namespace: $namespace, reason: $reason) {\n      id\n      namespace\n    }\n  }\n"): typeof import('./graphql').SuspendNamespaceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeNamespace($namespace: String!, $reason: String!) {\n    resumeNamespace(namespace: $namespace, reason: $reason) {\n      id\n      namespace\n    }\n  }\n"): typeof import('./graphql').ResumeNamespaceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantInvoices($tenantId: ID!) {\n    invoices(tenantId: $tenantId) {\n      id\n      number\n      status\n      total\n      currency\n      periodStart\n      voidReason\n      reissueOf\n    }\n  }\n"): typeof import('./graphql').TenantInvoicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VoidInvoice($id: ID!, $reason: String!) {\n    voidInvoice(id: $id, reason: $reason) {\n      id\n      number\n    }\n  }\n"): typeof import('./graphql').VoidInvoiceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReissueInvoice($id: ID!, $reason: String!) {\n    reissueInvoice(id: $id, reason: $reason) {\n      id\n      number\n    }\n  }\n"): typeof import('./graphql').ReissueInvoiceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($actorId: ID, $tenantId: ID, $kind: AuditKind, $first: Int!, $after: String) {\n    auditLog(actorId: $actorId, tenantId: $tenantId, kind: $kind, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          kind\n          actorType\n          actorId\n          tenantId\n          targetType\n          targetId\n          reason\n          requestId\n          amount\n          currency\n          transactionId\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').AuditLogDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,23 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AdjustBalanceInput = {
+  amount: string;
+  idempotencyKey: string;
+  reason: string;
+  walletId: string | number;
+};
+
+/** An action by a person: adjustBalance, grantCredit, refundRecharge, voidInvoice, reissueInvoice, suspendNamespace, resumeNamespace. */
+export type AuditKind =
+  | 'BALANCE_ADJUSTED'
+  | 'CREDIT_GRANTED'
+  | 'INVOICE_REISSUED'
+  | 'INVOICE_VOIDED'
+  | 'NAMESPACE_RESUMED'
+  | 'NAMESPACE_SUSPENDED'
+  | 'RECHARGE_REFUNDED';
+
 export type CreatePriceBookVersionInput = {
   currency: string;
   /** Now or later: past prices are never rewritten. */
@@ -19,6 +36,11 @@ export type DebtState =
   | 'NORMAL'
   | 'RECLAIMED'
   | 'SUSPENDED';
+
+export type InvoiceStatus =
+  | 'DRAFT'
+  | 'ISSUED'
+  | 'VOID';
 
 export type MemberRole =
   | 'ADMIN'
@@ -52,14 +74,91 @@ export type Resource =
   | 'NODEPORT'
   | 'STORAGE';
 
-/** DEBT: the wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: the month's spend reached the workspace's or its sub-account's spending cap. */
+/** DEBT: the wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: the month's spend reached the workspace's or its sub-account's spending cap; MANUAL: finance suspended it by hand (suspendNamespace) until resumed by hand. */
 export type SuspensionReason =
   | 'DEBT'
+  | 'MANUAL'
   | 'SPENDING_CAP';
 
 export type WalletKind =
   | 'SUB_ACCOUNT'
   | 'TENANT';
+
+export type AdjustBalanceMutationVariables = Exact<{
+  input: AdjustBalanceInput;
+}>;
+
+
+export type AdjustBalanceMutation = { adjustBalance: { id: string, createdAt: string } };
+
+export type GrantCreditMutationVariables = Exact<{
+  walletId: string | number;
+  amount: string;
+  expiresAt: string;
+  reason: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type GrantCreditMutation = { grantCredit: { id: string, amount: string, expiresAt: string } };
+
+export type WalletEntriesQueryVariables = Exact<{
+  walletId: string | number;
+  first: number;
+}>;
+
+
+export type WalletEntriesQuery = { wallet: { id: string, currency: string, entries: { edges: Array<{ node: { id: string, amount: string, createdAt: string, transaction: { id: string, kind: string } } }> } } | null };
+
+export type SuspendNamespaceMutationVariables = Exact<{
+  namespace: string;
+  reason: string;
+}>;
+
+
+export type SuspendNamespaceMutation = { suspendNamespace: { id: string, namespace: string } };
+
+export type ResumeNamespaceMutationVariables = Exact<{
+  namespace: string;
+  reason: string;
+}>;
+
+
+export type ResumeNamespaceMutation = { resumeNamespace: { id: string, namespace: string } };
+
+export type TenantInvoicesQueryVariables = Exact<{
+  tenantId: string | number;
+}>;
+
+
+export type TenantInvoicesQuery = { invoices: Array<{ id: string, number: string, status: InvoiceStatus, total: string, currency: string, periodStart: string, voidReason: string | null, reissueOf: string | null }> };
+
+export type VoidInvoiceMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type VoidInvoiceMutation = { voidInvoice: { id: string, number: string } };
+
+export type ReissueInvoiceMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type ReissueInvoiceMutation = { reissueInvoice: { id: string, number: string } };
+
+export type AuditLogQueryVariables = Exact<{
+  actorId?: string | number | null | undefined;
+  tenantId?: string | number | null | undefined;
+  kind?: AuditKind | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, kind: AuditKind, actorType: string, actorId: string | null, tenantId: string, targetType: string, targetId: string, reason: string, requestId: string | null, amount: string | null, currency: string | null, transactionId: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type FinanceOverviewQueryVariables = Exact<{
   currency: string;
@@ -221,6 +320,130 @@ export const WalletFiguresFragmentDoc = new TypedDocumentString(`
   debtState
 }
     `, {"fragmentName":"WalletFigures"}) as unknown as TypedDocumentString<WalletFiguresFragment, unknown>;
+export const AdjustBalanceDocument = new TypedDocumentString(`
+    mutation AdjustBalance($input: AdjustBalanceInput!) {
+  adjustBalance(input: $input) {
+    id
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<AdjustBalanceMutation, AdjustBalanceMutationVariables>;
+export const GrantCreditDocument = new TypedDocumentString(`
+    mutation GrantCredit($walletId: ID!, $amount: Money!, $expiresAt: DateTime!, $reason: String!, $idempotencyKey: String) {
+  grantCredit(
+    walletId: $walletId
+    amount: $amount
+    expiresAt: $expiresAt
+    reason: $reason
+    idempotencyKey: $idempotencyKey
+  ) {
+    id
+    amount
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<GrantCreditMutation, GrantCreditMutationVariables>;
+export const WalletEntriesDocument = new TypedDocumentString(`
+    query WalletEntries($walletId: ID!, $first: Int!) {
+  wallet(id: $walletId) {
+    id
+    currency
+    entries(first: $first) {
+      edges {
+        node {
+          id
+          amount
+          createdAt
+          transaction {
+            id
+            kind
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WalletEntriesQuery, WalletEntriesQueryVariables>;
+export const SuspendNamespaceDocument = new TypedDocumentString(`
+    mutation SuspendNamespace($namespace: String!, $reason: String!) {
+  suspendNamespace(namespace: $namespace, reason: $reason) {
+    id
+    namespace
+  }
+}
+    `) as unknown as TypedDocumentString<SuspendNamespaceMutation, SuspendNamespaceMutationVariables>;
+export const ResumeNamespaceDocument = new TypedDocumentString(`
+    mutation ResumeNamespace($namespace: String!, $reason: String!) {
+  resumeNamespace(namespace: $namespace, reason: $reason) {
+    id
+    namespace
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeNamespaceMutation, ResumeNamespaceMutationVariables>;
+export const TenantInvoicesDocument = new TypedDocumentString(`
+    query TenantInvoices($tenantId: ID!) {
+  invoices(tenantId: $tenantId) {
+    id
+    number
+    status
+    total
+    currency
+    periodStart
+    voidReason
+    reissueOf
+  }
+}
+    `) as unknown as TypedDocumentString<TenantInvoicesQuery, TenantInvoicesQueryVariables>;
+export const VoidInvoiceDocument = new TypedDocumentString(`
+    mutation VoidInvoice($id: ID!, $reason: String!) {
+  voidInvoice(id: $id, reason: $reason) {
+    id
+    number
+  }
+}
+    `) as unknown as TypedDocumentString<VoidInvoiceMutation, VoidInvoiceMutationVariables>;
+export const ReissueInvoiceDocument = new TypedDocumentString(`
+    mutation ReissueInvoice($id: ID!, $reason: String!) {
+  reissueInvoice(id: $id, reason: $reason) {
+    id
+    number
+  }
+}
+    `) as unknown as TypedDocumentString<ReissueInvoiceMutation, ReissueInvoiceMutationVariables>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($actorId: ID, $tenantId: ID, $kind: AuditKind, $first: Int!, $after: String) {
+  auditLog(
+    actorId: $actorId
+    tenantId: $tenantId
+    kind: $kind
+    first: $first
+    after: $after
+  ) {
+    edges {
+      cursor
+      node {
+        id
+        kind
+        actorType
+        actorId
+        tenantId
+        targetType
+        targetId
+        reason
+        requestId
+        amount
+        currency
+        transactionId
+        createdAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
 export const FinanceOverviewDocument = new TypedDocumentString(`
     query FinanceOverview($currency: String!, $from: DateTime!, $to: DateTime!) {
   financeOverview(currency: $currency, from: $from, to: $to) {

@@ -2,6 +2,7 @@ import { AppShell, Button, Container, Group, NativeSelect, Text } from '@mantine
 import { useState } from 'react';
 import { useOperation } from '../api/use-operation';
 import { BackOfficeLinks, BackOfficePage } from '../back-office/back-office-pages';
+import { AuditPage } from '../audit/audit-page';
 import { FinanceRefused } from '../finance/finance-refused';
 import { TenantPage } from '../finance/tenant-page';
 import { TenantsPage } from '../finance/tenants-page';
@@ -93,6 +94,14 @@ function Navigation({
           Tenants
         </RouteLink>
       )}
+      {staff && (
+        <RouteLink
+          to={{ page: 'audit', filter: { actorId: '', tenantId: '', kind: '' } }}
+          aria-current={current(['audit'])}
+        >
+          Audit log
+        </RouteLink>
+      )}
       {walletsToo && (
         <RouteLink to={{ page: 'home' }} aria-current={current(['home'])}>
           Wallets
@@ -150,6 +159,8 @@ function Page({
     case 'prices':
     case 'usage':
       return staff ? <BackOfficePage route={route} token={session.token} /> : <FinanceRefused />;
+    case 'audit':
+      return staff ? <AuditPage filter={route.filter} token={session.token} /> : <FinanceRefused />;
   }
 }
 

@@ -13,7 +13,15 @@ export type Route =
   | { readonly page: 'debts'; readonly state: DebtState }
   | { readonly page: 'reconciliation' }
   | { readonly page: 'prices' }
-  | { readonly page: 'usage' };
+  | { readonly page: 'usage' }
+  | { readonly page: 'audit'; readonly filter: AuditLogFilter };
+
+/** The audit log's filters as the address keeps them; '' is no filter. */
+export interface AuditLogFilter {
+  readonly actorId: string;
+  readonly tenantId: string;
+  readonly kind: string;
+}
 
 const TENANT = /^\/finance\/tenants\/([^/]+)\/?$/;
 
@@ -22,6 +30,7 @@ export function routeOf(pathname: string, query: string): Route {
   if (/^\/finance\/tenants\/?$/.test(path)) {
     return { page: 'tenants', search: new URLSearchParams(query).get('search') ?? '' };
   }
+  if (/^\/finance\/audit\/?$/.test(path)) return { page: 'audit', filter: auditFilterOf(query) };
   const tenant = TENANT.exec(path);
   if (tenant !== null) return { page: 'tenant', tenantId: decodeURIComponent(tenant[1]) };
   return backOfficeRoute(path, query) ?? { page: 'home' };
@@ -47,7 +56,28 @@ export function hrefOf(route: Route): string {
       return `${BASE}/finance/prices`;
     case 'usage':
       return `${BASE}/finance/usage`;
+    case 'audit':
+      return withQuery(`${BASE}/finance/audit`, {
+        actor: route.filter.actorId,
+        tenant: route.filter.tenantId,
+        kind: route.filter.kind,
+      });
   }
+}
+
+function auditFilterOf(query: string): AuditLogFilter {
+  const params = new URLSearchParams(query);
+  return {
+    actorId: params.get('actor') ?? '',
+    tenantId: params.get('tenant') ?? '',
+    kind: params.get('kind') ?? '',
+  };
+}
+
+/** The path with the parameters that are not blank. */
+function withQuery(path: string, params: Readonly<Record<string, string>>): string {
+  const given = Object.entries(params).filter(([, value]) => value !== '');
+  return given.length === 0 ? path : `${path}?${new URLSearchParams(given).toString()}`;
 }
 
 const DEBT_BOARD_STATES: readonly string[] = ['LOW_BALANCE', 'CRITICAL', 'SUSPENDED', 'RECLAIMED'];
