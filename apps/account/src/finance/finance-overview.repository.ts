@@ -36,7 +36,7 @@ export interface IFinanceOverviewRepository {
 /**
  * The finance overview's figures across every tenant. What grows with the ledger is never read
  * whole: a day's entries are found through the BRIN index on created_at (migration
- * 20261206210000_finance_views), once for a closed day (ledger_day_totals keeps its totals) and
+ * 20261206220000_finance_views), once for a closed day (ledger_day_totals keeps its totals) and
  * on each read only for the days still open. The rest reads one row per wallet, open grant or
  * wallet-hour not yet posted: at most a few per tenant.
  */

@@ -15,7 +15,7 @@ export interface IDebtBoardRepository {
 
 /**
  * The debt board's wallets: one state's, longest in it first (since, then wallet id), one range
- * of wallet_debt_state_since_wallet_id_idx (migration 20261206210000_finance_views).
+ * of wallet_debt_state_since_wallet_id_idx (migration 20261206220000_finance_views).
  */
 @Injectable()
 export class DebtBoardRepository implements IDebtBoardRepository {
