@@ -2,12 +2,11 @@ import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@man
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { runOperation } from '../api/graphql-client';
-import { describeError } from '../api/error-words';
 import type {
   CreatePriceBookVersionInput,
   PriceBookVersionFragment as Version,
 } from '../gql/graphql';
-import { ErrorWords } from '../layout/states';
+import { Refusal } from '../layout/states';
 import { parsePrice, priceText } from '../money/money';
 import { describeMoment } from '../wallets/wallet-words';
 import { CreatePriceBookVersionMutation } from './back-office.queries';
@@ -124,16 +123,8 @@ export function ScheduleVersionForm({
           </Text>
         </Alert>
       )}
-      {schedule.isError && <Refused error={schedule.error} />}
+      {schedule.isError && <Refusal title="The version was not scheduled" error={schedule.error} />}
     </Stack>
-  );
-}
-
-function Refused({ error }: { error: unknown }) {
-  return (
-    <Alert color="red" variant="outline" title="The version was not scheduled" role="alert">
-      <ErrorWords {...describeError(error)} />
-    </Alert>
   );
 }
 

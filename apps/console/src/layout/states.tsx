@@ -54,3 +54,12 @@ export function ErrorWords({ words, code }: { words: string; code: string }) {
     </Text>
   );
 }
+
+/** A change the API refused: what was refused, and why in words with the code. */
+export function Refusal({ title, error }: { title: string; error: unknown }) {
+  return (
+    <Alert color="red" variant="outline" title={title} role="alert">
+      <ErrorWords {...describeError(error)} />
+    </Alert>
+  );
+}
