@@ -4,6 +4,7 @@ import { describeError } from '../api/error-words';
 import { runOperation } from '../api/graphql-client';
 import { useOperation } from '../api/use-operation';
 import type { LedgerEntryFilter } from '../gql/graphql';
+import { CursorPager, useCursorPages } from '../layout/cursor-pages';
 import { LoadError, Loading } from '../layout/states';
 import { formatAmount } from '../money/money';
 import { ExportLedgerEntriesMutation, LedgerEntriesQuery } from './ledger.queries';
@@ -48,10 +49,10 @@ export function LedgerEntries({
   const [filter, setFilter] = useState<LedgerEntryFilter | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [pageSize, setPageSize] = useState('10');
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   const reply = useOperation(
     LedgerEntriesQuery,
-    { walletId, first: Number(pageSize), after: cursors[cursors.length - 1], filter },
+    { walletId, first: Number(pageSize), after: pages.after, filter },
     token,
   );
 
@@ -61,7 +62,7 @@ export function LedgerEntries({
     setProblem(typeof checked === 'string' ? checked : null);
     if (typeof checked === 'string') return;
     setFilter(checked);
-    setCursors([null]);
+    pages.reset();
   };
   const edit = (field: keyof Draft) => (value: string) =>
     setDraft((current) => ({ ...current, [field]: value }));
@@ -96,7 +97,7 @@ export function LedgerEntries({
             value={pageSize}
             onChange={(event) => {
               setPageSize(event.currentTarget.value);
-              setCursors([null]);
+              pages.reset();
             }}
           />
           <ExportButton walletId={walletId} filter={filter} token={token} />
@@ -123,29 +124,7 @@ export function LedgerEntries({
             entries={reply.data.wallet.entries.edges.map((edge) => edge.node)}
             currency={reply.data.wallet.currency}
           />
-          <Group justify="space-between">
-            <Text size="sm" c="gray.7" role="status">
-              Page {cursors.length}
-            </Text>
-            <Group gap="sm">
-              <Button
-                variant="default"
-                disabled={cursors.length === 1}
-                onClick={() => setCursors(cursors.slice(0, -1))}
-              >
-                Previous page
-              </Button>
-              <Button
-                variant="default"
-                disabled={!reply.data.wallet.entries.pageInfo.hasNextPage}
-                onClick={() =>
-                  setCursors([...cursors, reply.data.wallet!.entries.pageInfo.endCursor])
-                }
-              >
-                Next page
-              </Button>
-            </Group>
-          </Group>
+          <CursorPager pages={pages} pageInfo={reply.data.wallet.entries.pageInfo} />
         </>
       )}
     </>
