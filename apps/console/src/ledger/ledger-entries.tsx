@@ -8,10 +8,10 @@ import { CursorPager, useCursorPages } from '../layout/cursor-pages';
 import { LoadError, Loading } from '../layout/states';
 import { formatAmount } from '../money/money';
 import { ExportLedgerEntriesMutation, LedgerEntriesQuery } from './ledger.queries';
+import { filterOf, NO_FILTER, type Draft } from './ledger-filter';
 import { LEDGER_KINDS, ledgerKindWords } from './ledger-words';
 
 const PAGE_SIZES = ['10', '25', '50'];
-const DAY_MS = 86_400_000;
 const WHEN = new Intl.DateTimeFormat('en-GB', {
   dateStyle: 'medium',
   timeStyle: 'medium',
@@ -21,15 +21,6 @@ const KIND_CHOICES = [
   { value: '', label: 'Every kind' },
   ...Object.entries(LEDGER_KINDS).map(([value, label]) => ({ value, label })),
 ];
-
-/** The form's fields: a kind and a range of UTC days, both ends included. */
-interface Draft {
-  readonly kind: string;
-  readonly fromDay: string;
-  readonly toDay: string;
-}
-
-const NO_FILTER: Draft = { kind: '', fromDay: '', toDay: '' };
 
 /**
  * A wallet's ledger entries, newest first: filtered by kind and by day, paged with the API's
@@ -212,19 +203,4 @@ function ExportButton({
       )}
     </>
   );
-}
-
-/** The API's filter for the form, or what is wrong with it in words. */
-export function filterOf(draft: Draft): LedgerEntryFilter | null | string {
-  const from = draft.fromDay === '' ? null : Date.parse(`${draft.fromDay}T00:00:00Z`);
-  const to = draft.toDay === '' ? null : Date.parse(`${draft.toDay}T00:00:00Z`) + DAY_MS;
-  if (Number.isNaN(from) || Number.isNaN(to)) return 'Write the days as YYYY-MM-DD.';
-  if (from !== null && to !== null && from >= to)
-    return 'The first day must not be after the last.';
-  if (draft.kind === '' && from === null && to === null) return null;
-  return {
-    kind: draft.kind === '' ? null : draft.kind,
-    from: from === null ? null : new Date(from).toISOString(),
-    to: to === null ? null : new Date(to).toISOString(),
-  };
 }
