@@ -95,6 +95,15 @@ const operations: [
 ][] = [
   ['tenant', `query ($id: ID!) { tenant(id: $id) { id } }`, (t) => ({ id: t.id }), read],
   [
+    'apiKeyTenant',
+    `query { apiKeyTenant { id } }`,
+    () => ({}),
+    {
+      ...(Object.fromEntries(ROLES.map((r) => [r, 'NULL'])) as Record<Role, Expected>),
+      API_KEY: 'OK',
+    },
+  ],
+  [
     'tenants',
     `query ($s: String) { tenants(search: $s) { edges { node { id } } } }`,
     (t) => ({ s: t.id }),

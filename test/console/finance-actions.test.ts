@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createScratchDatabase, type TestDatabase } from '../setup/test-database';
 import { GatewaySuite } from '../support/gateway-suite';
@@ -156,10 +157,39 @@ describe('finance actions in the console', () => {
           .getByRole('table', { name: 'Latest ledger entries' })
           .getByRole('row', { name: new RegExp(record.transactionId) });
         expect((await entry.getByRole('cell').allTextContents()).slice(1)).toEqual([
-          'adjustment',
+          'Adjustment by hand',
           record.transactionId,
           '25.50 USD',
         ]);
+
+        // Filtered by kind, and exported as CSV: exactly the entries the filter selects.
+        const entries = tab.getByRole('form', { name: 'Ledger entry filters' });
+        await entries.getByLabel('Kind').selectOption('transfer');
+        await entries.getByRole('button', { name: 'Filter' }).click();
+        await tab.getByText('No ledger entry matches these filters.').waitFor();
+        await entries.getByLabel('Kind').selectOption('adjustment');
+        await entries.getByLabel('From (UTC day)').fill('2031-01-02');
+        await entries.getByLabel('To (UTC day, included)').fill('2031-01-01');
+        await entries.getByRole('button', { name: 'Filter' }).click();
+        await entries.getByText('The first day must not be after the last.').waitFor();
+        await entries.getByLabel('From (UTC day)').fill('');
+        await entries.getByLabel('To (UTC day, included)').fill('');
+        await entries.getByRole('button', { name: 'Filter' }).click();
+        await tab.getByTestId('ledger-entry').nth(1).waitFor();
+        expect(await tab.getByTestId('ledger-entry').count()).toBe(2);
+        const [download] = await Promise.all([
+          tab.waitForEvent('download'),
+          entries.getByRole('button', { name: 'Export CSV' }).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(`ledger-${tenant.walletId}.csv`);
+        const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
+        expect(csv[0]).toBe('created_at,entry_id,transaction_id,kind,account,amount,currency');
+        expect(csv.slice(1, -1).map((line) => line.split(',').slice(2))).toEqual([
+          [record.transactionId, 'adjustment', `wallet:${tenant.walletId}`, '25.500000', 'USD'],
+          [expect.any(String), 'adjustment', `wallet:${tenant.walletId}`, '100.000000', 'USD'],
+        ]);
+        await expectAccessible(page);
+        await page.screenshotAt(SCREENSHOTS, 'finance-ledger-filtered', WIDTHS);
         const trail = tab.getByRole('table', { name: 'Audit trail of this tenant' });
         const audited = trail.getByTestId('audit-record');
         await audited.first().waitFor();

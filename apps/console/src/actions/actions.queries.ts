@@ -31,29 +31,6 @@ export const GrantCreditMutation = graphql(`
   }
 `);
 
-/** A wallet's latest ledger entries, newest first, with the kind of their transaction. */
-export const WalletEntriesQuery = graphql(`
-  query WalletEntries($walletId: ID!, $first: Int!) {
-    wallet(id: $walletId) {
-      id
-      currency
-      entries(first: $first) {
-        edges {
-          node {
-            id
-            amount
-            createdAt
-            transaction {
-              id
-              kind
-            }
-          }
-        }
-      }
-    }
-  }
-`);
-
 export const SuspendNamespaceMutation = graphql(`
   mutation SuspendNamespace($namespace: String!, $reason: String!) {
     suspendNamespace(namespace: $namespace, reason: $reason) {

@@ -1,6 +1,7 @@
-import { Button, Group, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Text } from '@mantine/core';
+import { useEffect } from 'react';
 import { useOperation } from '../api/use-operation';
+import { CursorPager, useCursorPages } from '../layout/cursor-pages';
 import { LoadError, Loading } from '../layout/states';
 import type { AuditLogFilter } from '../routing/route';
 import { AuditTable } from './audit-table';
@@ -22,8 +23,9 @@ interface Props {
  * the cursor each page was opened with to go back; a new filter starts at the newest again.
  */
 export function AuditLogList({ filter, pageSize, token, label, emptyWords }: Props) {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  useEffect(() => setCursors([null]), [filter.actorId, filter.tenantId, filter.kind, pageSize]);
+  const pages = useCursorPages();
+  const { reset } = pages;
+  useEffect(reset, [reset, filter.actorId, filter.tenantId, filter.kind, pageSize]);
   const log = useOperation(
     AuditLogQuery,
     {
@@ -31,7 +33,7 @@ export function AuditLogList({ filter, pageSize, token, label, emptyWords }: Pro
       tenantId: filter.tenantId === '' ? null : filter.tenantId,
       kind: isAuditKind(filter.kind) ? filter.kind : null,
       first: pageSize,
-      after: cursors[cursors.length - 1],
+      after: pages.after,
     },
     token,
   );
@@ -40,31 +42,16 @@ export function AuditLogList({ filter, pageSize, token, label, emptyWords }: Pro
     return <LoadError what="the audit log" error={log.error} onRetry={() => void log.refetch()} />;
   }
   const { edges, pageInfo } = log.data.auditLog;
-  if (edges.length === 0 && cursors.length === 1) return <Text role="status">{emptyWords}</Text>;
+  if (edges.length === 0 && pages.page === 1) return <Text role="status">{emptyWords}</Text>;
   return (
     <>
       <AuditTable records={edges.map((edge) => edge.node)} label={label} />
-      <Group justify="space-between">
-        <Text size="sm" c="gray.7" role="status">
-          Page {cursors.length}, newest first
-        </Text>
-        <Group gap="sm">
-          <Button
-            variant="default"
-            disabled={cursors.length === 1}
-            onClick={() => setCursors((opened) => opened.slice(0, -1))}
-          >
-            Newer
-          </Button>
-          <Button
-            variant="default"
-            disabled={!pageInfo.hasNextPage}
-            onClick={() => setCursors((opened) => [...opened, pageInfo.endCursor])}
-          >
-            Older
-          </Button>
-        </Group>
-      </Group>
+      <CursorPager
+        pages={pages}
+        pageInfo={pageInfo}
+        words={`Page ${pages.page}, newest first`}
+        labels={['Newer', 'Older']}
+      />
     </>
   );
 }

@@ -1,12 +1,12 @@
 import { Badge, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { TenantActions } from '../actions/tenant-actions';
 import { TenantInvoices } from '../actions/tenant-invoices';
-import { WalletEntries } from '../actions/wallet-entries';
 import { ApiError } from '../api/graphql-client';
 import { TenantAuditTrail } from '../audit/tenant-audit-trail';
 import { useOperation } from '../api/use-operation';
 import type { FinanceTenantQuery as TenantResult, NamespaceState } from '../gql/graphql';
 import { LoadError, Loading } from '../layout/states';
+import { LedgerEntries } from '../ledger/ledger-entries';
 import { formatAmount } from '../money/money';
 import { RouteLink } from '../routing/link';
 import { WalletCard } from '../wallets/wallet-card';
@@ -63,7 +63,11 @@ export function TenantPage({ tenantId, token }: { tenantId: string; token: strin
       <Workspaces tenant={tenant} />
       <Members tenant={tenant} />
       <TenantInvoices tenantId={tenant.id} token={token} />
-      <WalletEntries walletId={tenant.wallet.id} token={token} />
+      <LedgerEntries
+        walletId={tenant.wallet.id}
+        title="Ledger entries of the tenant wallet"
+        token={token}
+      />
       <TenantAuditTrail tenantId={tenant.id} token={token} />
     </Stack>
   );

@@ -42,6 +42,16 @@ export type InvoiceStatus =
   | 'ISSUED'
   | 'VOID';
 
+/** Which of a wallet's entries to read or export; every field optional. */
+export type LedgerEntryFilter = {
+  /** Entries created at or after. */
+  from?: string | null | undefined;
+  /** The transaction kind: usage, recharge, transfer, adjustment, ... */
+  kind?: string | null | undefined;
+  /** Entries created before. */
+  to?: string | null | undefined;
+};
+
 export type MemberRole =
   | 'ADMIN'
   | 'MEMBER'
@@ -101,14 +111,6 @@ export type GrantCreditMutationVariables = Exact<{
 
 
 export type GrantCreditMutation = { grantCredit: { id: string, amount: string, expiresAt: string } };
-
-export type WalletEntriesQueryVariables = Exact<{
-  walletId: string | number;
-  first: number;
-}>;
-
-
-export type WalletEntriesQuery = { wallet: { id: string, currency: string, entries: { edges: Array<{ node: { id: string, amount: string, createdAt: string, transaction: { id: string, kind: string } } }> } } | null };
 
 export type SuspendNamespaceMutationVariables = Exact<{
   namespace: string;
@@ -229,6 +231,24 @@ export type FinanceTenantQueryVariables = Exact<{
 
 export type FinanceTenantQuery = { tenant: { id: string, name: string, currency: string, wallet: { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState }, subAccounts: Array<{ id: string, name: string, monthlyBudget: string | null, spendingCap: string | null, wallet: { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState } }>, workspaces: Array<{ id: string, namespace: string, state: NamespaceState, spendingCap: string | null, suspensionReasons: Array<SuspensionReason>, subAccount: { id: string, name: string } | null }>, members: Array<{ role: MemberRole, user: { id: string, externalId: string, email: string | null } }> } | null };
 
+export type LedgerEntriesQueryVariables = Exact<{
+  walletId: string | number;
+  first: number;
+  after?: string | null | undefined;
+  filter?: LedgerEntryFilter | null | undefined;
+}>;
+
+
+export type LedgerEntriesQuery = { wallet: { id: string, currency: string, entries: { edges: Array<{ node: { id: string, amount: string, createdAt: string, transaction: { id: string, kind: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type ExportLedgerEntriesMutationVariables = Exact<{
+  walletId: string | number;
+  filter?: LedgerEntryFilter | null | undefined;
+}>;
+
+
+export type ExportLedgerEntriesMutation = { exportLedgerEntries: { url: string, expiresAt: string } };
+
 export type SignedInUserQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -343,27 +363,6 @@ export const GrantCreditDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GrantCreditMutation, GrantCreditMutationVariables>;
-export const WalletEntriesDocument = new TypedDocumentString(`
-    query WalletEntries($walletId: ID!, $first: Int!) {
-  wallet(id: $walletId) {
-    id
-    currency
-    entries(first: $first) {
-      edges {
-        node {
-          id
-          amount
-          createdAt
-          transaction {
-            id
-            kind
-          }
-        }
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<WalletEntriesQuery, WalletEntriesQueryVariables>;
 export const SuspendNamespaceDocument = new TypedDocumentString(`
     mutation SuspendNamespace($namespace: String!, $reason: String!) {
   suspendNamespace(namespace: $namespace, reason: $reason) {
@@ -681,6 +680,39 @@ export const FinanceTenantDocument = new TypedDocumentString(`
   pendingThrough
   debtState
 }`) as unknown as TypedDocumentString<FinanceTenantQuery, FinanceTenantQueryVariables>;
+export const LedgerEntriesDocument = new TypedDocumentString(`
+    query LedgerEntries($walletId: ID!, $first: Int!, $after: String, $filter: LedgerEntryFilter) {
+  wallet(id: $walletId) {
+    id
+    currency
+    entries(first: $first, after: $after, filter: $filter) {
+      edges {
+        node {
+          id
+          amount
+          createdAt
+          transaction {
+            id
+            kind
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LedgerEntriesQuery, LedgerEntriesQueryVariables>;
+export const ExportLedgerEntriesDocument = new TypedDocumentString(`
+    mutation ExportLedgerEntries($walletId: ID!, $filter: LedgerEntryFilter) {
+  exportLedgerEntries(walletId: $walletId, filter: $filter) {
+    url
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<ExportLedgerEntriesMutation, ExportLedgerEntriesMutationVariables>;
 export const SignedInUserDocument = new TypedDocumentString(`
     query SignedInUser {
   me {
