@@ -2,13 +2,13 @@ import { Badge, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { useOperation } from '../api/use-operation';
 import type { DebtBoardQuery as BoardResult, DebtState } from '../gql/graphql';
+import { CursorPager, useCursorPages } from '../layout/cursor-pages';
 import { LoadError, Loading } from '../layout/states';
 import { formatAmount } from '../money/money';
 import { RouteLink } from '../routing/link';
 import { navigate } from '../routing/route';
 import { DEBT_STATES, describeMoment } from '../wallets/wallet-words';
 import { DebtBoardQuery } from './back-office.queries';
-import { PageButtons, useCursorPages } from './cursor-pages';
 import { PageTable, type PageColumn } from './server-table';
 
 type Debtor = BoardResult['debtBoard']['edges'][number]['node'];
@@ -106,11 +106,7 @@ export function DebtBoardPage({ state, token }: { state: DebtState; token: strin
             rows={board.data.debtBoard.edges.map((edge) => edge.node)}
             rowKey={(debtor) => debtor.wallet.id}
           />
-          <PageButtons
-            pages={pages}
-            hasNextPage={board.data.debtBoard.pageInfo.hasNextPage}
-            endCursor={board.data.debtBoard.pageInfo.endCursor}
-          />
+          <CursorPager pages={pages} pageInfo={board.data.debtBoard.pageInfo} />
         </>
       )}
     </Stack>

@@ -1,8 +1,8 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useOperation } from '../api/use-operation';
+import { CursorPager, useCursorPages } from '../layout/cursor-pages';
 import { LoadError, Loading } from '../layout/states';
 import { ReconciliationRunsQuery } from './back-office.queries';
-import { PageButtons, useCursorPages } from './cursor-pages';
 import { ReconciliationRunCard } from './reconciliation-run';
 
 const PAGE_SIZE = 10;
@@ -44,10 +44,13 @@ export function ReconciliationPage({ token }: { token: string }) {
           {runs.data.reconciliationReports.map((run) => (
             <ReconciliationRunCard key={run.id} run={run} />
           ))}
-          <PageButtons
+          <CursorPager
             pages={pages}
-            hasNextPage={runs.data.reconciliationReports.length === PAGE_SIZE}
-            endCursor={runs.data.reconciliationReports.at(-1)?.startedAt ?? null}
+            pageInfo={{
+              // A full page may have older runs after it; the API pages runs by start time.
+              hasNextPage: runs.data.reconciliationReports.length === PAGE_SIZE,
+              endCursor: runs.data.reconciliationReports.at(-1)?.startedAt ?? null,
+            }}
           />
         </>
       )}
