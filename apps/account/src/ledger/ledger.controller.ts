@@ -1,12 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { badInput, notFound } from '@tally/errors';
-import {
-  RpcData,
-  type EntriesFilter,
-  type RpcRequest,
-  type RpcResponse,
-} from '@tally/transport';
+import { RpcData, type EntriesFilter, type RpcRequest, type RpcResponse } from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
 import { WalletRepository } from '../wallets/wallet.repository';
 import { AdjustBalance } from './adjust-balance';

@@ -94,9 +94,7 @@ export class DebtRepository {
    */
   async touch(seen: readonly { evaluation: Evaluation; state: DebtState }[], now: Date) {
     if (seen.length === 0) return;
-    const rows = [...seen].sort((a, b) =>
-      a.evaluation.walletId < b.evaluation.walletId ? -1 : 1,
-    );
+    const rows = [...seen].sort((a, b) => (a.evaluation.walletId < b.evaluation.walletId ? -1 : 1));
     await this.prisma.pool.query({
       name: 'wallet_debt_touch',
       text: `INSERT INTO metering.wallet_debt AS d
