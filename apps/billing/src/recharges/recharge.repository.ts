@@ -37,6 +37,30 @@ export class RechargeRepository {
     return this.prisma.recharge.findUnique({ where: { id } });
   }
 
+  /**
+   * Up to `take` of a tenant's recharges, newest first, from after the recharge `afterId` (which
+   * must be the tenant's: null otherwise); the (tenant_id, created_at, id) index serves both.
+   */
+  async pageOfTenant(
+    tenantId: string,
+    take: number,
+    afterId: string | null,
+  ): Promise<Recharge[] | null> {
+    if (afterId !== null) {
+      const start = await this.prisma.recharge.findFirst({
+        where: { id: afterId, tenantId },
+        select: { id: true },
+      });
+      if (start === null) return null;
+    }
+    return this.prisma.recharge.findMany({
+      where: { tenantId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take,
+      ...(afterId === null ? {} : { cursor: { id: afterId }, skip: 1 }),
+    });
+  }
+
   bySessionId(stripeSessionId: string): Promise<Recharge | null> {
     return this.prisma.recharge.findUnique({ where: { stripeSessionId } });
   }
@@ -293,6 +317,7 @@ export function toRechargeView(recharge: Recharge): RechargeView {
     walletId: recharge.walletId,
     amountMicros: toWireMicros(recharge.amountMicros),
     bonusMicros: toWireMicros(recharge.bonusMicros),
+    refundedMicros: toWireMicros(recharge.refundedMicros),
     currency: recharge.currency,
     status: recharge.status,
     checkoutUrl: recharge.checkoutUrl,
