@@ -12,6 +12,9 @@ import { Recharge, RechargeConnection, StripeReconciliation } from './billing.mo
 import { toRecharge, toRechargeConnection } from './billing.views';
 import { StartRechargeInput } from './dto/recharge.inputs';
 
+/** A page of recharges when the caller does not say. */
+const RECHARGES_PAGE = 20;
+
 @Resolver(() => Recharge)
 export class RechargeResolver {
   constructor(
@@ -53,18 +56,23 @@ export class RechargeResolver {
   @Query(() => RechargeConnection, {
     description:
       "A tenant's recharges, newest first, for whoever may read the tenant (NOT_FOUND otherwise). first 1 to 100 (BAD_PAGE_SIZE); after a cursor of this query (BAD_CURSOR otherwise).",
-    complexity: servicePage(20),
+    complexity: servicePage(RECHARGES_PAGE),
   })
   async recharges(
     @Args('tenantId', { type: () => ID }) tenantId: string,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: RECHARGES_PAGE })
+    first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @CurrentPrincipal() principal: Principal,
     @CurrentRequest() req: object,
   ): Promise<RechargeConnection> {
     const page = await this.reads
       .for(req, principal)
-      .send('billing.recharges.byTenant', { tenantId, first, after: after ?? null });
+      .send('billing.recharges.byTenant', {
+        tenantId,
+        first: first ?? RECHARGES_PAGE,
+        after: after ?? null,
+      });
     return toRechargeConnection(page);
   }
 
