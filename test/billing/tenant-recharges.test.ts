@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { TENANT_RECHARGES_PAGE_SQL } from '@tally/billing/recharges/recharge.repository';
 import { outcome } from '../identity/identity-fixtures';
 import { GatewaySuite } from '../support/gateway-suite';
 import { waitFor } from '../support/ports';
@@ -154,5 +155,29 @@ describe('a tenant’s recharges', () => {
       edges: [],
       pageInfo: { hasNextPage: false, endCursor: null },
     });
+  });
+
+  it('reads a page, first or later, from the (tenant_id, created_at, id) index', async () => {
+    const tenant = await suite.newTenant('Explained');
+    const after = await start(tenant.walletId, '5');
+    for (const values of [
+      [tenant.id, null, 21],
+      [tenant.id, after, 21],
+    ]) {
+      await db.query('BEGIN');
+      try {
+        // A few test rows are rightly read whole; priced out, the plan shows the index.
+        await db.query('SET LOCAL enable_seqscan = off');
+        const { rows } = await db.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN ${TENANT_RECHARGES_PAGE_SQL}`,
+          values,
+        );
+        const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+        expect(plan).toContain('Index Scan using recharges_tenant_id_created_at_id_idx');
+        expect(plan).not.toContain('Sort');
+      } finally {
+        await db.query('ROLLBACK');
+      }
+    }
   });
 });
