@@ -272,7 +272,8 @@ const operations: [
     `mutation ($ns: String!) { resumeNamespace(namespace: $ns, reason: "matrix") { id } }`,
     (t) => ({ ns: t.namespace }),
     financeOnly,
-  ],  [
+  ],
+  [
     'recharges',
     `query ($t: ID!) { recharges(tenantId: $t, first: 5) { edges { node { id } } } }`,
     (t) => ({ t: t.id }),
@@ -515,7 +516,8 @@ const invalidInputs: typeof operations = [
        workspace(namespace: $ns) { usage(from: $from, to: $to) { amount } } }`,
     (t) => ({ ns: t.namespace, from: lastHour(), to: '2020-01-01T00:00:00Z' }),
     refusing(read),
-  ],  [
+  ],
+  [
     'recharges after a cursor that is none',
     `query ($t: ID!) { recharges(tenantId: $t, after: "nope") { edges { cursor } } }`,
     (t) => ({ t: t.id }),

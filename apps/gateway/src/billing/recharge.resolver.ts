@@ -66,13 +66,11 @@ export class RechargeResolver {
     @CurrentPrincipal() principal: Principal,
     @CurrentRequest() req: object,
   ): Promise<RechargeConnection> {
-    const page = await this.reads
-      .for(req, principal)
-      .send('billing.recharges.byTenant', {
-        tenantId,
-        first: first ?? RECHARGES_PAGE,
-        after: after ?? null,
-      });
+    const page = await this.reads.for(req, principal).send('billing.recharges.byTenant', {
+      tenantId,
+      first: first ?? RECHARGES_PAGE,
+      after: after ?? null,
+    });
     return toRechargeConnection(page);
   }
 
