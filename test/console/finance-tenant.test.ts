@@ -87,7 +87,10 @@ describe('recharges, credits and alerts on the finance tenant page', () => {
       return reply.data?.wallet.balance === balance ? true : undefined;
     });
 
-  /** 50 USD paid (5 of first-recharge bonus), 10 of it refunded; then 20 not paid yet. */
+  /**
+   * 50 USD paid (5 of first-recharge bonus), 10 of it refunded; then ten not paid yet, 11 to 20
+   * USD: eleven recharges, one more than a page.
+   */
   async function rechargesOf(tenant: { id: string; walletId: string }): Promise<void> {
     const paid = await startRecharge(tenant.walletId, '50');
     const paymentIntent = `pi_${randomUUID().replace(/-/g, '')}`;
@@ -98,7 +101,9 @@ describe('recharges, credits and alerts on the finance tenant page', () => {
     // 10 refunded, with its share (a fifth) of the bonus: 55 − 10 − 1.
     await deliver(events.refunded(paymentIntent, 5000, 1000));
     await balanceReaches(tenant.walletId, '44.000000');
-    await startRecharge(tenant.walletId, '20');
+    for (let amount = 11; amount <= 20; amount++) {
+      await startRecharge(tenant.walletId, String(amount));
+    }
   }
 
   it(
@@ -144,14 +149,27 @@ describe('recharges, credits and alerts on the finance tenant page', () => {
           );
         };
         // Newest first; the started time is the first cell, left out.
+        const pending = (amount: number) => [
+          'Waiting for payment',
+          `${amount}.00 USD`,
+          '0.00 USD',
+          '0.00 USD',
+        ];
+        expect(await rows('Recharges', 'recharge')).toEqual(
+          [20, 19, 18, 17, 16, 15, 14, 13, 12, 11].map(pending),
+        );
+        const next = tab.getByRole('button', { name: 'Next page of recharges' });
+        const previous = tab.getByRole('button', { name: 'Previous page of recharges' });
+        expect(await previous.isDisabled()).toBe(true);
+        await next.click();
+        await tab.getByRole('table', { name: 'Recharges' }).getByText('Paid').waitFor();
         expect(await rows('Recharges', 'recharge')).toEqual([
-          ['Waiting for payment', '20.00 USD', '0.00 USD', '0.00 USD'],
           ['Paid', '50.00 USD', '5.00 USD', '10.00 USD'],
         ]);
-        await tab.getByRole('button', { name: 'Next page of recharges' }).waitFor();
-        expect(await tab.getByRole('button', { name: 'Next page of recharges' }).isDisabled()).toBe(
-          true,
-        );
+        expect(await next.isDisabled()).toBe(true);
+        await previous.click();
+        await tab.getByRole('table', { name: 'Recharges' }).getByText('20.00 USD').waitFor();
+        expect(await rows('Recharges', 'recharge')).toHaveLength(10);
 
         // The source is the first cell: the bonus lost a fifth of itself to the refund.
         const credits = tab.getByRole('table', { name: 'Credits' }).getByTestId('credit');
