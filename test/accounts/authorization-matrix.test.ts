@@ -294,6 +294,12 @@ const operations: [
     (t) => ({ ns: t.namespace }),
     financeOnly,
   ],
+  [
+    'recharges',
+    `query ($t: ID!) { recharges(tenantId: $t, first: 5) { edges { node { id } } } }`,
+    (t) => ({ t: t.id }),
+    readList,
+  ],
 ];
 
 /** Each operation with one defect in its input, and what each role gets (see `refusing`). */
@@ -543,6 +549,12 @@ const invalidInputs: typeof operations = [
     `query { debtBoard(state: NORMAL) { edges { cursor } } }`,
     () => ({}),
     refusing(financeOnly),
+  ],
+  [
+    'recharges after a cursor that is none',
+    `query ($t: ID!) { recharges(tenantId: $t, after: "nope") { edges { cursor } } }`,
+    (t) => ({ t: t.id }),
+    refusing(readList),
   ],
 ];
 

@@ -29,6 +29,7 @@ import { RechargeLedger } from './recharges/recharge-ledger';
 import { RechargeRepository } from './recharges/recharge.repository';
 import { RechargesController } from './recharges/recharges.controller';
 import { StartRecharge } from './recharges/start-recharge';
+import { TenantRecharges } from './recharges/tenant-recharges';
 import { stripeClientProvider } from './recharges/stripe-client';
 import { ReconcileCheckoutSessions } from './recharges/reconcile-checkout-sessions';
 import {
@@ -85,6 +86,7 @@ export class BillingModule {
         RechargeRepository,
         StartRecharge,
         RechargeById,
+        TenantRecharges,
         LocalCheckout,
         ReceiveStripeEvents,
         RechargeLedger,

@@ -51,10 +51,19 @@ export interface RechargeView {
   readonly walletId: string;
   readonly amountMicros: MicrosString;
   readonly bonusMicros: MicrosString;
+  /** Refunded so far, cumulative; the whole amount once REFUNDED. */
+  readonly refundedMicros: MicrosString;
   readonly currency: string;
   readonly status: RechargeStatus;
   readonly checkoutUrl: string | null;
   readonly createdAt: IsoTime;
+}
+
+/** A page of a tenant's recharges, newest first; the cursor is the last recharge's id. */
+export interface RechargesPage {
+  readonly recharges: readonly RechargeView[];
+  readonly hasNextPage: boolean;
+  readonly endCursor: string | null;
 }
 
 /** What the local checkout page (development only) shows and pays. */
@@ -249,6 +258,14 @@ export interface BillingContract {
   'billing.recharges.start': Rpc<Authenticated<StartRechargeInput>, RechargeView>;
   /** Null when missing or when the caller may not read the recharge's wallet. */
   'billing.recharges.byId': Rpc<Authenticated<{ id: string }>, RechargeView | null>;
+  /**
+   * A tenant's recharges, newest first, for whoever may read the tenant (NOT_FOUND otherwise);
+   * first 1 to 100 (BAD_PAGE_SIZE), after a cursor of this call (BAD_CURSOR).
+   */
+  'billing.recharges.byTenant': Rpc<
+    Authenticated<{ tenantId: string; first: number; after: string | null }>,
+    RechargesPage
+  >;
   /**
    * The recharge a session of the local checkout page (development only) pays, for whoever
    * holds the session id, which is the capability; null for any other id or when it is off.

@@ -17,6 +17,36 @@ export interface NewRecharge {
   readonly createdBy: string | null;
 }
 
+/** What a recharge's view shows. */
+type ViewedRecharge = Pick<
+  Recharge,
+  | 'id'
+  | 'tenantId'
+  | 'walletId'
+  | 'amountMicros'
+  | 'bonusMicros'
+  | 'refundedMicros'
+  | 'currency'
+  | 'status'
+  | 'checkoutUrl'
+  | 'createdAt'
+>;
+
+/**
+ * A page of a tenant's recharges, newest first, after the recharge $2 if not null: one range of
+ * the (tenant_id, created_at DESC, id DESC) index (EXPLAIN-checked in tenant-recharges.test.ts).
+ */
+export const TENANT_RECHARGES_PAGE_SQL = `
+SELECT r.id, r.tenant_id AS "tenantId", r.wallet_id AS "walletId", r.amount_micros AS "amountMicros",
+       r.bonus_micros AS "bonusMicros", r.refunded_micros AS "refundedMicros", r.currency, r.status,
+       r.checkout_url AS "checkoutUrl", r.created_at AS "createdAt"
+  FROM billing.recharges r
+ WHERE r.tenant_id = $1::uuid
+   AND ($2::uuid IS NULL
+        OR (r.created_at, r.id) < (SELECT a.created_at, a.id FROM billing.recharges a WHERE a.id = $2::uuid))
+ ORDER BY r.created_at DESC, r.id DESC
+ LIMIT $3`;
+
 type SettledRecharge = Pick<
   Recharge,
   'id' | 'tenantId' | 'walletId' | 'amountMicros' | 'currency' | 'status'
@@ -35,6 +65,30 @@ export class RechargeRepository {
 
   byId(id: string): Promise<Recharge | null> {
     return this.prisma.recharge.findUnique({ where: { id } });
+  }
+
+  /**
+   * Up to `take` of a tenant's recharges, newest first, from after the recharge `afterId` (which
+   * must be the tenant's: null otherwise).
+   */
+  async pageOfTenant(
+    tenantId: string,
+    take: number,
+    afterId: string | null,
+  ): Promise<ViewedRecharge[] | null> {
+    if (afterId !== null) {
+      const start = await this.prisma.recharge.findFirst({
+        where: { id: afterId, tenantId },
+        select: { id: true },
+      });
+      if (start === null) return null;
+    }
+    return this.prisma.$queryRawUnsafe<ViewedRecharge[]>(
+      TENANT_RECHARGES_PAGE_SQL,
+      tenantId,
+      afterId,
+      take,
+    );
   }
 
   bySessionId(stripeSessionId: string): Promise<Recharge | null> {
@@ -286,13 +340,14 @@ const announcedAs: Partial<Record<RechargeStatus, OutboundEventType>> = {
   FAILED: 'recharge.failed',
 };
 
-export function toRechargeView(recharge: Recharge): RechargeView {
+export function toRechargeView(recharge: ViewedRecharge): RechargeView {
   return {
     id: recharge.id,
     tenantId: recharge.tenantId,
     walletId: recharge.walletId,
     amountMicros: toWireMicros(recharge.amountMicros),
     bonusMicros: toWireMicros(recharge.bonusMicros),
+    refundedMicros: toWireMicros(recharge.refundedMicros),
     currency: recharge.currency,
     status: recharge.status,
     checkoutUrl: recharge.checkoutUrl,

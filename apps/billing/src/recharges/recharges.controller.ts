@@ -8,6 +8,7 @@ import { ReceiveStripeEvents } from './receive-stripe-events';
 import { ReconcileCheckoutSessions } from './reconcile-checkout-sessions';
 import { RechargeById } from './recharge-by-id';
 import { StartRecharge } from './start-recharge';
+import { TenantRecharges } from './tenant-recharges';
 
 @Controller()
 export class RechargesController {
@@ -17,6 +18,7 @@ export class RechargesController {
     private readonly receiveEvents: ReceiveStripeEvents,
     private readonly reconcileSessions: ReconcileCheckoutSessions,
     private readonly localCheckout: LocalCheckout,
+    private readonly tenantRecharges: TenantRecharges,
   ) {}
 
   @MessagePattern('billing.recharges.start')
@@ -27,6 +29,11 @@ export class RechargesController {
   @MessagePattern('billing.recharges.byId')
   byId(@RpcData() request: RpcRequest<'billing.recharges.byId'>) {
     return this.rechargeById.execute(request);
+  }
+
+  @MessagePattern('billing.recharges.byTenant')
+  byTenant(@RpcData() request: RpcRequest<'billing.recharges.byTenant'>) {
+    return this.tenantRecharges.execute(request);
   }
 
   @MessagePattern('billing.recharges.byLocalSession')

@@ -9,6 +9,9 @@ import { LoadError, Loading } from '../layout/states';
 import { LedgerEntries } from '../ledger/ledger-entries';
 import { formatAmount } from '../money/money';
 import { RouteLink } from '../routing/link';
+import { TenantRecharges } from '../tenant-money/tenant-recharges';
+import { WalletAlerts } from '../tenant-money/wallet-alerts';
+import { WalletCredits } from '../tenant-money/wallet-credits';
 import { WalletCard } from '../wallets/wallet-card';
 import { FinanceTenantQuery } from './finance.queries';
 
@@ -62,7 +65,10 @@ export function TenantPage({ tenantId, token }: { tenantId: string; token: strin
       <SubAccounts tenant={tenant} />
       <Workspaces tenant={tenant} />
       <Members tenant={tenant} />
+      <TenantRecharges tenantId={tenant.id} currency={tenant.currency} token={token} />
       <TenantInvoices tenantId={tenant.id} token={token} />
+      <WalletCredits walletId={tenant.wallet.id} currency={tenant.currency} token={token} />
+      <WalletAlerts walletId={tenant.wallet.id} currency={tenant.currency} token={token} />
       <LedgerEntries
         walletId={tenant.wallet.id}
         title="Ledger entries of the tenant wallet"

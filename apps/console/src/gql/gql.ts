@@ -37,6 +37,9 @@ type Documents = {
     "\n  mutation ExportLedgerEntries($walletId: ID!, $filter: LedgerEntryFilter) {\n    exportLedgerEntries(walletId: $walletId, filter: $filter) {\n      url\n      expiresAt\n    }\n  }\n": typeof types.ExportLedgerEntriesDocument,
     "\n  query SignedInUser {\n    me {\n      id\n      externalId\n      email\n      platformRole\n      memberships {\n        role\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SignedInUserDocument,
     "\n  query ApiKeyTenant($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n    }\n  }\n": typeof types.ApiKeyTenantDocument,
+    "\n  query TenantRecharges($tenantId: ID!, $first: Int!, $after: String) {\n    recharges(tenantId: $tenantId, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          status\n          amount\n          bonus\n          refunded\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.TenantRechargesDocument,
+    "\n  query WalletCredits($walletId: ID!) {\n    wallet(id: $walletId) {\n      id\n      credits {\n        id\n        source\n        reason\n        amount\n        remaining\n        used\n        expired\n        grantedAt\n        expiresAt\n        expiredAt\n      }\n    }\n  }\n": typeof types.WalletCreditsDocument,
+    "\n  query WalletAlerts($walletId: ID!) {\n    alerts(walletId: $walletId) {\n      id\n      kind\n      amount\n      percent\n      hours\n      state\n      lastTransitionAt\n    }\n  }\n": typeof types.WalletAlertsDocument,
     "\n  fragment WalletFigures on Wallet {\n    id\n    kind\n    currency\n    balance\n    pendingCharges\n    availableBalance\n    spendRate\n    runsOutAt\n    pendingThrough\n    debtState\n  }\n": typeof types.WalletFiguresFragmentDoc,
     "\n  query TenantWallets($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        wallet {\n          ...WalletFigures\n        }\n      }\n    }\n  }\n": typeof types.TenantWalletsDocument,
 };
@@ -63,6 +66,9 @@ const documents: Documents = {
     "\n  mutation ExportLedgerEntries($walletId: ID!, $filter: LedgerEntryFilter) {\n    exportLedgerEntries(walletId: $walletId, filter: $filter) {\n      url\n      expiresAt\n    }\n  }\n": types.ExportLedgerEntriesDocument,
     "\n  query SignedInUser {\n    me {\n      id\n      externalId\n      email\n      platformRole\n      memberships {\n        role\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SignedInUserDocument,
     "\n  query ApiKeyTenant($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n    }\n  }\n": types.ApiKeyTenantDocument,
+    "\n  query TenantRecharges($tenantId: ID!, $first: Int!, $after: String) {\n    recharges(tenantId: $tenantId, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          status\n          amount\n          bonus\n          refunded\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.TenantRechargesDocument,
+    "\n  query WalletCredits($walletId: ID!) {\n    wallet(id: $walletId) {\n      id\n      credits {\n        id\n        source\n        reason\n        amount\n        remaining\n        used\n        expired\n        grantedAt\n        expiresAt\n        expiredAt\n      }\n    }\n  }\n": types.WalletCreditsDocument,
+    "\n  query WalletAlerts($walletId: ID!) {\n    alerts(walletId: $walletId) {\n      id\n      kind\n      amount\n      percent\n      hours\n      state\n      lastTransitionAt\n    }\n  }\n": types.WalletAlertsDocument,
     "\n  fragment WalletFigures on Wallet {\n    id\n    kind\n    currency\n    balance\n    pendingCharges\n    availableBalance\n    spendRate\n    runsOutAt\n    pendingThrough\n    debtState\n  }\n": types.WalletFiguresFragmentDoc,
     "\n  query TenantWallets($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        wallet {\n          ...WalletFigures\n        }\n      }\n    }\n  }\n": types.TenantWalletsDocument,
 };
@@ -155,6 +161,18 @@ export function graphql(source: "\n  query SignedInUser {\n    me {\n      id\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApiKeyTenant($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').ApiKeyTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantRecharges($tenantId: ID!, $first: Int!, $after: String) {\n    recharges(tenantId: $tenantId, first: $first, after: $after) {\n      edges {\n        node {\n          id\n          status\n          amount\n          bonus\n          refunded\n          createdAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').TenantRechargesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletCredits($walletId: ID!) {\n    wallet(id: $walletId) {\n      id\n      credits {\n        id\n        source\n        reason\n        amount\n        remaining\n        used\n        expired\n        grantedAt\n        expiresAt\n        expiredAt\n      }\n    }\n  }\n"): typeof import('./graphql').WalletCreditsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletAlerts($walletId: ID!) {\n    alerts(walletId: $walletId) {\n      id\n      kind\n      amount\n      percent\n      hours\n      state\n      lastTransitionAt\n    }\n  }\n"): typeof import('./graphql').WalletAlertsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -11,6 +11,17 @@ export type AdjustBalanceInput = {
   walletId: string | number;
 };
 
+/** AVAILABLE_BALANCE_BELOW amount: availableBalance < amount. MONTHLY_SPEND_ABOVE amount: this UTC month's charges plus pending charges ≥ amount. MONTHLY_BUDGET_PERCENT_ABOVE percent: that spend ≥ percent % of the sub-account's monthlyBudget. RUNS_OUT_WITHIN hours: runsOutAt at most hours away. */
+export type AlertKind =
+  | 'AVAILABLE_BALANCE_BELOW'
+  | 'MONTHLY_BUDGET_PERCENT_ABOVE'
+  | 'MONTHLY_SPEND_ABOVE'
+  | 'RUNS_OUT_WITHIN';
+
+export type AlertState =
+  | 'OK'
+  | 'TRIGGERED';
+
 /** An action by a person: adjustBalance, grantCredit, refundRecharge, voidInvoice, reissueInvoice, suspendNamespace, resumeNamespace. */
 export type AuditKind =
   | 'BALANCE_ADJUSTED'
@@ -29,6 +40,11 @@ export type CreatePriceBookVersionInput = {
   prices: Array<PriceInput>;
   reason: string;
 };
+
+/** BONUS: a recharge bonus; GRANT: granted by finance (grantCredit). */
+export type CreditSource =
+  | 'BONUS'
+  | 'GRANT';
 
 export type DebtState =
   | 'CRITICAL'
@@ -75,6 +91,13 @@ export type PriceInput = {
   scale?: number;
   unit: string;
 };
+
+export type RechargeStatus =
+  | 'EXPIRED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'REFUNDED'
+  | 'SUCCEEDED';
 
 export type Resource =
   | 'CPU'
@@ -260,6 +283,29 @@ export type ApiKeyTenantQueryVariables = Exact<{
 
 
 export type ApiKeyTenantQuery = { tenant: { id: string, name: string } | null };
+
+export type TenantRechargesQueryVariables = Exact<{
+  tenantId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type TenantRechargesQuery = { recharges: { edges: Array<{ node: { id: string, status: RechargeStatus, amount: string, bonus: string, refunded: string, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type WalletCreditsQueryVariables = Exact<{
+  walletId: string | number;
+}>;
+
+
+export type WalletCreditsQuery = { wallet: { id: string, credits: Array<{ id: string, source: CreditSource, reason: string | null, amount: string, remaining: string, used: string, expired: string, grantedAt: string, expiresAt: string, expiredAt: string | null }> } | null };
+
+export type WalletAlertsQueryVariables = Exact<{
+  walletId: string | number;
+}>;
+
+
+export type WalletAlertsQuery = { alerts: Array<{ id: string, kind: AlertKind, amount: string | null, percent: number | null, hours: number | null, state: AlertState, lastTransitionAt: string | null }> };
 
 export type WalletFiguresFragment = { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState };
 
@@ -738,6 +784,58 @@ export const ApiKeyTenantDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiKeyTenantQuery, ApiKeyTenantQueryVariables>;
+export const TenantRechargesDocument = new TypedDocumentString(`
+    query TenantRecharges($tenantId: ID!, $first: Int!, $after: String) {
+  recharges(tenantId: $tenantId, first: $first, after: $after) {
+    edges {
+      node {
+        id
+        status
+        amount
+        bonus
+        refunded
+        createdAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TenantRechargesQuery, TenantRechargesQueryVariables>;
+export const WalletCreditsDocument = new TypedDocumentString(`
+    query WalletCredits($walletId: ID!) {
+  wallet(id: $walletId) {
+    id
+    credits {
+      id
+      source
+      reason
+      amount
+      remaining
+      used
+      expired
+      grantedAt
+      expiresAt
+      expiredAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WalletCreditsQuery, WalletCreditsQueryVariables>;
+export const WalletAlertsDocument = new TypedDocumentString(`
+    query WalletAlerts($walletId: ID!) {
+  alerts(walletId: $walletId) {
+    id
+    kind
+    amount
+    percent
+    hours
+    state
+    lastTransitionAt
+  }
+}
+    `) as unknown as TypedDocumentString<WalletAlertsQuery, WalletAlertsQueryVariables>;
 export const TenantWalletsDocument = new TypedDocumentString(`
     query TenantWallets($tenantId: ID!) {
   tenant(id: $tenantId) {

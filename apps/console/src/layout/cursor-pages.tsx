@@ -30,29 +30,41 @@ export function useCursorPages(): CursorPages {
   return { after: cursors[cursors.length - 1], page: cursors.length, ...moves };
 }
 
-/** The page number in words and the two buttons under a cursor-paged table. */
+/**
+ * The page number in words and the two buttons under a cursor-paged table; `of` names the list
+ * in the buttons' accessible names ("Next page of recharges") where a page has several.
+ */
 export function CursorPager({
   pages,
   pageInfo,
   words = `Page ${pages.page}`,
   labels = ['Previous page', 'Next page'],
+  of,
 }: {
   pages: CursorPages;
   pageInfo: { readonly hasNextPage: boolean; readonly endCursor?: string | null };
   words?: string;
   labels?: readonly [string, string];
+  of?: string;
 }) {
+  const named = (label: string) => (of === undefined ? undefined : `${label} of ${of}`);
   return (
     <Group justify="space-between">
       <Text size="sm" c="gray.7" role="status">
         {words}
       </Text>
       <Group gap="sm">
-        <Button variant="default" disabled={pages.page === 1} onClick={pages.previous}>
+        <Button
+          variant="default"
+          aria-label={named(labels[0])}
+          disabled={pages.page === 1}
+          onClick={pages.previous}
+        >
           {labels[0]}
         </Button>
         <Button
           variant="default"
+          aria-label={named(labels[1])}
           disabled={!pageInfo.hasNextPage}
           onClick={() => pages.next(pageInfo.endCursor ?? null)}
         >

@@ -115,7 +115,11 @@ export function LedgerEntries({
             entries={reply.data.wallet.entries.edges.map((edge) => edge.node)}
             currency={reply.data.wallet.currency}
           />
-          <CursorPager pages={pages} pageInfo={reply.data.wallet.entries.pageInfo} />
+          <CursorPager
+            of="ledger entries"
+            pages={pages}
+            pageInfo={reply.data.wallet.entries.pageInfo}
+          />
         </>
       )}
     </>

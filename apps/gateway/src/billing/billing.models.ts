@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MoneyScalar } from '@tally/money';
+import { PageInfo } from '../accounts/account.models';
 
 export enum Resource {
   CPU = 'CPU',
@@ -45,11 +46,27 @@ export class Recharge {
   @Field(() => ID) id!: string;
   @Field(() => MoneyScalar) amount!: bigint;
   @Field(() => MoneyScalar) bonus!: bigint;
+  @Field(() => MoneyScalar, {
+    description: 'Refunded so far through Stripe, cumulative; the whole amount once REFUNDED.',
+  })
+  refunded!: bigint;
   @Field(() => RechargeStatus) status!: RechargeStatus;
   @Field(() => String, { nullable: true, description: 'Stripe Checkout URL to send the payer to.' })
   checkoutUrl!: string | null;
   @Field(() => Date) createdAt!: Date;
   walletId!: string;
+}
+
+@ObjectType()
+export class RechargeEdge {
+  @Field() cursor!: string;
+  @Field(() => Recharge) node!: Recharge;
+}
+
+@ObjectType()
+export class RechargeConnection {
+  @Field(() => [RechargeEdge]) edges!: RechargeEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
 @ObjectType({ description: 'What one Stripe reconciliation found.' })

@@ -1,6 +1,12 @@
 import { parseWireMicros } from '@tally/money';
-import type { PriceBookView, RechargeView } from '@tally/transport';
-import { PriceBook, Recharge, RechargeStatus, Resource } from './billing.models';
+import type { PriceBookView, RechargesPage, RechargeView } from '@tally/transport';
+import {
+  PriceBook,
+  Recharge,
+  RechargeConnection,
+  RechargeStatus,
+  Resource,
+} from './billing.models';
 
 // From the billing service's wire views (money as micro-unit strings) to GraphQL objects.
 
@@ -22,7 +28,13 @@ export const toRecharge = (view: RechargeView): Recharge => ({
   walletId: view.walletId,
   amount: parseWireMicros(view.amountMicros),
   bonus: parseWireMicros(view.bonusMicros),
+  refunded: parseWireMicros(view.refundedMicros),
   status: RechargeStatus[view.status],
   checkoutUrl: view.checkoutUrl,
   createdAt: new Date(view.createdAt),
+});
+
+export const toRechargeConnection = (page: RechargesPage): RechargeConnection => ({
+  edges: page.recharges.map((view) => ({ cursor: view.id, node: toRecharge(view) })),
+  pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
 });

@@ -6,11 +6,14 @@ import { AccountLoadersFactory } from '../accounts/account-loaders';
 import { Wallet } from '../accounts/account.models';
 import { toWallet } from '../accounts/account.views';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
-import { serviceCall } from '../graphql/query-cost';
+import { serviceCall, servicePage } from '../graphql/query-cost';
 import { RequestReadsFactory } from '../graphql/request-reads';
-import { Recharge, StripeReconciliation } from './billing.models';
-import { toRecharge } from './billing.views';
+import { Recharge, RechargeConnection, StripeReconciliation } from './billing.models';
+import { toRecharge, toRechargeConnection } from './billing.views';
 import { StartRechargeInput } from './dto/recharge.inputs';
+
+/** A page of recharges when the caller does not say. */
+const RECHARGES_PAGE = 20;
 
 @Resolver(() => Recharge)
 export class RechargeResolver {
@@ -48,6 +51,27 @@ export class RechargeResolver {
   ): Promise<Recharge | null> {
     const view = await this.reads.for(req, principal).send('billing.recharges.byId', { id });
     return view && toRecharge(view);
+  }
+
+  @Query(() => RechargeConnection, {
+    description:
+      "A tenant's recharges, newest first, for whoever may read the tenant (NOT_FOUND otherwise). first 1 to 100 (BAD_PAGE_SIZE); after a cursor of this query (BAD_CURSOR otherwise).",
+    complexity: servicePage(RECHARGES_PAGE),
+  })
+  async recharges(
+    @Args('tenantId', { type: () => ID }) tenantId: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: RECHARGES_PAGE })
+    first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
+  ): Promise<RechargeConnection> {
+    const page = await this.reads.for(req, principal).send('billing.recharges.byTenant', {
+      tenantId,
+      first: first ?? RECHARGES_PAGE,
+      after: after ?? null,
+    });
+    return toRechargeConnection(page);
   }
 
   @ResolveField(() => Wallet, { complexity: serviceCall() })

@@ -18,6 +18,7 @@ export type ReadPattern =
   | 'billing.priceBook.current'
   | 'billing.priceBook.history'
   | 'billing.recharges.byId'
+  | 'billing.recharges.byTenant'
   | 'billing.invoices.byTenant'
   | 'billing.statements.get'
   | 'billing.webhooks.byTenant'
