@@ -25,7 +25,8 @@ export type ReadPattern =
   | 'metering.usage.lines'
   | 'metering.workspaces.pending'
   | 'metering.workspaces.suspensionReasons'
-  | 'metering.reconciliation.reports';
+  | 'metering.reconciliation.reports'
+  | 'metering.spend.daily';
 
 type InputOf<P extends ReadPattern> = RpcRequest<P> extends Authenticated<infer I> ? I : never;
 
