@@ -1,6 +1,6 @@
-import { Client } from 'pg';
 import { DAILY_SPEND_STATEMENTS } from '@tally/metering/spend/spend.repository';
 import { GatewaySuite } from '../support/gateway-suite';
+import { QueryPlans } from '../support/query-plans';
 import { everyMinute, MeteringContext, newNamespace, pastHour } from '../support/metering-context';
 
 const GIB = 2n ** 30n;
@@ -139,25 +139,14 @@ describe('Tenant.dailySpend through the gateway', () => {
   });
 
   describe('the statements behind it', () => {
-    let db: Client;
-    beforeAll(async () => {
-      db = new Client({ connectionString: process.env.DATABASE_URL });
-      await db.connect();
-      // A test database is small enough to read whole; priced out, sequential scans show
-      // which index answers each part.
-      await db.query('SET enable_seqscan = off');
-    });
-    afterAll(() => db.end());
+    let plans: QueryPlans;
+    beforeAll(async () => (plans = await QueryPlans.open()));
+    afterAll(() => plans.close());
 
     it.each(Object.entries(DAILY_SPEND_STATEMENTS))(
       'reads %s from the (wallet_id, hour) indexes',
       async (_, sql) => {
-        const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, [
-          [tenant.walletId],
-          from,
-          to,
-        ]);
-        const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+        const plan = await plans.explain(sql, [[tenant.walletId], from, to]);
         expect(plan).not.toContain('Seq Scan');
         expect(plan).toContain('usage_charges_wallet_id_hour_idx');
         expect(plan).toContain('usage_adjustments_wallet_id_hour_idx');

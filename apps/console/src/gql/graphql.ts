@@ -27,6 +27,12 @@ export type PlatformRole =
   | 'FINANCE'
   | 'PLATFORM_ADMIN';
 
+/** How Tenant.dailySpend splits a day: NAMESPACE (key: the namespace), SUB_ACCOUNT (key: the sub-account's id, or the tenant's id for its own wallet), RESOURCE (key: the Resource's name). */
+export type SpendGrouping =
+  | 'NAMESPACE'
+  | 'RESOURCE'
+  | 'SUB_ACCOUNT';
+
 /** DEBT: the wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: the month's spend reached the workspace's or its sub-account's spending cap. */
 export type SuspensionReason =
   | 'DEBT'
@@ -63,6 +69,16 @@ export type ApiKeyTenantQueryVariables = Exact<{
 
 
 export type ApiKeyTenantQuery = { tenant: { id: string, name: string } | null };
+
+export type TenantSpendingQueryVariables = Exact<{
+  tenantId: string | number;
+  from: string;
+  to: string;
+  groupBy: SpendGrouping;
+}>;
+
+
+export type TenantSpendingQuery = { tenant: { id: string, name: string, currency: string, wallet: { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState }, subAccounts: Array<{ id: string, name: string }>, dailySpend: Array<{ day: string, key: string, amount: string }> } | null };
 
 export type WalletFiguresFragment = { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState };
 
@@ -205,6 +221,38 @@ export const ApiKeyTenantDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiKeyTenantQuery, ApiKeyTenantQueryVariables>;
+export const TenantSpendingDocument = new TypedDocumentString(`
+    query TenantSpending($tenantId: ID!, $from: DateTime!, $to: DateTime!, $groupBy: SpendGrouping!) {
+  tenant(id: $tenantId) {
+    id
+    name
+    currency
+    wallet {
+      ...WalletFigures
+    }
+    subAccounts {
+      id
+      name
+    }
+    dailySpend(from: $from, to: $to, groupBy: $groupBy) {
+      day
+      key
+      amount
+    }
+  }
+}
+    fragment WalletFigures on Wallet {
+  id
+  kind
+  currency
+  balance
+  pendingCharges
+  availableBalance
+  spendRate
+  runsOutAt
+  pendingThrough
+  debtState
+}`) as unknown as TypedDocumentString<TenantSpendingQuery, TenantSpendingQueryVariables>;
 export const TenantWalletsDocument = new TypedDocumentString(`
     query TenantWallets($tenantId: ID!) {
   tenant(id: $tenantId) {

@@ -1,5 +1,5 @@
 import { AppShell, Button, Container, Group, NativeSelect, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useOperation } from '../api/use-operation';
 import { FinanceRefused } from '../finance/finance-refused';
 import { TenantPage } from '../finance/tenant-page';
@@ -11,6 +11,7 @@ import type { Session } from '../session/session';
 import { SignOutContext } from '../session/sign-out-context';
 import { SignedInUserQuery } from '../session/sign-in.queries';
 import { WalletsPage } from '../wallets/wallets-page';
+import { SpendingPage } from '../spending/spending-page';
 import { LoadError, Loading } from './states';
 
 interface Props {
@@ -96,6 +97,11 @@ function Navigation({
           Wallets
         </RouteLink>
       )}
+      {walletsToo && (
+        <RouteLink to={{ page: 'spending' }} aria-current={current(['spending'])}>
+          Spending
+        </RouteLink>
+      )}
     </Group>
   );
 }
@@ -110,11 +116,7 @@ function Page({
   me: ReturnType<typeof useOperation<SignedInUser, Record<string, never>>>;
 }) {
   if (session.tenantId !== undefined) {
-    return route.page === 'home' ? (
-      <WalletsPage tenantId={session.tenantId} token={session.token} />
-    ) : (
-      <FinanceRefused />
-    );
+    return tenantPage(route, session.tenantId, session.token) ?? <FinanceRefused />;
   }
   if (me.isPending) return <Loading what="your tenants" />;
   if (me.isError) {
@@ -122,13 +124,18 @@ function Page({
   }
   const person = me.data.me;
   const staff = person.platformRole !== null;
+  const ofTheirTenant = (
+    <MemberTenants me={person}>
+      {(tenantId) => tenantPage(route, tenantId, session.token)}
+    </MemberTenants>
+  );
   switch (route.page) {
     case 'home':
       // Staff who belong to no tenant come to the console for the finance pages.
       return staff && person.memberships.length === 0 ? (
         <TenantsPage search="" token={session.token} />
       ) : (
-        <MemberTenants me={person} token={session.token} />
+        ofTheirTenant
       );
     case 'tenants':
       return staff ? (
@@ -142,11 +149,26 @@ function Page({
       ) : (
         <FinanceRefused />
       );
+    case 'spending':
+      return ofTheirTenant;
+  }
+}
+
+/** The cost center's page of the address for one tenant; null for a page it does not have. */
+function tenantPage(route: Route, tenantId: string, token: string): ReactNode {
+  switch (route.page) {
+    case 'home':
+      return <WalletsPage tenantId={tenantId} token={token} />;
+    case 'spending':
+      return <SpendingPage tenantId={tenantId} token={token} />;
+    case 'tenants':
+    case 'tenant':
+      return null;
   }
 }
 
 /** A JWT's person may belong to several tenants: one is shown at a time. */
-function MemberTenants({ me, token }: { me: Me; token: string }) {
+function MemberTenants({ me, children }: { me: Me; children: (tenantId: string) => ReactNode }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const memberships = me.memberships;
   if (memberships.length === 0) {
@@ -173,7 +195,7 @@ function MemberTenants({ me, token }: { me: Me; token: string }) {
           }))}
         />
       )}
-      <WalletsPage tenantId={tenantId} token={token} />
+      {children(tenantId)}
     </>
   );
 }

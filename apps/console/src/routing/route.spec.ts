@@ -7,6 +7,7 @@ describe('console routes', () => {
     ['/console/finance/tenants', '', { page: 'tenants', search: '' }],
     ['/console/finance/tenants/', '?search=acme%20co', { page: 'tenants', search: 'acme co' }],
     ['/console/finance/tenants/t-1', '', { page: 'tenant', tenantId: 't-1' }],
+    ['/console/spending', '', { page: 'spending' }],
   ])('reads %s%s', (path, query, route) => {
     expect(routeOf(path, query)).toEqual(route);
   });
@@ -17,6 +18,7 @@ describe('console routes', () => {
       { page: 'tenants', search: '' },
       { page: 'tenants', search: 'a&b=c d' },
       { page: 'tenant', tenantId: '0b7e5a52-8a8c-4d47-9a53-4f2b2d1e6c11' },
+      { page: 'spending' },
     ];
     for (const route of routes) {
       const url = new URL(hrefOf(route), 'http://127.0.0.1');

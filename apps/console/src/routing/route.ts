@@ -7,7 +7,8 @@ export const BASE = '/console';
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'tenants'; readonly search: string }
-  | { readonly page: 'tenant'; readonly tenantId: string };
+  | { readonly page: 'tenant'; readonly tenantId: string }
+  | { readonly page: 'spending' };
 
 const TENANT = /^\/finance\/tenants\/([^/]+)\/?$/;
 
@@ -18,6 +19,7 @@ export function routeOf(pathname: string, query: string): Route {
   }
   const tenant = TENANT.exec(path);
   if (tenant !== null) return { page: 'tenant', tenantId: decodeURIComponent(tenant[1]) };
+  if (/^\/spending\/?$/.test(path)) return { page: 'spending' };
   return { page: 'home' };
 }
 
@@ -31,6 +33,8 @@ export function hrefOf(route: Route): string {
         : `${BASE}/finance/tenants?${new URLSearchParams({ search: route.search }).toString()}`;
     case 'tenant':
       return `${BASE}/finance/tenants/${encodeURIComponent(route.tenantId)}`;
+    case 'spending':
+      return `${BASE}/spending`;
   }
 }
 
