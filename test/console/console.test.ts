@@ -392,7 +392,12 @@ describe('the console', () => {
         await page.page.getByRole('button', { name: 'Sign in' }).click();
         await page.page.getByRole('heading', { name: 'Vandelay: wallets' }).waitFor();
         const nav = page.page.getByRole('navigation', { name: 'Console pages' });
-        expect(await nav.getByRole('link').allTextContents()).toEqual(['Wallets', 'Spending']);
+        expect(await nav.getByRole('link').allTextContents()).toEqual([
+          'Wallets',
+          'Spending',
+          'Bills',
+          'Top up',
+        ]);
         expect(await page.page.getByRole('link', { name: 'Tenants' }).count()).toBe(0);
 
         await page.page.goto(`${gateway}/console/finance/tenants`);

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator } from 'playwright-core';
 import { everyMinute, newNamespace } from '../support/metering-context';
 import { seriousViolations, type WatchedPage } from './browser';
 import { BROWSER_TEST_MS, ConsoleStack, SCREENSHOTS, signIn, WIDTHS } from './console-stack';
@@ -16,7 +18,15 @@ const SETTLE = `mutation ($hour: DateTime!) { settleHour(hour: $hour) { status }
 describe('the console cost center', () => {
   const stack = new ConsoleStack();
 
-  beforeAll(() => stack.start(), 120_000);
+  beforeAll(async () => {
+    await stack.start();
+    // Checkout sends the payer back to TALLY_PUBLIC_URL: billing learns the gateway's address,
+    // and closes a month as soon as its last hour is posted (the test posts it a moment before).
+    await stack.suite.cluster.restart('billing', {
+      TALLY_PUBLIC_URL: stack.gateway,
+      TALLY_MONTH_CLOSE_MARGIN_MINUTES: '0',
+    });
+  }, 120_000);
   afterAll(() => stack.stop());
 
   /** `hour` settled now through the API, as the schedule would an hour after it ends. */
@@ -27,36 +37,80 @@ describe('the console cost center', () => {
     expect(reply.data?.settleHour.status).toBe('SUCCEEDED');
   }
 
-  /** The rows of the spending table as [group, amount], the total row last. */
-  async function spendRows(page: WatchedPage): Promise<string[][]> {
-    const table = page.page.getByRole('table', { name: /^Spending of the last/ });
-    const rows = await table.getByRole('row').all();
-    return Promise.all(
-      rows.slice(1).map(async (row) => await row.locator('th, td').allTextContents()),
-    );
+  const spendTable = (page: WatchedPage) =>
+    page.page.getByRole('table', { name: /^Spending of the last/ });
+
+  /** A table's rows but its header, each as the texts of its cells. */
+  async function rowsOf(table: Locator): Promise<string[][]> {
+    const rows = await table.locator('tbody tr, tfoot tr').all();
+    return Promise.all(rows.map((row) => row.locator('th, td').allTextContents()));
   }
+
+  /**
+   * An invoice for a month three months back, closed through the API: the tenant is dated from
+   * before it, web ran 10 cores in one of its hours (0.30), and every other hour of it is marked
+   * settled without usage.
+   */
+  async function invoiceOfAClosedMonth(tenantId: string, namespace: string) {
+    const now = new Date();
+    const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 1));
+    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+    await stack.metering.prisma.pool.query(
+      `UPDATE account.tenants SET created_at = $2 WHERE id = $1`,
+      [tenantId, new Date(start.getTime() - DAY_MS)],
+    );
+    const charged = new Date(start.getTime() + 12 * HOUR_MS);
+    await stack.metering.markHoursSettled(start, end, charged);
+    await stack.metering.record(everyMinute(namespace, 'CPU', charged, 10n * CORE_MINUTE));
+    await settle(charged);
+    const month = start.toISOString().slice(0, 7);
+    const run = await stack.suite.admin<{ generateStatements: { issued: number } }>(
+      `mutation ($month: String!) { generateStatements(month: $month) { issued } }`,
+      { month },
+    );
+    expect(run.errors).toBeUndefined();
+    const invoices = await stack.suite.admin<{ invoices: { number: string }[] }>(
+      `query ($t: ID!) { invoices(tenantId: $t) { number } }`,
+      { t: tenantId },
+    );
+    const monthName = new Intl.DateTimeFormat('en-GB', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(start);
+    return { number: invoices.data!.invoices[0].number, monthName };
+  }
+
+  /**
+   * Initech, settled through the API: on its tenant wallet, web ran 100 cores and 10 GiB for an
+   * hour yesterday (3.00 + 0.04 at the default book's CPU 0.03 a core-hour, MEMORY 0.004 a
+   * GiB-hour); on its sub-account Research, lab ran 50 cores for an hour two days ago (1.50).
+   */
+  async function spendingTenant() {
+    const initech = await stack.tenantWithKey('Initech', '100');
+    const research = initech.research!;
+    const web = await stack.suite.newWorkspace(initech.id, newNamespace('web'));
+    const lab = await stack.suite.newWorkspace(initech.id, newNamespace('lab'), research.id);
+    expect((await stack.adjust(research.walletId, '10')).errors).toBeUndefined();
+    const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+    const yesterday = new Date(today - DAY_MS + 10 * HOUR_MS);
+    const twoDaysAgo = new Date(today - 2 * DAY_MS + 15 * HOUR_MS);
+    await stack.metering.record([
+      ...everyMinute(web, 'CPU', yesterday, 100n * CORE_MINUTE),
+      ...everyMinute(web, 'MEMORY', yesterday, 10n * GIB_MINUTE),
+      ...everyMinute(lab, 'CPU', twoDaysAgo, 50n * CORE_MINUTE),
+    ]);
+    await settle(twoDaysAgo);
+    await settle(yesterday);
+    return { ...initech, web, lab, yesterday, twoDaysAgo };
+  }
+  let initech: Awaited<ReturnType<typeof spendingTenant>>;
+  beforeAll(async () => (initech = await spendingTenant()), 60_000);
 
   it(
     'shows a tenant owner the wallet and spending per day by namespace, resource and sub-account, exactly',
     async () => {
-      const initech = await stack.tenantWithKey('Initech', '100');
-      const research = initech.research!;
-      const web = await stack.suite.newWorkspace(initech.id, newNamespace('web'));
-      const lab = await stack.suite.newWorkspace(initech.id, newNamespace('lab'), research.id);
-      expect((await stack.adjust(research.walletId, '10')).errors).toBeUndefined();
-      const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
-      const yesterday = new Date(today - DAY_MS + 10 * HOUR_MS);
-      const twoDaysAgo = new Date(today - 2 * DAY_MS + 15 * HOUR_MS);
-      // The default book: CPU 0.03 a core-hour, MEMORY 0.004 a GiB-hour. web: 100 cores and
-      // 10 GiB for an hour yesterday (3.04); lab: 50 cores for an hour two days ago (1.50).
-      await stack.metering.record([
-        ...everyMinute(web, 'CPU', yesterday, 100n * CORE_MINUTE),
-        ...everyMinute(web, 'MEMORY', yesterday, 10n * GIB_MINUTE),
-        ...everyMinute(lab, 'CPU', twoDaysAgo, 50n * CORE_MINUTE),
-      ]);
-      await settle(twoDaysAgo);
-      await settle(yesterday);
-
+      const { web, lab } = initech;
       const page = await stack.browser.newPage();
       try {
         await page.page.goto(`${stack.gateway}/console/`);
@@ -73,7 +127,7 @@ describe('the console cost center', () => {
 
         const spending = page.page.getByRole('region', { name: 'Spending per day' });
         await spending.getByText('4.54 USD in the last 30 days, split by namespace.').waitFor();
-        expect(await spendRows(page)).toEqual([
+        expect(await rowsOf(spendTable(page))).toEqual([
           [web, '3.04 USD'],
           [lab, '1.50 USD'],
           ['Total', '4.54 USD'],
@@ -86,7 +140,7 @@ describe('the console cost center', () => {
 
         await spending.getByLabel('Split by').selectOption({ label: 'Resource' });
         await spending.getByText('split by resource.').waitFor();
-        expect(await spendRows(page)).toEqual([
+        expect(await rowsOf(spendTable(page))).toEqual([
           ['CPU', '4.50 USD'],
           ['Memory', '0.04 USD'],
           ['Total', '4.54 USD'],
@@ -94,7 +148,7 @@ describe('the console cost center', () => {
 
         await spending.getByLabel('Split by').selectOption({ label: 'Sub-account' });
         await spending.getByText('split by sub-account.').waitFor();
-        expect(await spendRows(page)).toEqual([
+        expect(await rowsOf(spendTable(page))).toEqual([
           ['Tenant wallet', '3.04 USD'],
           ['Research', '1.50 USD'],
           ['Total', '4.54 USD'],
@@ -102,6 +156,169 @@ describe('the console cost center', () => {
         expect(seriousViolations(await page.axeViolations())).toEqual([]);
         await page.screenshotAt(SCREENSHOTS, 'spending-by-sub-account', [1024]);
         expect(page.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    "shows the bills: each billed day opening its hours, the invoices with their PDF, a month's statement",
+    async () => {
+      const { web, lab, yesterday, twoDaysAgo } = initech;
+      const closed = await invoiceOfAClosedMonth(initech.id, web);
+      const page = await stack.browser.newPage();
+      try {
+        await page.page.goto(`${stack.gateway}/console/bills`);
+        await signIn(page, initech.apiKey, initech.id);
+        await page.page.getByRole('heading', { name: 'Initech: bills' }).waitFor();
+        const days = page.page.getByRole('table', { name: /^Billed days/ });
+        const [day1, day2] = [yesterday, twoDaysAgo].map((d) => d.toISOString().slice(0, 10));
+        expect(await rowsOf(days)).toEqual([
+          [day1, '3.04 USD', `Show hours of ${day1}`],
+          [day2, '1.50 USD', `Show hours of ${day2}`],
+        ]);
+
+        await days.getByRole('button', { name: `Show hours of ${day1}` }).click();
+        const hours = page.page.getByRole('table', { name: `Hourly lines of ${day1} (UTC)` });
+        await hours.waitFor();
+        expect(await rowsOf(hours)).toEqual([
+          ['10:00–11:00 UTC', '3.04 USD'],
+          [web, 'CPU', '100.000000', '3.00 USD'],
+          [web, 'Memory', '10.000000', '0.04 USD'],
+        ]);
+        expect(
+          await days
+            .getByRole('button', { name: `Hide hours of ${day1}` })
+            .getAttribute('aria-expanded'),
+        ).toBe('true');
+
+        const invoices = page.page.getByRole('table', { name: 'Invoices, one per month' });
+        expect(await rowsOf(invoices)).toEqual([
+          [closed.number, closed.monthName, 'Issued', '0.30 USD', `Download ${closed.number}`],
+        ]);
+        const [download] = await Promise.all([
+          page.page.waitForEvent('download'),
+          invoices.getByRole('button', { name: `Download ${closed.number}` }).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(`invoice-${closed.number}.pdf`);
+        const pdf = await readFile(await download.path());
+        expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+        // The statement of the month lab ran in charges its hour to the micro-unit.
+        const month = twoDaysAgo.toISOString().slice(0, 7);
+        const statement = page.page.getByRole('region', { name: 'Statement' });
+        await statement.getByLabel('Month').selectOption(month);
+        const usage = statement.getByRole('table', { name: /^Usage charged/ });
+        await usage.getByText(lab).waitFor();
+        expect(await rowsOf(usage)).toContainEqual([lab, 'CPU', '1.50 USD']);
+        await statement.getByText('The figures so far: the month is not closed yet.').waitFor();
+
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        await page.screenshotAt(SCREENSHOTS, 'bills', WIDTHS);
+        expect(page.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'tops a wallet up through the local checkout page and comes back to the new balance, then transfers to a sub-account',
+    async () => {
+      const hooli = await stack.tenantWithKey('Hooli', '1');
+      const page = await stack.browser.newPage();
+      const balance = (wallet: string) => page.page.getByTestId(`balance-${wallet}`);
+      try {
+        await page.page.goto(`${stack.gateway}/console/top-up`);
+        await signIn(page, hooli.apiKey, hooli.id);
+        await page.page.getByRole('heading', { name: 'Hooli: top up and transfer' }).waitFor();
+        expect(await balance('Tenant wallet').textContent()).toBe('1.00 USD');
+        const topUp = page.page.getByRole('region', { name: 'Top up' });
+        const proceed = topUp.getByRole('button', { name: 'Continue to checkout' });
+
+        // Checked before it is sent; the server's own refusal shown with its code.
+        await proceed.click();
+        await topUp.getByText('Enter an amount.').waitFor();
+        await topUp.getByLabel('Amount (USD)').fill('2.1234567');
+        await proceed.click();
+        await topUp
+          .getByText('Enter an amount as digits, with at most 6 after the point')
+          .waitFor();
+        await topUp.getByLabel('Amount (USD)').fill('1');
+        await proceed.click();
+        const refused = topUp.getByRole('alert');
+        await refused.waitFor();
+        expect(await refused.textContent()).toMatch(
+          /^Could not start the top-up.*\(BAD_USER_INPUT\)$/,
+        );
+
+        await topUp.getByLabel('Amount (USD)').fill('25');
+        await proceed.click();
+        await page.page.waitForURL(`${stack.gateway}/checkout/cs_local_*`);
+        expect(await page.page.locator('#amount').textContent()).toBe('25.000000 USD');
+        await page.screenshotAt(SCREENSHOTS, 'top-up-checkout', [1024]);
+        await page.page.getByRole('button', { name: 'Pay' }).click();
+        await page.page.getByText('Paid: the wallet is credited.').waitFor();
+        await page.page.getByRole('link', { name: 'Back to the console' }).click();
+
+        await page.page.waitForURL(`${stack.gateway}/console/top-up?recharge=*`);
+        const notice = page.page.getByRole('status').filter({ hasText: 'Top-up of' });
+        await notice.getByText('Paid: the wallet is credited').waitFor();
+        expect(await notice.textContent()).toContain(
+          "Top-up of 25.00 USD. The wallet's balance is 26.00 USD.",
+        );
+        expect(await balance('Tenant wallet').textContent()).toBe('26.00 USD');
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        await page.screenshotAt(SCREENSHOTS, 'top-up', WIDTHS);
+
+        const transfer = page.page.getByRole('region', { name: 'Transfer' });
+        await transfer.getByLabel('To').selectOption({ label: 'Tenant wallet' });
+        await transfer.getByLabel('Amount (USD)').fill('5');
+        await transfer.getByRole('button', { name: 'Transfer' }).click();
+        await transfer.getByText('Choose another wallet than the one the money leaves.').waitFor();
+        await transfer.getByLabel('To').selectOption({ label: 'Research' });
+        await transfer.getByRole('button', { name: 'Transfer' }).click();
+        await transfer.getByText('Moved 5.00 USD from Tenant wallet to Research.').waitFor();
+        await page.page.getByTestId('balance-Research').getByText('5.00 USD').waitFor();
+        expect(await balance('Tenant wallet').textContent()).toBe('21.00 USD');
+        expect(page.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'shows a MEMBER the refusal of a transfer in words: the API decides',
+    async () => {
+      const tenant = await stack.suite.newTenant('Pied Piper');
+      await stack.suite.newSubAccount(tenant.id, 'Compression');
+      expect((await stack.adjust(tenant.walletId, '10')).errors).toBeUndefined();
+      const member = stack.suite.jwt(
+        (await stack.suite.fixtures.newMember(tenant.id, 'MEMBER')).externalId,
+      );
+      const page = await stack.browser.newPage(1024);
+      try {
+        await page.page.goto(`${stack.gateway}/console/top-up`);
+        await page.page.getByLabel('API key or JWT').fill(member);
+        await page.page.getByRole('button', { name: 'Sign in' }).click();
+        const transfer = page.page.getByRole('region', { name: 'Transfer' });
+        await transfer.getByLabel('Amount (USD)').fill('1');
+        await transfer.getByRole('button', { name: 'Transfer' }).click();
+        const refused = transfer.getByRole('alert');
+        await refused.waitFor();
+        expect(await refused.textContent()).toBe(
+          'Could not transferThis identity may not see this. (FORBIDDEN)',
+        );
+        expect(await page.page.getByTestId('balance-Tenant wallet').textContent()).toBe(
+          '10.00 USD',
+        );
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        await page.screenshotAt(SCREENSHOTS, 'transfer-refused', [1024]);
       } finally {
         await page.close();
       }
@@ -128,7 +345,12 @@ describe('the console cost center', () => {
           )
           .waitFor();
         const nav = page.page.getByRole('navigation', { name: 'Console pages' });
-        expect(await nav.getByRole('link').allTextContents()).toEqual(['Wallets', 'Spending']);
+        expect(await nav.getByRole('link').allTextContents()).toEqual([
+          'Wallets',
+          'Spending',
+          'Bills',
+          'Top up',
+        ]);
         expect(seriousViolations(await page.axeViolations())).toEqual([]);
         await page.screenshotAt(SCREENSHOTS, 'spending-empty', [1024]);
         expect(page.errors).toEqual([]);

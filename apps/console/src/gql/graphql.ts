@@ -11,6 +11,11 @@ export type DebtState =
   | 'RECLAIMED'
   | 'SUSPENDED';
 
+export type InvoiceStatus =
+  | 'DRAFT'
+  | 'ISSUED'
+  | 'VOID';
+
 export type MemberRole =
   | 'ADMIN'
   | 'MEMBER'
@@ -27,20 +32,74 @@ export type PlatformRole =
   | 'FINANCE'
   | 'PLATFORM_ADMIN';
 
+export type RechargeStatus =
+  | 'EXPIRED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'REFUNDED'
+  | 'SUCCEEDED';
+
+export type Resource =
+  | 'CPU'
+  | 'GPU'
+  | 'MEMORY'
+  | 'NETWORK_EGRESS'
+  | 'NODEPORT'
+  | 'STORAGE';
+
 /** How Tenant.dailySpend splits a day: NAMESPACE (key: the namespace), SUB_ACCOUNT (key: the sub-account's id, or the tenant's id for its own wallet), RESOURCE (key: the Resource's name). */
 export type SpendGrouping =
   | 'NAMESPACE'
   | 'RESOURCE'
   | 'SUB_ACCOUNT';
 
+export type StartRechargeInput = {
+  amount: string;
+  idempotencyKey: string;
+  walletId: string | number;
+};
+
 /** DEBT: the wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: the month's spend reached the workspace's or its sub-account's spending cap. */
 export type SuspensionReason =
   | 'DEBT'
   | 'SPENDING_CAP';
 
+export type TransferInput = {
+  amount: string;
+  fromWalletId: string | number;
+  idempotencyKey: string;
+  toWalletId: string | number;
+};
+
 export type WalletKind =
   | 'SUB_ACCOUNT'
   | 'TENANT';
+
+export type TenantBillsQueryVariables = Exact<{
+  tenantId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type TenantBillsQuery = { tenant: { id: string, name: string, currency: string, dailySpend: Array<{ day: string, key: string, amount: string }> } | null, invoices: Array<{ id: string, number: string, periodStart: string, periodEnd: string, status: InvoiceStatus, total: string, pdfUrl: string | null }> };
+
+export type TenantDayLinesQueryVariables = Exact<{
+  tenantId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type TenantDayLinesQuery = { tenant: { id: string, workspaces: Array<{ id: string, namespace: string, usage: Array<{ namespace: string, hour: string, resource: Resource, quantity: string, amount: string }> }> } | null };
+
+export type TenantStatementQueryVariables = Exact<{
+  tenantId: string | number;
+  month: string;
+}>;
+
+
+export type TenantStatementQuery = { statement: { currency: string, final: boolean, periodStart: string, periodEnd: string, opening: string, recharges: string, charges: string, adjustments: string, other: string, closing: string, usage: Array<{ namespace: string, resource: string, amount: string }> } };
 
 export type FinanceTenantsQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -79,6 +138,27 @@ export type TenantSpendingQueryVariables = Exact<{
 
 
 export type TenantSpendingQuery = { tenant: { id: string, name: string, currency: string, wallet: { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState }, subAccounts: Array<{ id: string, name: string }>, dailySpend: Array<{ day: string, key: string, amount: string }> } | null };
+
+export type StartRechargeMutationVariables = Exact<{
+  input: StartRechargeInput;
+}>;
+
+
+export type StartRechargeMutation = { startRecharge: { id: string, status: RechargeStatus, checkoutUrl: string | null } };
+
+export type RechargeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RechargeQuery = { recharge: { id: string, status: RechargeStatus, amount: string, bonus: string, wallet: { id: string, currency: string, balance: string } } | null };
+
+export type TransferMutationVariables = Exact<{
+  input: TransferInput;
+}>;
+
+
+export type TransferMutation = { transfer: { id: string } };
 
 export type WalletFiguresFragment = { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState };
 
@@ -121,6 +201,68 @@ export const WalletFiguresFragmentDoc = new TypedDocumentString(`
   debtState
 }
     `, {"fragmentName":"WalletFigures"}) as unknown as TypedDocumentString<WalletFiguresFragment, unknown>;
+export const TenantBillsDocument = new TypedDocumentString(`
+    query TenantBills($tenantId: ID!, $from: DateTime!, $to: DateTime!) {
+  tenant(id: $tenantId) {
+    id
+    name
+    currency
+    dailySpend(from: $from, to: $to, groupBy: NAMESPACE) {
+      day
+      key
+      amount
+    }
+  }
+  invoices(tenantId: $tenantId) {
+    id
+    number
+    periodStart
+    periodEnd
+    status
+    total
+    pdfUrl
+  }
+}
+    `) as unknown as TypedDocumentString<TenantBillsQuery, TenantBillsQueryVariables>;
+export const TenantDayLinesDocument = new TypedDocumentString(`
+    query TenantDayLines($tenantId: ID!, $from: DateTime!, $to: DateTime!) {
+  tenant(id: $tenantId) {
+    id
+    workspaces {
+      id
+      namespace
+      usage(from: $from, to: $to) {
+        namespace
+        hour
+        resource
+        quantity
+        amount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TenantDayLinesQuery, TenantDayLinesQueryVariables>;
+export const TenantStatementDocument = new TypedDocumentString(`
+    query TenantStatement($tenantId: ID!, $month: String!) {
+  statement(tenantId: $tenantId, month: $month) {
+    currency
+    final
+    periodStart
+    periodEnd
+    opening
+    recharges
+    charges
+    adjustments
+    other
+    closing
+    usage {
+      namespace
+      resource
+      amount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TenantStatementQuery, TenantStatementQueryVariables>;
 export const FinanceTenantsDocument = new TypedDocumentString(`
     query FinanceTenants($search: String, $first: Int!, $after: String) {
   tenants(search: $search, first: $first, after: $after) {
@@ -253,6 +395,37 @@ export const TenantSpendingDocument = new TypedDocumentString(`
   pendingThrough
   debtState
 }`) as unknown as TypedDocumentString<TenantSpendingQuery, TenantSpendingQueryVariables>;
+export const StartRechargeDocument = new TypedDocumentString(`
+    mutation StartRecharge($input: StartRechargeInput!) {
+  startRecharge(input: $input) {
+    id
+    status
+    checkoutUrl
+  }
+}
+    `) as unknown as TypedDocumentString<StartRechargeMutation, StartRechargeMutationVariables>;
+export const RechargeDocument = new TypedDocumentString(`
+    query Recharge($id: ID!) {
+  recharge(id: $id) {
+    id
+    status
+    amount
+    bonus
+    wallet {
+      id
+      currency
+      balance
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RechargeQuery, RechargeQueryVariables>;
+export const TransferDocument = new TypedDocumentString(`
+    mutation Transfer($input: TransferInput!) {
+  transfer(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TransferMutation, TransferMutationVariables>;
 export const TenantWalletsDocument = new TypedDocumentString(`
     query TenantWallets($tenantId: ID!) {
   tenant(id: $tenantId) {

@@ -12,6 +12,8 @@ import { SignOutContext } from '../session/sign-out-context';
 import { SignedInUserQuery } from '../session/sign-in.queries';
 import { WalletsPage } from '../wallets/wallets-page';
 import { SpendingPage } from '../spending/spending-page';
+import { BillsPage } from '../bills/bills-page';
+import { TopUpPage } from '../top-up/top-up-page';
 import { LoadError, Loading } from './states';
 
 interface Props {
@@ -102,6 +104,16 @@ function Navigation({
           Spending
         </RouteLink>
       )}
+      {walletsToo && (
+        <RouteLink to={{ page: 'bills' }} aria-current={current(['bills'])}>
+          Bills
+        </RouteLink>
+      )}
+      {walletsToo && (
+        <RouteLink to={{ page: 'top-up', recharge: null }} aria-current={current(['top-up'])}>
+          Top up
+        </RouteLink>
+      )}
     </Group>
   );
 }
@@ -150,6 +162,8 @@ function Page({
         <FinanceRefused />
       );
     case 'spending':
+    case 'bills':
+    case 'top-up':
       return ofTheirTenant;
   }
 }
@@ -161,6 +175,10 @@ function tenantPage(route: Route, tenantId: string, token: string): ReactNode {
       return <WalletsPage tenantId={tenantId} token={token} />;
     case 'spending':
       return <SpendingPage tenantId={tenantId} token={token} />;
+    case 'bills':
+      return <BillsPage tenantId={tenantId} token={token} />;
+    case 'top-up':
+      return <TopUpPage tenantId={tenantId} token={token} recharge={route.recharge} />;
     case 'tenants':
     case 'tenant':
       return null;

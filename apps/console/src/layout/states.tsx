@@ -47,3 +47,18 @@ export function LoadError({
     </Alert>
   );
 }
+
+/** A mutation the API refused: what it means and its code, where the form is. */
+export function ActionRefused({ what, error }: { what: string; error: unknown }) {
+  const { words, code } = describeError(error);
+  return (
+    <Alert color="red" variant="outline" title={`Could not ${what}`} role="alert">
+      <Text>
+        {words}{' '}
+        <Text span ff="monospace">
+          ({code})
+        </Text>
+      </Text>
+    </Alert>
+  );
+}

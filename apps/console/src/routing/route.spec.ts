@@ -8,6 +8,9 @@ describe('console routes', () => {
     ['/console/finance/tenants/', '?search=acme%20co', { page: 'tenants', search: 'acme co' }],
     ['/console/finance/tenants/t-1', '', { page: 'tenant', tenantId: 't-1' }],
     ['/console/spending', '', { page: 'spending' }],
+    ['/console/bills/', '', { page: 'bills' }],
+    ['/console/top-up', '', { page: 'top-up', recharge: null }],
+    ['/console/top-up', '?recharge=r-1', { page: 'top-up', recharge: 'r-1' }],
   ])('reads %s%s', (path, query, route) => {
     expect(routeOf(path, query)).toEqual(route);
   });
@@ -19,6 +22,9 @@ describe('console routes', () => {
       { page: 'tenants', search: 'a&b=c d' },
       { page: 'tenant', tenantId: '0b7e5a52-8a8c-4d47-9a53-4f2b2d1e6c11' },
       { page: 'spending' },
+      { page: 'bills' },
+      { page: 'top-up', recharge: null },
+      { page: 'top-up', recharge: 'a&b' },
     ];
     for (const route of routes) {
       const url = new URL(hrefOf(route), 'http://127.0.0.1');

@@ -8,7 +8,10 @@ export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'tenants'; readonly search: string }
   | { readonly page: 'tenant'; readonly tenantId: string }
-  | { readonly page: 'spending' };
+  | { readonly page: 'spending' }
+  | { readonly page: 'bills' }
+  /** `recharge`: the one Checkout came back from (libs/transport's rechargeReturnPath). */
+  | { readonly page: 'top-up'; readonly recharge: string | null };
 
 const TENANT = /^\/finance\/tenants\/([^/]+)\/?$/;
 
@@ -20,6 +23,10 @@ export function routeOf(pathname: string, query: string): Route {
   const tenant = TENANT.exec(path);
   if (tenant !== null) return { page: 'tenant', tenantId: decodeURIComponent(tenant[1]) };
   if (/^\/spending\/?$/.test(path)) return { page: 'spending' };
+  if (/^\/bills\/?$/.test(path)) return { page: 'bills' };
+  if (/^\/top-up\/?$/.test(path)) {
+    return { page: 'top-up', recharge: new URLSearchParams(query).get('recharge') };
+  }
   return { page: 'home' };
 }
 
@@ -35,6 +42,12 @@ export function hrefOf(route: Route): string {
       return `${BASE}/finance/tenants/${encodeURIComponent(route.tenantId)}`;
     case 'spending':
       return `${BASE}/spending`;
+    case 'bills':
+      return `${BASE}/bills`;
+    case 'top-up':
+      return route.recharge === null
+        ? `${BASE}/top-up`
+        : `${BASE}/top-up?${new URLSearchParams({ recharge: route.recharge }).toString()}`;
   }
 }
 
