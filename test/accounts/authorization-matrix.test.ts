@@ -250,6 +250,12 @@ const operations: [
     spendControl,
   ],
   ['tenant dailySpend', DAILY_SPEND, (t) => ({ id: t.id, ...yesterday() }), read],
+  [
+    'tenant apiKeys',
+    `query ($id: ID!) { tenant(id: $id) { apiKeys { id prefix } } }`,
+    (t) => ({ id: t.id }),
+    { ...manage, OUTSIDER: 'NULL' },
+  ],
 ];
 
 /** Each operation with one defect in its input, and what each role gets (see `refusing`). */

@@ -26,7 +26,8 @@ export type ReadPattern =
   | 'metering.workspaces.pending'
   | 'metering.workspaces.suspensionReasons'
   | 'metering.reconciliation.reports'
-  | 'metering.spend.daily';
+  | 'metering.spend.daily'
+  | 'account.apiKeys.byTenant';
 
 type InputOf<P extends ReadPattern> = RpcRequest<P> extends Authenticated<infer I> ? I : never;
 
