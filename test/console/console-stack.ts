@@ -9,6 +9,16 @@ const root = join(__dirname, '..', '..');
 export const SCREENSHOTS =
   process.env.TALLY_CONSOLE_SCREENSHOTS ?? join(root, '.tally', 'test-output', 'console');
 export const WIDTHS = [1280, 1024] as const;
+/** The navigation a tenant's person sees, in order (no finance entry). */
+export const TENANT_PAGES = [
+  'Wallets',
+  'Spending',
+  'Bills',
+  'Top up',
+  'Budgets',
+  'Access',
+  'Prices',
+];
 // A browser, four apps and the rest of `npm test` share two cores.
 export const BROWSER_TEST_MS = 120_000;
 

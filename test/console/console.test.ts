@@ -6,7 +6,14 @@ import { printServedSchema } from '@tally/gateway/console/served-schema';
 import { everyMinute, type MeteringContext, newNamespace } from '../support/metering-context';
 import { waitFor } from '../support/ports';
 import { type ConsoleBrowser, seriousViolations } from './browser';
-import { BROWSER_TEST_MS, ConsoleStack, SCREENSHOTS, signIn, WIDTHS } from './console-stack';
+import {
+  BROWSER_TEST_MS,
+  ConsoleStack,
+  SCREENSHOTS,
+  signIn,
+  TENANT_PAGES,
+  WIDTHS,
+} from './console-stack';
 
 const root = join(__dirname, '..', '..');
 
@@ -392,12 +399,7 @@ describe('the console', () => {
         await page.page.getByRole('button', { name: 'Sign in' }).click();
         await page.page.getByRole('heading', { name: 'Vandelay: wallets' }).waitFor();
         const nav = page.page.getByRole('navigation', { name: 'Console pages' });
-        expect(await nav.getByRole('link').allTextContents()).toEqual([
-          'Wallets',
-          'Spending',
-          'Bills',
-          'Top up',
-        ]);
+        expect(await nav.getByRole('link').allTextContents()).toEqual(TENANT_PAGES);
         expect(await page.page.getByRole('link', { name: 'Tenants' }).count()).toBe(0);
 
         await page.page.goto(`${gateway}/console/finance/tenants`);

@@ -2,12 +2,20 @@ import { readFile } from 'node:fs/promises';
 import type { Locator } from 'playwright-core';
 import { everyMinute, newNamespace } from '../support/metering-context';
 import { seriousViolations, type WatchedPage } from './browser';
-import { BROWSER_TEST_MS, ConsoleStack, SCREENSHOTS, signIn, WIDTHS } from './console-stack';
+import {
+  BROWSER_TEST_MS,
+  ConsoleStack,
+  SCREENSHOTS,
+  signIn,
+  TENANT_PAGES,
+  WIDTHS,
+} from './console-stack';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const CORE_MINUTE = 60_000_000n; // one core for one minute, in core-µs
 const GIB_MINUTE = 60n * 2n ** 30n; // 1 GiB held for one minute, in byte-seconds
+const HOOK_URL = 'http://127.0.0.1:9/hook';
 const SETTLE = `mutation ($hour: DateTime!) { settleHour(hour: $hour) { status } }`;
 
 /**
@@ -25,6 +33,8 @@ describe('the console cost center', () => {
     await stack.suite.cluster.restart('billing', {
       TALLY_PUBLIC_URL: stack.gateway,
       TALLY_MONTH_CLOSE_MARGIN_MINUTES: '0',
+      // Webhook endpoints must be public unless allow-listed: the test's loopback is.
+      TALLY_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     });
   }, 120_000);
   afterAll(() => stack.stop());
@@ -196,7 +206,7 @@ describe('the console cost center', () => {
 
         const invoices = page.page.getByRole('table', { name: 'Invoices, one per month' });
         expect(await rowsOf(invoices)).toEqual([
-          [closed.number, closed.monthName, 'Issued', '0.30 USD', `Download ${closed.number}`],
+          [closed.number, closed.monthName, 'Issued', '0.30 USD', 'Download'],
         ]);
         const [download] = await Promise.all([
           page.page.waitForEvent('download'),
@@ -327,7 +337,166 @@ describe('the console cost center', () => {
   );
 
   it(
-    'tells a MEMBER in words when nothing is settled yet, and shows no finance entry',
+    'opens a sub-account, sets budgets and caps, and sets and deletes an alert, each saying what it did',
+    async () => {
+      const globex = await stack.tenantWithKey('Globex', '1');
+      const lab = await stack.suite.newWorkspace(globex.id, newNamespace('lab'));
+      const page = await stack.browser.newPage();
+      try {
+        await page.page.goto(`${stack.gateway}/console/budgets`);
+        await signIn(page, globex.apiKey, globex.id);
+        await page.page.getByRole('heading', { name: 'Globex: budgets and alerts' }).waitFor();
+        const subAccounts = page.page.getByRole('table', { name: /^Sub-accounts/ });
+        expect(await rowsOf(subAccounts)).toEqual([['Research', '0.00 USD', 'None', 'None']]);
+
+        const opening = page.page.getByRole('form', { name: 'New sub-account' });
+        await opening.getByRole('button', { name: 'Open sub-account' }).click();
+        await opening.getByText('Enter a name.').waitFor();
+        await opening.getByLabel('New sub-account').fill('Design');
+        await opening.getByLabel('Monthly budget (USD, blank: none)').fill('50');
+        await opening.getByRole('button', { name: 'Open sub-account' }).click();
+        await opening.getByText('Sub-account Design opened.').waitFor();
+
+        const budget = page.page.getByRole('form', { name: 'Monthly budget' });
+        await budget.getByLabel('Monthly budget (USD, blank: none)').fill('twenty');
+        await budget.getByRole('button', { name: 'Set budget' }).click();
+        await budget.getByText('Enter an amount as digits').waitFor();
+        await budget.getByLabel('Monthly budget (USD, blank: none)').fill('20');
+        await budget.getByRole('button', { name: 'Set budget' }).click();
+        await budget.getByText('Research gets 20.00 USD at the start of each month.').waitFor();
+
+        const cap = page.page.getByRole('form', { name: 'Spending cap' });
+        await cap.getByLabel('Capped scope').selectOption({ label: 'Sub-account Research' });
+        await cap.getByLabel('Monthly cap (USD, blank: none)').fill('30');
+        await cap.getByRole('button', { name: 'Set cap' }).click();
+        await cap.getByText('Sub-account Research may spend at most 30.00 USD a month.').waitFor();
+        await cap.getByLabel('Capped scope').selectOption({ label: `Namespace ${lab}` });
+        await cap.getByLabel('Monthly cap (USD, blank: none)').fill('-1');
+        await cap.getByRole('button', { name: 'Set cap' }).click();
+        await cap.getByText('Enter at least 0.000001 USD.').waitFor();
+        await cap.getByLabel('Monthly cap (USD, blank: none)').fill('100');
+        await cap.getByRole('button', { name: 'Set cap' }).click();
+        await cap.getByText(`Namespace ${lab} may spend at most 100.00 USD a month.`).waitFor();
+        await subAccounts.getByText('30.00 USD').waitFor();
+        expect(await rowsOf(subAccounts)).toEqual([
+          ['Research', '0.00 USD', '20.00 USD', '30.00 USD'],
+          ['Design', '0.00 USD', '50.00 USD', 'None'],
+        ]);
+
+        const alerts = page.page.getByRole('region', { name: 'Alerts' });
+        await alerts.getByText('No alerts on Tenant wallet').waitFor();
+        const newAlert = alerts.getByRole('form', { name: 'New alert' });
+        await newAlert.getByLabel('New alert').selectOption({ label: 'Available balance below' });
+        await newAlert.getByLabel('Amount (USD)').fill('5');
+        await newAlert.getByRole('button', { name: 'Set alert' }).click();
+        // 1.00 USD is below 5.00 already.
+        await newAlert
+          .getByText('Alert set: its condition holds already, so it fired at once.')
+          .waitFor();
+        const list = alerts.getByRole('table', { name: 'Alerts on Tenant wallet' });
+        await list.waitFor();
+        expect(await rowsOf(list)).toEqual([
+          ['Available balance below 5.00 USD', 'Fired', 'Delete'],
+        ]);
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        await page.screenshotAt(SCREENSHOTS, 'budgets', WIDTHS);
+
+        await list
+          .getByRole('button', { name: 'Delete the alert Available balance below 5.00 USD' })
+          .click();
+        await alerts.getByText('No alerts on Tenant wallet').waitFor();
+        expect(page.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'adds a member, makes an API key whose secret is shown once and works until revoked, and adds and deletes a webhook endpoint',
+    async () => {
+      const umbrella = await stack.suite.newTenant('Umbrella');
+      const page = await stack.browser.newPage();
+      try {
+        await page.page.goto(`${stack.gateway}/console/access`);
+        await page.page.getByLabel('API key or JWT').fill(umbrella.owner);
+        await page.page.getByRole('button', { name: 'Sign in' }).click();
+        await page.page.getByRole('heading', { name: 'Members, API keys and webhooks' }).waitFor();
+        const members = page.page.getByRole('table', { name: 'Members and their roles' });
+        await members.getByText(umbrella.ownerExternalId).waitFor();
+        expect(await rowsOf(members)).toEqual([[umbrella.ownerExternalId, 'Owner']]);
+
+        const adding = page.page.getByRole('form', { name: 'Add a member' });
+        await adding.getByRole('button', { name: 'Add member' }).click();
+        await adding.getByText("Enter the person's subject at the identity provider.").waitFor();
+        await adding.getByLabel('Subject at the identity provider').fill('ada-lovelace');
+        await adding.getByLabel('E-mail (optional)').fill('ada@');
+        await adding.getByRole('button', { name: 'Add member' }).click();
+        await adding.getByText('Enter an e-mail address such as ada@example.com.').waitFor();
+        await adding.getByLabel('E-mail (optional)').fill('ada@example.com');
+        await adding.getByRole('button', { name: 'Add member' }).click();
+        await adding.getByText('ada@example.com is a member now, as member.').waitFor();
+        await members.getByText('ada@example.com').waitFor();
+
+        const keys = page.page.getByRole('region', { name: 'API keys' });
+        await keys.getByText('No API keys yet.').waitFor();
+        await keys.getByRole('button', { name: 'Make key' }).click();
+        await keys.getByText('Enter a name that says what the key is for.').waitFor();
+        await keys.getByLabel("New key's name").fill('ci');
+        await keys.getByRole('button', { name: 'Make key' }).click();
+        const secret = (await keys.getByTestId('new-api-key-secret').textContent())!;
+        expect(secret).toMatch(/^tly_/);
+        const asKey = () =>
+          stack.suite.gql(secret, `query ($id: ID!) { tenant(id: $id) { id } }`, {
+            id: umbrella.id,
+          });
+        expect((await asKey()).errors).toBeUndefined();
+        const list = keys.getByRole('table', { name: 'API keys, newest first' });
+        await list.waitFor();
+        const [[name, prefix]] = await rowsOf(list);
+        expect(name).toBe('ci');
+        expect(secret.startsWith(prefix)).toBe(true);
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        await page.screenshotAt(SCREENSHOTS, 'access', WIDTHS);
+
+        await list.getByRole('button', { name: 'Revoke the key ci' }).click();
+        await keys.getByText('The key ci is revoked.').waitFor();
+        await list.getByText('Revoked').waitFor();
+        expect((await asKey()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+        const hooks = page.page.getByRole('region', { name: 'Webhook endpoints' });
+        await hooks.getByText('No endpoints: no events are sent anywhere.').waitFor();
+        const adding2 = hooks.getByRole('form', { name: 'New webhook endpoint' });
+        await adding2.getByLabel('Endpoint address').fill('ftp://nowhere');
+        await adding2.getByRole('button', { name: 'Add endpoint' }).click();
+        await adding2.getByText('Enter an http or https address.').waitFor();
+        await adding2.getByText('Choose at least one event.').waitFor();
+        await adding2.getByLabel('Endpoint address').fill(HOOK_URL);
+        await adding2.getByLabel('An invoice is issued').check();
+        await adding2.getByRole('button', { name: 'Add endpoint' }).click();
+        await adding2.getByText(`Events go to ${HOOK_URL} now.`).waitFor();
+        expect(
+          (await hooks.getByTestId('new-webhook-secret').textContent())!.length,
+        ).toBeGreaterThan(23);
+        await hooks.getByText('invoice.issued').waitFor();
+        await hooks.getByRole('button', { name: 'Deliveries' }).click();
+        await hooks.getByText('Nothing was sent to this endpoint yet.').waitFor();
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        await page.screenshotAt(SCREENSHOTS, 'access-webhooks', [1024]);
+        await hooks.getByRole('button', { name: `Delete the endpoint ${HOOK_URL}` }).click();
+        await hooks.getByText(`The endpoint ${HOOK_URL} is deleted.`).waitFor();
+        await hooks.getByText('No endpoints: no events are sent anywhere.').waitFor();
+        expect(page.errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'tells a MEMBER in words when nothing is settled yet and that the keys are not theirs, shows no finance entry, and prices a workload',
     async () => {
       const tenant = await stack.suite.newTenant('Vandelay Imports');
       const member = stack.suite.jwt(
@@ -345,14 +514,31 @@ describe('the console cost center', () => {
           )
           .waitFor();
         const nav = page.page.getByRole('navigation', { name: 'Console pages' });
-        expect(await nav.getByRole('link').allTextContents()).toEqual([
-          'Wallets',
-          'Spending',
-          'Bills',
-          'Top up',
-        ]);
+        expect(await nav.getByRole('link').allTextContents()).toEqual(TENANT_PAGES);
         expect(seriousViolations(await page.axeViolations())).toEqual([]);
         await page.screenshotAt(SCREENSHOTS, 'spending-empty', [1024]);
+
+        // The keys are for owners and admins: the API refuses, the page says so.
+        await nav.getByRole('link', { name: 'Access' }).click();
+        const refused = page.page.getByRole('region', { name: 'API keys' }).getByRole('alert');
+        await refused.waitFor();
+        expect(await refused.textContent()).toContain('(FORBIDDEN)');
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+
+        // The price calculator, exact: 2.5 cores and 8 GiB for 730 hours at the default book
+        // (CPU 0.03, MEMORY 0.004 a unit-hour) cost 54.75 + 23.36.
+        await nav.getByRole('link', { name: 'Prices' }).click();
+        await page.page.getByRole('heading', { name: 'Price calculator' }).waitFor();
+        await page.page.getByLabel('CPU quantity', { exact: false }).fill('2.5');
+        await page.page.getByLabel('Memory quantity', { exact: false }).fill('8');
+        expect(await page.page.getByTestId('cost-CPU').textContent()).toBe('54.75 USD');
+        expect(await page.page.getByTestId('cost-total').textContent()).toBe('78.11 USD');
+        await page.page.getByLabel('Memory quantity', { exact: false }).fill('1e3');
+        expect(await page.page.getByTestId('cost-total').textContent()).toBe(
+          'Correct the fields above',
+        );
+        expect(seriousViolations(await page.axeViolations())).toEqual([]);
+        await page.screenshotAt(SCREENSHOTS, 'prices', WIDTHS);
         expect(page.errors).toEqual([]);
       } finally {
         await page.close();

@@ -1,4 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
 import { runOperation } from './graphql-client';
 
@@ -15,4 +16,25 @@ export function useMutationOperation<R, V>(document: TypedDocumentString<R, V>, 
 export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `console-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * A form's mutation: `send` runs it with what to say once it succeeded (`done`), and every
+ * query is asked again, so the page shows what changed; `mutation.error` is the refusal.
+ */
+export function useFormMutation<R, V>(document: TypedDocumentString<R, V>, token: string) {
+  const queries = useQueryClient();
+  const mutation = useMutationOperation(document, token);
+  const [done, setDone] = useState<string | null>(null);
+  const send = (variables: V, said: string, onSuccess?: (result: R) => void) => {
+    setDone(null);
+    mutation.mutate(variables, {
+      onSuccess: (result) => {
+        setDone(said);
+        onSuccess?.(result);
+        void queries.invalidateQueries();
+      },
+    });
+  };
+  return { mutation, done, send };
 }

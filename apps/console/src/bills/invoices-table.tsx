@@ -82,10 +82,11 @@ function PdfButton({ path, number, token }: { path: string; number: string; toke
       <Button
         variant="default"
         size="xs"
+        aria-label={`Download ${number}`}
         loading={state === 'busy'}
         onClick={() => void download()}
       >
-        Download {number}
+        Download
       </Button>
       {typeof state === 'object' && (
         <Text size="sm" c="red.8" role="alert" mt={4}>

@@ -15,9 +15,22 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query TenantMembers($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      members {\n        role\n        user {\n          id\n          externalId\n          email\n        }\n      }\n    }\n  }\n": typeof types.TenantMembersDocument,
+    "\n  query TenantApiKeys($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      apiKeys {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": typeof types.TenantApiKeysDocument,
+    "\n  mutation CreateApiKey($tenantId: ID!, $name: String!) {\n    createApiKey(tenantId: $tenantId, name: $name) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      role\n      user {\n        id\n      }\n    }\n  }\n": typeof types.AddMemberDocument,
     "\n  query TenantBills($tenantId: ID!, $from: DateTime!, $to: DateTime!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      currency\n      dailySpend(from: $from, to: $to, groupBy: NAMESPACE) {\n        day\n        key\n        amount\n      }\n    }\n    invoices(tenantId: $tenantId) {\n      id\n      number\n      periodStart\n      periodEnd\n      status\n      total\n      pdfUrl\n    }\n  }\n": typeof types.TenantBillsDocument,
     "\n  query TenantDayLines($tenantId: ID!, $from: DateTime!, $to: DateTime!) {\n    tenant(id: $tenantId) {\n      id\n      workspaces {\n        id\n        namespace\n        usage(from: $from, to: $to) {\n          namespace\n          hour\n          resource\n          quantity\n          amount\n        }\n      }\n    }\n  }\n": typeof types.TenantDayLinesDocument,
     "\n  query TenantStatement($tenantId: ID!, $month: String!) {\n    statement(tenantId: $tenantId, month: $month) {\n      currency\n      final\n      periodStart\n      periodEnd\n      opening\n      recharges\n      charges\n      adjustments\n      other\n      closing\n      usage {\n        namespace\n        resource\n        amount\n      }\n    }\n  }\n": typeof types.TenantStatementDocument,
+    "\n  query TenantBudgets($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      currency\n      wallet {\n        id\n        balance\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        spendingCap\n        wallet {\n          id\n          balance\n        }\n      }\n      workspaces {\n        id\n        namespace\n        state\n        spendingCap\n        subAccount {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TenantBudgetsDocument,
+    "\n  mutation CreateSubAccount($input: CreateSubAccountInput!) {\n    createSubAccount(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateSubAccountDocument,
+    "\n  mutation SetMonthlyBudget($subAccountId: ID!, $amount: Money) {\n    setMonthlyBudget(subAccountId: $subAccountId, amount: $amount) {\n      id\n      monthlyBudget\n    }\n  }\n": typeof types.SetMonthlyBudgetDocument,
+    "\n  mutation SetSpendingCap($input: SetSpendingCapInput!) {\n    setSpendingCap(input: $input) {\n      workspace {\n        id\n      }\n      subAccount {\n        id\n      }\n    }\n  }\n": typeof types.SetSpendingCapDocument,
+    "\n  query WalletAlerts($walletId: ID!) {\n    alerts(walletId: $walletId) {\n      id\n      kind\n      state\n      amount\n      percent\n      hours\n      lastTransitionAt\n    }\n  }\n": typeof types.WalletAlertsDocument,
+    "\n  mutation CreateAlert($input: CreateAlertInput!) {\n    createAlert(input: $input) {\n      id\n      state\n    }\n  }\n": typeof types.CreateAlertDocument,
+    "\n  mutation DeleteAlert($id: ID!) {\n    deleteAlert(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteAlertDocument,
+    "\n  query CurrentPriceBook($currency: String!) {\n    priceBook(currency: $currency) {\n      id\n      version\n      currency\n      effectiveFrom\n      prices {\n        resource\n        unit\n        pricePerUnitHour\n        scale\n      }\n    }\n  }\n": typeof types.CurrentPriceBookDocument,
     "\n  query FinanceTenants($search: String, $first: Int!, $after: String) {\n    tenants(search: $search, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          currency\n          wallet {\n            id\n            balance\n            currency\n            debtState\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.FinanceTenantsDocument,
     "\n  query FinanceTenant($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      currency\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        spendingCap\n        wallet {\n          ...WalletFigures\n        }\n      }\n      workspaces {\n        id\n        namespace\n        state\n        spendingCap\n        suspensionReasons\n        subAccount {\n          id\n          name\n        }\n      }\n      members {\n        role\n        user {\n          id\n          externalId\n          email\n        }\n      }\n    }\n  }\n": typeof types.FinanceTenantDocument,
     "\n  query SignedInUser {\n    me {\n      id\n      externalId\n      email\n      platformRole\n      memberships {\n        role\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.SignedInUserDocument,
@@ -28,11 +41,28 @@ type Documents = {
     "\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) {\n      id\n    }\n  }\n": typeof types.TransferDocument,
     "\n  fragment WalletFigures on Wallet {\n    id\n    kind\n    currency\n    balance\n    pendingCharges\n    availableBalance\n    spendRate\n    runsOutAt\n    pendingThrough\n    debtState\n  }\n": typeof types.WalletFiguresFragmentDoc,
     "\n  query TenantWallets($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        wallet {\n          ...WalletFigures\n        }\n      }\n    }\n  }\n": typeof types.TenantWalletsDocument,
+    "\n  query WebhookEndpoints($tenantId: ID!) {\n    webhookEndpoints(tenantId: $tenantId) {\n      id\n      url\n      eventTypes\n      createdAt\n    }\n  }\n": typeof types.WebhookEndpointsDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $first: Int!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          eventType\n          status\n          createdAt\n          attempts {\n            attempt\n            statusCode\n            error\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteWebhookEndpointDocument,
 };
 const documents: Documents = {
+    "\n  query TenantMembers($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      members {\n        role\n        user {\n          id\n          externalId\n          email\n        }\n      }\n    }\n  }\n": types.TenantMembersDocument,
+    "\n  query TenantApiKeys($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      apiKeys {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n": types.TenantApiKeysDocument,
+    "\n  mutation CreateApiKey($tenantId: ID!, $name: String!) {\n    createApiKey(tenantId: $tenantId, name: $name) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      role\n      user {\n        id\n      }\n    }\n  }\n": types.AddMemberDocument,
     "\n  query TenantBills($tenantId: ID!, $from: DateTime!, $to: DateTime!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      currency\n      dailySpend(from: $from, to: $to, groupBy: NAMESPACE) {\n        day\n        key\n        amount\n      }\n    }\n    invoices(tenantId: $tenantId) {\n      id\n      number\n      periodStart\n      periodEnd\n      status\n      total\n      pdfUrl\n    }\n  }\n": types.TenantBillsDocument,
     "\n  query TenantDayLines($tenantId: ID!, $from: DateTime!, $to: DateTime!) {\n    tenant(id: $tenantId) {\n      id\n      workspaces {\n        id\n        namespace\n        usage(from: $from, to: $to) {\n          namespace\n          hour\n          resource\n          quantity\n          amount\n        }\n      }\n    }\n  }\n": types.TenantDayLinesDocument,
     "\n  query TenantStatement($tenantId: ID!, $month: String!) {\n    statement(tenantId: $tenantId, month: $month) {\n      currency\n      final\n      periodStart\n      periodEnd\n      opening\n      recharges\n      charges\n      adjustments\n      other\n      closing\n      usage {\n        namespace\n        resource\n        amount\n      }\n    }\n  }\n": types.TenantStatementDocument,
+    "\n  query TenantBudgets($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      currency\n      wallet {\n        id\n        balance\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        spendingCap\n        wallet {\n          id\n          balance\n        }\n      }\n      workspaces {\n        id\n        namespace\n        state\n        spendingCap\n        subAccount {\n          id\n        }\n      }\n    }\n  }\n": types.TenantBudgetsDocument,
+    "\n  mutation CreateSubAccount($input: CreateSubAccountInput!) {\n    createSubAccount(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateSubAccountDocument,
+    "\n  mutation SetMonthlyBudget($subAccountId: ID!, $amount: Money) {\n    setMonthlyBudget(subAccountId: $subAccountId, amount: $amount) {\n      id\n      monthlyBudget\n    }\n  }\n": types.SetMonthlyBudgetDocument,
+    "\n  mutation SetSpendingCap($input: SetSpendingCapInput!) {\n    setSpendingCap(input: $input) {\n      workspace {\n        id\n      }\n      subAccount {\n        id\n      }\n    }\n  }\n": types.SetSpendingCapDocument,
+    "\n  query WalletAlerts($walletId: ID!) {\n    alerts(walletId: $walletId) {\n      id\n      kind\n      state\n      amount\n      percent\n      hours\n      lastTransitionAt\n    }\n  }\n": types.WalletAlertsDocument,
+    "\n  mutation CreateAlert($input: CreateAlertInput!) {\n    createAlert(input: $input) {\n      id\n      state\n    }\n  }\n": types.CreateAlertDocument,
+    "\n  mutation DeleteAlert($id: ID!) {\n    deleteAlert(id: $id) {\n      id\n    }\n  }\n": types.DeleteAlertDocument,
+    "\n  query CurrentPriceBook($currency: String!) {\n    priceBook(currency: $currency) {\n      id\n      version\n      currency\n      effectiveFrom\n      prices {\n        resource\n        unit\n        pricePerUnitHour\n        scale\n      }\n    }\n  }\n": types.CurrentPriceBookDocument,
     "\n  query FinanceTenants($search: String, $first: Int!, $after: String) {\n    tenants(search: $search, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          currency\n          wallet {\n            id\n            balance\n            currency\n            debtState\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.FinanceTenantsDocument,
     "\n  query FinanceTenant($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      currency\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        spendingCap\n        wallet {\n          ...WalletFigures\n        }\n      }\n      workspaces {\n        id\n        namespace\n        state\n        spendingCap\n        suspensionReasons\n        subAccount {\n          id\n          name\n        }\n      }\n      members {\n        role\n        user {\n          id\n          externalId\n          email\n        }\n      }\n    }\n  }\n": types.FinanceTenantDocument,
     "\n  query SignedInUser {\n    me {\n      id\n      externalId\n      email\n      platformRole\n      memberships {\n        role\n        tenant {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.SignedInUserDocument,
@@ -43,8 +73,32 @@ const documents: Documents = {
     "\n  mutation Transfer($input: TransferInput!) {\n    transfer(input: $input) {\n      id\n    }\n  }\n": types.TransferDocument,
     "\n  fragment WalletFigures on Wallet {\n    id\n    kind\n    currency\n    balance\n    pendingCharges\n    availableBalance\n    spendRate\n    runsOutAt\n    pendingThrough\n    debtState\n  }\n": types.WalletFiguresFragmentDoc,
     "\n  query TenantWallets($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        wallet {\n          ...WalletFigures\n        }\n      }\n    }\n  }\n": types.TenantWalletsDocument,
+    "\n  query WebhookEndpoints($tenantId: ID!) {\n    webhookEndpoints(tenantId: $tenantId) {\n      id\n      url\n      eventTypes\n      createdAt\n    }\n  }\n": types.WebhookEndpointsDocument,
+    "\n  query WebhookDeliveries($endpointId: ID!, $first: Int!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          eventType\n          status\n          createdAt\n          attempts {\n            attempt\n            statusCode\n            error\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n": types.DeleteWebhookEndpointDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantMembers($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      members {\n        role\n        user {\n          id\n          externalId\n          email\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').TenantMembersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantApiKeys($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      apiKeys {\n        id\n        name\n        prefix\n        createdAt\n        lastUsedAt\n        revokedAt\n      }\n    }\n  }\n"): typeof import('./graphql').TenantApiKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($tenantId: ID!, $name: String!) {\n    createApiKey(tenantId: $tenantId, name: $name) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').CreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): typeof import('./graphql').RevokeApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddMember($input: AddMemberInput!) {\n    addMember(input: $input) {\n      role\n      user {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').AddMemberDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -57,6 +111,38 @@ export function graphql(source: "\n  query TenantDayLines($tenantId: ID!, $from:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TenantStatement($tenantId: ID!, $month: String!) {\n    statement(tenantId: $tenantId, month: $month) {\n      currency\n      final\n      periodStart\n      periodEnd\n      opening\n      recharges\n      charges\n      adjustments\n      other\n      closing\n      usage {\n        namespace\n        resource\n        amount\n      }\n    }\n  }\n"): typeof import('./graphql').TenantStatementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantBudgets($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      currency\n      wallet {\n        id\n        balance\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        spendingCap\n        wallet {\n          id\n          balance\n        }\n      }\n      workspaces {\n        id\n        namespace\n        state\n        spendingCap\n        subAccount {\n          id\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').TenantBudgetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSubAccount($input: CreateSubAccountInput!) {\n    createSubAccount(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CreateSubAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMonthlyBudget($subAccountId: ID!, $amount: Money) {\n    setMonthlyBudget(subAccountId: $subAccountId, amount: $amount) {\n      id\n      monthlyBudget\n    }\n  }\n"): typeof import('./graphql').SetMonthlyBudgetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetSpendingCap($input: SetSpendingCapInput!) {\n    setSpendingCap(input: $input) {\n      workspace {\n        id\n      }\n      subAccount {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').SetSpendingCapDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletAlerts($walletId: ID!) {\n    alerts(walletId: $walletId) {\n      id\n      kind\n      state\n      amount\n      percent\n      hours\n      lastTransitionAt\n    }\n  }\n"): typeof import('./graphql').WalletAlertsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAlert($input: CreateAlertInput!) {\n    createAlert(input: $input) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').CreateAlertDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAlert($id: ID!) {\n    deleteAlert(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').DeleteAlertDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CurrentPriceBook($currency: String!) {\n    priceBook(currency: $currency) {\n      id\n      version\n      currency\n      effectiveFrom\n      prices {\n        resource\n        unit\n        pricePerUnitHour\n        scale\n      }\n    }\n  }\n"): typeof import('./graphql').CurrentPriceBookDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -97,6 +183,22 @@ export function graphql(source: "\n  fragment WalletFigures on Wallet {\n    id\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TenantWallets($tenantId: ID!) {\n    tenant(id: $tenantId) {\n      id\n      name\n      wallet {\n        ...WalletFigures\n      }\n      subAccounts {\n        id\n        name\n        monthlyBudget\n        wallet {\n          ...WalletFigures\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').TenantWalletsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpoints($tenantId: ID!) {\n    webhookEndpoints(tenantId: $tenantId) {\n      id\n      url\n      eventTypes\n      createdAt\n    }\n  }\n"): typeof import('./graphql').WebhookEndpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($endpointId: ID!, $first: Int!, $after: String) {\n    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          eventType\n          status\n          createdAt\n          attempts {\n            attempt\n            statusCode\n            error\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').WebhookDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      secret\n      endpoint {\n        id\n        url\n      }\n    }\n  }\n"): typeof import('./graphql').CreateWebhookEndpointDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').DeleteWebhookEndpointDocument;
 
 
 export function graphql(source: string) {

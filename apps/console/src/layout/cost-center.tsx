@@ -14,6 +14,9 @@ import { WalletsPage } from '../wallets/wallets-page';
 import { SpendingPage } from '../spending/spending-page';
 import { BillsPage } from '../bills/bills-page';
 import { TopUpPage } from '../top-up/top-up-page';
+import { BudgetsPage } from '../budgets/budgets-page';
+import { AccessPage } from '../access/access-page';
+import { CalculatorPage } from '../calculator/calculator-page';
 import { LoadError, Loading } from './states';
 
 interface Props {
@@ -114,6 +117,21 @@ function Navigation({
           Top up
         </RouteLink>
       )}
+      {walletsToo && (
+        <RouteLink to={{ page: 'budgets' }} aria-current={current(['budgets'])}>
+          Budgets
+        </RouteLink>
+      )}
+      {walletsToo && (
+        <RouteLink to={{ page: 'access' }} aria-current={current(['access'])}>
+          Access
+        </RouteLink>
+      )}
+      {walletsToo && (
+        <RouteLink to={{ page: 'prices' }} aria-current={current(['prices'])}>
+          Prices
+        </RouteLink>
+      )}
     </Group>
   );
 }
@@ -164,6 +182,9 @@ function Page({
     case 'spending':
     case 'bills':
     case 'top-up':
+    case 'budgets':
+    case 'access':
+    case 'prices':
       return ofTheirTenant;
   }
 }
@@ -179,6 +200,12 @@ function tenantPage(route: Route, tenantId: string, token: string): ReactNode {
       return <BillsPage tenantId={tenantId} token={token} />;
     case 'top-up':
       return <TopUpPage tenantId={tenantId} token={token} recharge={route.recharge} />;
+    case 'budgets':
+      return <BudgetsPage tenantId={tenantId} token={token} />;
+    case 'access':
+      return <AccessPage tenantId={tenantId} token={token} />;
+    case 'prices':
+      return <CalculatorPage tenantId={tenantId} token={token} />;
     case 'tenants':
     case 'tenant':
       return null;

@@ -33,12 +33,7 @@ export function LoadError({
       : onRetry && { label: 'Try again', act: onRetry };
   return (
     <Alert color="red" variant="outline" title={`Could not load ${what}`} role="alert">
-      <Text>
-        {words}{' '}
-        <Text span ff="monospace">
-          ({code})
-        </Text>
-      </Text>
+      <ErrorWords words={words} code={code} />
       {next && (
         <Button mt="sm" variant="default" size="xs" onClick={next.act}>
           {next.label}
@@ -50,15 +45,21 @@ export function LoadError({
 
 /** A mutation the API refused: what it means and its code, where the form is. */
 export function ActionRefused({ what, error }: { what: string; error: unknown }) {
-  const { words, code } = describeError(error);
   return (
     <Alert color="red" variant="outline" title={`Could not ${what}`} role="alert">
-      <Text>
-        {words}{' '}
-        <Text span ff="monospace">
-          ({code})
-        </Text>
-      </Text>
+      <ErrorWords {...describeError(error)} />
     </Alert>
+  );
+}
+
+/** What a refusal means, and its code beside it. */
+function ErrorWords({ words, code }: { words: string; code: string }) {
+  return (
+    <Text>
+      {words}{' '}
+      <Text span ff="monospace">
+        ({code})
+      </Text>
+    </Text>
   );
 }

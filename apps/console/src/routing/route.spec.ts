@@ -9,6 +9,9 @@ describe('console routes', () => {
     ['/console/finance/tenants/t-1', '', { page: 'tenant', tenantId: 't-1' }],
     ['/console/spending', '', { page: 'spending' }],
     ['/console/bills/', '', { page: 'bills' }],
+    ['/console/budgets', '', { page: 'budgets' }],
+    ['/console/access', '', { page: 'access' }],
+    ['/console/prices', '', { page: 'prices' }],
     ['/console/top-up', '', { page: 'top-up', recharge: null }],
     ['/console/top-up', '?recharge=r-1', { page: 'top-up', recharge: 'r-1' }],
   ])('reads %s%s', (path, query, route) => {
@@ -23,6 +26,9 @@ describe('console routes', () => {
       { page: 'tenant', tenantId: '0b7e5a52-8a8c-4d47-9a53-4f2b2d1e6c11' },
       { page: 'spending' },
       { page: 'bills' },
+      { page: 'budgets' },
+      { page: 'access' },
+      { page: 'prices' },
       { page: 'top-up', recharge: null },
       { page: 'top-up', recharge: 'a&b' },
     ];

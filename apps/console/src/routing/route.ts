@@ -11,7 +11,10 @@ export type Route =
   | { readonly page: 'spending' }
   | { readonly page: 'bills' }
   /** `recharge`: the one Checkout came back from (libs/transport's rechargeReturnPath). */
-  | { readonly page: 'top-up'; readonly recharge: string | null };
+  | { readonly page: 'top-up'; readonly recharge: string | null }
+  | { readonly page: 'budgets' }
+  | { readonly page: 'access' }
+  | { readonly page: 'prices' };
 
 const TENANT = /^\/finance\/tenants\/([^/]+)\/?$/;
 
@@ -24,6 +27,9 @@ export function routeOf(pathname: string, query: string): Route {
   if (tenant !== null) return { page: 'tenant', tenantId: decodeURIComponent(tenant[1]) };
   if (/^\/spending\/?$/.test(path)) return { page: 'spending' };
   if (/^\/bills\/?$/.test(path)) return { page: 'bills' };
+  if (/^\/budgets\/?$/.test(path)) return { page: 'budgets' };
+  if (/^\/access\/?$/.test(path)) return { page: 'access' };
+  if (/^\/prices\/?$/.test(path)) return { page: 'prices' };
   if (/^\/top-up\/?$/.test(path)) {
     return { page: 'top-up', recharge: new URLSearchParams(query).get('recharge') };
   }
@@ -44,6 +50,12 @@ export function hrefOf(route: Route): string {
       return `${BASE}/spending`;
     case 'bills':
       return `${BASE}/bills`;
+    case 'budgets':
+      return `${BASE}/budgets`;
+    case 'access':
+      return `${BASE}/access`;
+    case 'prices':
+      return `${BASE}/prices`;
     case 'top-up':
       return route.recharge === null
         ? `${BASE}/top-up`

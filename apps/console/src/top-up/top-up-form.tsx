@@ -1,7 +1,8 @@
-import { Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { newIdempotencyKey, useMutationOperation } from '../api/use-mutation-operation';
 import { ActionRefused } from '../layout/states';
+import { AmountField } from '../layout/amount-field';
 import { readAmount } from './amount-input';
 import { StartRechargeMutation } from './top-up.queries';
 import type { WalletChoice } from './wallet-choices';
@@ -59,12 +60,10 @@ export function TopUpForm({
               onChange={(event) => setWalletId(event.currentTarget.value)}
               data={wallets.map((w) => ({ value: w.id, label: w.label }))}
             />
-            <TextInput
+            <AmountField
               label={`Amount (${currency})`}
-              inputMode="decimal"
-              autoComplete="off"
               value={text}
-              onChange={(event) => setText(event.currentTarget.value)}
+              onChange={setText}
               error={problem}
             />
           </Group>

@@ -1,9 +1,10 @@
-import { Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { newIdempotencyKey, useMutationOperation } from '../api/use-mutation-operation';
 import { MutationOutcome } from '../layout/mutation-outcome';
 import { formatMoney } from '../money/money';
+import { AmountField } from '../layout/amount-field';
 import { readAmount } from './amount-input';
 import { TransferMutation } from './top-up.queries';
 import type { WalletChoice } from './wallet-choices';
@@ -79,12 +80,10 @@ export function TransferForm({ wallets, currency, token }: Props) {
               data={choices}
               error={problems.to}
             />
-            <TextInput
+            <AmountField
               label={`Amount (${currency})`}
-              inputMode="decimal"
-              autoComplete="off"
               value={text}
-              onChange={(event) => setText(event.currentTarget.value)}
+              onChange={setText}
               error={problems.amount}
             />
           </Group>
