@@ -81,6 +81,8 @@ const inHours = (hours: number) => new Date(Date.now() + hours * HOUR_MS).toISOS
 const GRANT_CREDIT = `mutation ($w: ID!, $a: Money!, $e: DateTime!, $r: String!, $k: String) {
   grantCredit(walletId: $w, amount: $a, expiresAt: $e, reason: $r, idempotencyKey: $k) { id } }`;
 const CREATE_ALERT = `mutation ($input: CreateAlertInput!) { createAlert(input: $input) { id } }`;
+const EXPORT_LEDGER_ENTRIES = `mutation ($w: ID!, $f: LedgerEntryFilter) {
+  exportLedgerEntries(walletId: $w, filter: $f) { url } }`;
 const nextHour = () => new Date(Math.ceil(Date.now() / HOUR_MS) * HOUR_MS).toISOString();
 const lastHour = () => new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS - HOUR_MS).toISOString();
 const DAY_MS = 24 * HOUR_MS;
@@ -113,6 +115,18 @@ const operations: [
     read,
   ],
   ['wallet', `query ($id: ID!) { wallet(id: $id) { id } }`, (t) => ({ id: t.walletId }), read],
+  [
+    'wallet entries, filtered',
+    `query ($id: ID!) { wallet(id: $id) { entries(first: 5, filter: { kind: "adjustment" }) { edges { cursor } } } }`,
+    (t) => ({ id: t.walletId }),
+    read,
+  ],
+  [
+    'exportLedgerEntries',
+    EXPORT_LEDGER_ENTRIES,
+    (t) => ({ w: t.walletId, f: { kind: 'transfer' } }),
+    readList,
+  ],
   [
     'workspace',
     `query ($ns: String!) { workspace(namespace: $ns) { id } }`,
@@ -260,6 +274,12 @@ const operations: [
 
 /** Each operation with one defect in its input, and what each role gets (see `refusing`). */
 const invalidInputs: typeof operations = [
+  [
+    'exportLedgerEntries of a reversed range',
+    EXPORT_LEDGER_ENTRIES,
+    (t) => ({ w: t.walletId, f: { from: inHours(1), to: inHours(-1) } }),
+    refusing(readList),
+  ],
   [
     'createTenant with a blank name',
     `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { id } }`,

@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module';
 import { BillingGraphqlModule } from './billing/billing.module';
 import { LocalCheckoutModule } from './checkout/local-checkout.module';
 import { ConsoleModule } from './console/console.module';
+import { ExportsModule } from './exports/exports.module';
 import { GatewayConfig } from './gateway.config';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { formatGraphQLError } from './graphql/format-error';
@@ -69,6 +70,7 @@ export class GatewayModule {
         IdentityModule,
         MeteringGraphqlModule,
         ConsoleModule.forRoot(config),
+        ExportsModule.forRoot(config),
         ...(development ? [GraphqlIdeModule, LocalCheckoutModule.forRoot(config)] : []),
       ],
       providers: [DateTimeScalar, MoneyScalar, HealthResolver],

@@ -125,8 +125,23 @@ export interface LedgerTransactionView {
   readonly entries: readonly LedgerEntryView[];
 }
 
+/** A wallet's entry with the kind of the transaction it belongs to. */
+export interface WalletEntryView extends LedgerEntryView {
+  readonly kind: string;
+}
+
+/** Which of a wallet's entries a page (or an export) reads; null fields select everything. */
+export interface EntriesFilter {
+  /** The transaction kind (`usage`, `recharge`, `transfer`, `adjustment`, ...). */
+  readonly kind: string | null;
+  /** Entries created at or after. */
+  readonly from: IsoTime | null;
+  /** Entries created before. */
+  readonly to: IsoTime | null;
+}
+
 export interface EntriesPage {
-  readonly entries: readonly LedgerEntryView[];
+  readonly entries: readonly WalletEntryView[];
   readonly hasNextPage: boolean;
   readonly endCursor: string | null;
 }
@@ -363,8 +378,14 @@ export interface AccountContract {
     Authenticated<{ hour: IsoTime; dropPostedBefore: IsoTime }>,
     null
   >;
+  /** Newest first; `first` 1 to 5,000 (the public API pages by at most 200, exports by more). */
   'account.wallets.entries': Rpc<
-    Authenticated<{ walletId: string; first: number; after: string | null }>,
+    Authenticated<{
+      walletId: string;
+      first: number;
+      after: string | null;
+      filter?: EntriesFilter;
+    }>,
     EntriesPage
   >;
   'account.ledger.transactionsByIds': Rpc<Authenticated<Ids>, LedgerTransactionView[]>;

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { LedgerEntry } from '@prisma/client';
 import { PrismaService } from '@tally/prisma';
-import { toWireMicros } from '@tally/money';
 import type {
+  EntriesFilter,
   EntriesPage,
   LedgerEntryView,
   LedgerTransactionView,
@@ -15,18 +14,50 @@ import { validUuids } from '../wallets/wallet.repository';
 export class LedgerReadsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Newest first; the cursor is the last entry id seen. */
-  async entriesPage(walletId: string, first: number, afterId: bigint | null): Promise<EntriesPage> {
-    const rows = await this.prisma.ledgerEntry.findMany({
-      where: { walletId, ...(afterId === null ? {} : { id: { lt: afterId } }) },
-      orderBy: { id: 'desc' },
-      take: first + 1,
-    });
+  /**
+   * Newest first; the cursor is the last entry id seen. The conditions are only those the
+   * filter names, so every page is a walk down ledger_entries_wallet_page_idx from the cursor
+   * (an `OR $n IS NULL` form would leave a generic plan that starts each page at the top).
+   */
+  async entriesPage(
+    walletId: string,
+    first: number,
+    afterId: bigint | null,
+    filter: EntriesFilter,
+  ): Promise<EntriesPage> {
+    const values: unknown[] = [walletId, first + 1];
+    const where = ['e.wallet_id = $1'];
+    const condition = (sql: (n: string) => string, value: unknown) => {
+      values.push(value);
+      where.push(sql(`$${values.length}`));
+    };
+    if (afterId !== null) condition((n) => `e.id < ${n}`, afterId.toString());
+    if (filter.kind !== null) condition((n) => `t.kind = ${n}`, filter.kind);
+    if (filter.from !== null) condition((n) => `e.created_at >= ${n}`, filter.from);
+    if (filter.to !== null) condition((n) => `e.created_at < ${n}`, filter.to);
+    const { rows } = await this.prisma.pool.query<WalletEntryRow>(
+      `SELECT e.id::text, e.transaction_id, e.wallet_id, e.account, e.amount_micros::text,
+              e.created_at, t.kind
+         FROM account.ledger_entries e
+         JOIN account.ledger_transactions t ON t.id = e.transaction_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY e.id DESC
+        LIMIT $2`,
+      values,
+    );
     const page = rows.slice(0, first);
     return {
-      entries: page.map(toEntryView),
+      entries: page.map((row) => ({
+        id: row.id,
+        transactionId: row.transaction_id,
+        walletId: row.wallet_id,
+        account: row.account,
+        amountMicros: row.amount_micros,
+        createdAt: row.created_at.toISOString(),
+        kind: row.kind,
+      })),
       hasNextPage: rows.length > first,
-      endCursor: page.length > 0 ? page[page.length - 1].id.toString() : null,
+      endCursor: page.length > 0 ? page[page.length - 1].id : null,
     };
   }
 
@@ -87,15 +118,14 @@ export class LedgerReadsRepository {
   }
 }
 
-export function toEntryView(entry: LedgerEntry): LedgerEntryView {
-  return {
-    id: entry.id.toString(),
-    transactionId: entry.transactionId,
-    walletId: entry.walletId,
-    account: entry.account,
-    amountMicros: toWireMicros(entry.amountMicros),
-    createdAt: entry.createdAt.toISOString(),
-  };
+interface WalletEntryRow {
+  id: string;
+  transaction_id: string;
+  wallet_id: string;
+  account: string;
+  amount_micros: MicrosString;
+  created_at: Date;
+  kind: string;
 }
 
 interface TransactionEntryRow {

@@ -1,7 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import { badInput, notFound } from '@tally/errors';
-import { RpcData, type RpcRequest, type RpcResponse } from '@tally/transport';
+import {
+  RpcData,
+  type EntriesFilter,
+  type RpcRequest,
+  type RpcResponse,
+} from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
 import { WalletRepository } from '../wallets/wallet.repository';
 import { AdjustBalance } from './adjust-balance';
@@ -12,7 +17,9 @@ import { postingsFrom } from './posting-request';
 import { postingContextOf } from './posting-context';
 import { Transfer } from './transfer';
 
-const MAX_PAGE_SIZE = 200;
+/** The most entries one request reads: the public API asks for at most 200, exports for more. */
+const MAX_PAGE_SIZE = 5_000;
+const MAX_KIND_LENGTH = 64;
 
 @Controller()
 export class LedgerController {
@@ -92,6 +99,7 @@ export class LedgerController {
       wallet.id,
       input.first,
       input.after === null ? null : BigInt(input.after),
+      entriesFilter(input.filter),
     );
   }
 
@@ -111,4 +119,23 @@ export class LedgerController {
     const visible = new Set(readable.map((v) => v.transaction));
     return transactions.filter((t) => visible.has(t));
   }
+}
+
+/** A filter as sent, checked: a kind of at most 64 characters, a range that is not reversed. */
+function entriesFilter(filter: EntriesFilter | undefined): EntriesFilter {
+  const { kind = null, from = null, to = null } = filter ?? {};
+  if (kind !== null && (kind.length === 0 || kind.length > MAX_KIND_LENGTH)) {
+    throw badInput(`kind must be 1 to ${MAX_KIND_LENGTH} characters`, { reason: 'BAD_KIND' });
+  }
+  const instant = (field: string, value: string | null) => {
+    if (value !== null && Number.isNaN(Date.parse(value))) {
+      throw badInput(`${field} is not a date-time`, { reason: 'BAD_RANGE' });
+    }
+  };
+  instant('from', from);
+  instant('to', to);
+  if (from !== null && to !== null && Date.parse(from) >= Date.parse(to)) {
+    throw badInput('from must be before to', { reason: 'BAD_RANGE' });
+  }
+  return { kind, from, to };
 }

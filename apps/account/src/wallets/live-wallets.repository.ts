@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@tally/prisma';
+import type { WalletView } from '@tally/transport';
 import type { PoolClient } from 'pg';
+import { toWalletView, validUuids, walletColumns, type WalletRow } from './wallet.repository';
 
 /** One wallet's priced usage of an hour, as metering publishes it. */
 export interface WalletHourAmount {
@@ -19,6 +21,11 @@ export interface PendingHourRow {
   readonly throughMinute: Date | null;
   /** FROZEN rows: the hour's usage charges the ledger has posted to the wallet so far. */
   readonly postedMicros: bigint;
+}
+
+export interface WalletWithRows {
+  readonly wallet: WalletView;
+  readonly rows: PendingHourRow[];
 }
 
 /**
@@ -121,21 +128,26 @@ export class LiveWalletsRepository {
   }
 
   /**
-   * The rows these wallets' live figures are made of: every open or frozen hour, and posted
-   * hours since `rateSince`. One index range per wallet; the ledger is read only for an hour
-   * being posted (seconds an hour), from the entries written since it was frozen.
+   * These wallets with the rows their live figures are made of (every open or frozen hour, and
+   * posted hours since `rateSince`), in one statement: one snapshot, so a charge posted while
+   * this reads is in the balance or in the frozen hour's remainder, never in both or neither
+   * (two statements could read the balance before the posting and the ledger after it). One
+   * index range per wallet; the ledger is read only for an hour being posted (seconds an
+   * hour), from the entries written since it was frozen.
    */
-  async rowsOf(walletIds: readonly string[], rateSince: Date): Promise<PendingHourRow[]> {
-    const { rows } = await this.prisma.pool.query<{
-      wallet_id: string;
-      hour: Date;
-      state: PendingHourRow['state'];
-      amount_micros: string;
-      through_minute: Date | null;
-      posted_micros: string | null;
-    }>({
-      name: 'wallet_pending_rows',
-      text: `SELECT p.wallet_id, p.hour, p.state, p.amount_micros::text, p.through_minute,
+  async walletsWithRows(ids: readonly string[], rateSince: Date): Promise<WalletWithRows[]> {
+    const { rows } = await this.prisma.pool.query<
+      WalletRow & {
+        hour: Date | null;
+        state: PendingHourRow['state'] | null;
+        amount_micros: string | null;
+        through_minute: Date | null;
+        posted_micros: string | null;
+      }
+    >({
+      name: 'wallets_with_pending_rows',
+      text: `SELECT ${walletColumns('w')},
+                    p.hour, p.state, p.amount_micros::text, p.through_minute,
                     CASE WHEN p.state = 'FROZEN' THEN (
                       SELECT (-coalesce(sum(e.amount_micros), 0))::text
                         FROM account.ledger_entries e
@@ -143,18 +155,30 @@ export class LiveWalletsRepository {
                        WHERE e.wallet_id = p.wallet_id AND e.id > p.entries_after
                          AND t.kind = 'usage' AND t.usage_hour = p.hour)
                     END AS posted_micros
-               FROM account.wallet_pending_hours p
-              WHERE p.wallet_id = ANY ($1::uuid[]) AND (p.state <> 'POSTED' OR p.hour >= $2)`,
-      values: [walletIds, rateSince],
+               FROM account.wallets w
+               LEFT JOIN account.wallet_pending_hours p
+                 ON p.wallet_id = w.id AND (p.state <> 'POSTED' OR p.hour >= $2)
+              WHERE w.id = ANY ($1::uuid[])`,
+      values: [validUuids(ids), rateSince],
     });
-    return rows.map((row) => ({
-      walletId: row.wallet_id,
-      hour: row.hour,
-      state: row.state,
-      amountMicros: BigInt(row.amount_micros),
-      throughMinute: row.through_minute,
-      postedMicros: BigInt(row.posted_micros ?? 0),
-    }));
+    const wallets = new Map<string, WalletWithRows>();
+    for (const row of rows) {
+      let wallet = wallets.get(row.id);
+      if (wallet === undefined) {
+        wallet = { wallet: toWalletView(row), rows: [] };
+        wallets.set(row.id, wallet);
+      }
+      if (row.state === null) continue;
+      wallet.rows.push({
+        walletId: row.id,
+        hour: row.hour!,
+        state: row.state,
+        amountMicros: BigInt(row.amount_micros!),
+        throughMinute: row.through_minute,
+        postedMicros: BigInt(row.posted_micros ?? 0),
+      });
+    }
+    return [...wallets.values()];
   }
 
   private inHourLock(hour: Date, work: (client: PoolClient) => Promise<void>): Promise<void> {

@@ -3,7 +3,6 @@ import { parseWireMicros, runsOutAt, spendRatePerHour, toWireMicros } from '@tal
 import type { LiveWalletView, Principal, WalletView } from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
 import { LiveWalletsRepository, type PendingHourRow } from './live-wallets.repository';
-import { WalletRepository } from './wallet.repository';
 
 const HOUR_MS = 3_600_000;
 
@@ -24,7 +23,6 @@ export interface WalletFigures {
 @Injectable()
 export class LiveWallets {
   constructor(
-    private readonly wallets: WalletRepository,
     private readonly rows: LiveWalletsRepository,
     private readonly access: TenantAccess,
   ) {}
@@ -37,23 +35,13 @@ export class LiveWallets {
   ): Promise<LiveWalletView[]> {
     const wallets = await this.access.readable(
       principal,
-      await this.wallets.byIds(ids),
-      (wallet) => wallet.tenantId,
+      await this.rows.walletsWithRows(
+        ids,
+        new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - HOUR_MS),
+      ),
+      ({ wallet }) => wallet.tenantId,
     );
-    if (wallets.length === 0) return [];
-    const rows = await this.rows.rowsOf(
-      wallets.map((wallet) => wallet.id),
-      new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - HOUR_MS),
-    );
-    const rowsOf = new Map<string, PendingHourRow[]>();
-    for (const row of rows) {
-      const ofWallet = rowsOf.get(row.walletId);
-      if (ofWallet) ofWallet.push(row);
-      else rowsOf.set(row.walletId, [row]);
-    }
-    return wallets.map((wallet) =>
-      liveView(wallet, walletFigures(rowsOf.get(wallet.id) ?? [], now), now),
-    );
+    return wallets.map(({ wallet, rows }) => liveView(wallet, walletFigures(rows, now), now));
   }
 }
 

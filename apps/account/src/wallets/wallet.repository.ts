@@ -10,19 +10,10 @@ export class WalletRepository {
   async byIds(ids: readonly string[]): Promise<WalletView[]> {
     const { rows } = await this.prisma.pool.query<WalletRow>({
       name: 'wallets_by_ids',
-      text: `SELECT id, tenant_id, kind, sub_account_id, balance_micros::text, currency, debt_state
-               FROM account.wallets WHERE id = ANY ($1::uuid[])`,
+      text: `SELECT ${walletColumns('w')} FROM account.wallets w WHERE w.id = ANY ($1::uuid[])`,
       values: [validUuids(ids)],
     });
-    return rows.map((row) => ({
-      id: row.id,
-      tenantId: row.tenant_id,
-      kind: row.kind,
-      subAccountId: row.sub_account_id,
-      balanceMicros: row.balance_micros,
-      currency: row.currency,
-      debtState: row.debt_state,
-    }));
+    return rows.map(toWalletView);
   }
 
   /** Whether the stored state changed (a repeated push changes nothing). */
@@ -41,7 +32,15 @@ export class WalletRepository {
   }
 }
 
-interface WalletRow {
+/** The columns of a WalletRow from the wallets table as `alias`; the balance as text. */
+export function walletColumns(alias: string): string {
+  return ['id', 'tenant_id', 'kind', 'sub_account_id', 'currency', 'debt_state']
+    .map((column) => `${alias}.${column}`)
+    .concat(`${alias}.balance_micros::text AS balance_micros`)
+    .join(', ');
+}
+
+export interface WalletRow {
   id: string;
   tenant_id: string;
   kind: WalletView['kind'];
@@ -57,4 +56,16 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids from callers that cannot be UUIDs simply match nothing (NOT_FOUND, not a 500). */
 export function validUuids(ids: readonly string[]): string[] {
   return ids.filter((id) => uuid.test(id));
+}
+
+export function toWalletView(row: WalletRow): WalletView {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    kind: row.kind,
+    subAccountId: row.sub_account_id,
+    balanceMicros: row.balance_micros,
+    currency: row.currency,
+    debtState: row.debt_state,
+  };
 }

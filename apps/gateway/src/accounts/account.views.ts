@@ -1,6 +1,7 @@
 import { parseWireMicros } from '@tally/money';
 import type {
   CreditGrantView,
+  EntriesFilter,
   EntriesPage,
   LedgerEntryView,
   LedgerTransactionView,
@@ -25,6 +26,7 @@ import {
   WalletKind,
   Workspace,
 } from './account.models';
+import type { LedgerEntryFilter } from './dto/account.inputs';
 
 // From the account service's wire views (money as micro-unit strings) to GraphQL objects.
 
@@ -90,4 +92,10 @@ export const toCreditGrant = (view: CreditGrantView): CreditGrant => ({
   grantedAt: new Date(view.grantedAt),
   expiresAt: new Date(view.expiresAt),
   expiredAt: view.expiredAt === null ? null : new Date(view.expiredAt),
+});
+
+export const toEntriesFilter = (filter: LedgerEntryFilter | null | undefined): EntriesFilter => ({
+  kind: filter?.kind ?? null,
+  from: filter?.from?.toISOString() ?? null,
+  to: filter?.to?.toISOString() ?? null,
 });

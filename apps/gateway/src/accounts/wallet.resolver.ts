@@ -1,11 +1,13 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { badInput } from '@tally/errors';
 import type { Principal } from '@tally/transport';
 import { CurrentPrincipal, CurrentRequest } from '../auth/current-principal.decorator';
 import { serviceCall, servicePage } from '../graphql/query-cost';
 import { RequestReadsFactory } from '../graphql/request-reads';
 import { AccountLoadersFactory } from './account-loaders';
 import { CreditGrant, LedgerEntryConnection, Wallet } from './account.models';
-import { toConnection, toCreditGrant, toWallet } from './account.views';
+import { toConnection, toCreditGrant, toEntriesFilter, toWallet } from './account.views';
+import { LedgerEntryFilter } from './dto/account.inputs';
 
 @Resolver(() => Wallet)
 export class WalletResolver {
@@ -29,13 +31,16 @@ export class WalletResolver {
     @Parent() wallet: Wallet,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('filter', { type: () => LedgerEntryFilter, nullable: true })
+    filter: LedgerEntryFilter | null,
     @CurrentPrincipal() principal: Principal,
     @CurrentRequest() req: object,
   ): Promise<LedgerEntryConnection> {
     const page = await this.reads.for(req, principal).send('account.wallets.entries', {
       walletId: wallet.id,
-      first: first ?? 50,
+      first: publicPageSize(first ?? 50),
       after: after ?? null,
+      filter: toEntriesFilter(filter),
     });
     return toConnection(page);
   }
@@ -52,4 +57,16 @@ export class WalletResolver {
     const views = await this.loaders.for(req, principal).creditsOfWallet.load(wallet.id);
     return views.map(toCreditGrant);
   }
+}
+
+/** The public API's pages of entries: 1 to 200 (exports read the ledger by larger pages). */
+const MAX_PUBLIC_PAGE_SIZE = 200;
+
+function publicPageSize(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PUBLIC_PAGE_SIZE) {
+    throw badInput(`first must be between 1 and ${MAX_PUBLIC_PAGE_SIZE}`, {
+      reason: 'BAD_PAGE_SIZE',
+    });
+  }
+  return first;
 }

@@ -47,3 +47,16 @@ export class AdjustBalanceInput {
   @Field() reason!: string;
   @Field() idempotencyKey!: string;
 }
+
+@InputType({ description: "Which of a wallet's entries to read or export; every field optional." })
+export class LedgerEntryFilter {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The transaction kind: usage, recharge, transfer, adjustment, ...',
+  })
+  kind?: string | null;
+  @Field(() => Date, { nullable: true, description: 'Entries created at or after.' })
+  from?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Entries created before.' })
+  to?: Date | null;
+}
