@@ -1,17 +1,21 @@
 import { Card, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { ApiError } from '../api/graphql-client';
 import { useOperation } from '../api/use-operation';
 import type { SpendGrouping, TenantSpendingQuery as Spending } from '../gql/graphql';
 import { LoadError, Loading } from '../layout/states';
 import { formatMoney } from '../money/money';
 import { WalletCard } from '../wallets/wallet-card';
-import { SpendChart } from './spend-chart';
 import { lastDays, spendTable } from './spend-series';
 import { GROUPINGS, labelOf, PERIODS, type Period } from './spend-words';
 import { TenantSpendingQuery } from './spending.queries';
 
 type Tenant = NonNullable<Spending['tenant']>;
+
+// ECharts is most of the console's weight: fetched when a chart is first drawn, not at sign-in.
+const SpendChart = lazy(() =>
+  import('./spend-chart').then(({ SpendChart }) => ({ default: SpendChart })),
+);
 
 /** The tenant's money now (balance, pending, available, run-out) and its spending per day. */
 export function SpendingPage({ tenantId, token }: { tenantId: string; token: string }) {
@@ -101,11 +105,13 @@ function SpendFigures({
       <Text>
         {money(table.total)} in the last {period} days, split by {noun}.
       </Text>
-      <SpendChart
-        table={table}
-        currency={tenant.currency}
-        description={`Bar chart of spending per day over the last ${period} days, by ${noun}; the table below has the figures.`}
-      />
+      <Suspense fallback={<Loading what="the chart" />}>
+        <SpendChart
+          table={table}
+          currency={tenant.currency}
+          description={`Bar chart of spending per day over the last ${period} days, by ${noun}; the table below has the figures.`}
+        />
+      </Suspense>
       <Table striped layout="fixed" captionSide="top">
         <Table.Caption>
           Spending of the last {period} days per {noun}
