@@ -303,10 +303,10 @@ describe('the console cost center', () => {
   );
 
   it(
-    'shows a MEMBER the refusal of a transfer in words: the API decides',
+    'offers a MEMBER a top-up but no transfer, which the API refuses it too',
     async () => {
       const tenant = await stack.suite.newTenant('Pied Piper');
-      await stack.suite.newSubAccount(tenant.id, 'Compression');
+      const compression = await stack.suite.newSubAccount(tenant.id, 'Compression');
       expect((await stack.adjust(tenant.walletId, '10')).errors).toBeUndefined();
       const member = stack.suite.jwt(
         (await stack.suite.fixtures.newMember(tenant.id, 'MEMBER')).externalId,
@@ -316,19 +316,29 @@ describe('the console cost center', () => {
         await page.page.goto(`${stack.gateway}/console/top-up`);
         await page.page.getByLabel('API key or JWT').fill(member);
         await page.page.getByRole('button', { name: 'Sign in' }).click();
-        const transfer = page.page.getByRole('region', { name: 'Transfer' });
-        await transfer.getByLabel('Amount (USD)').fill('1');
-        await transfer.getByRole('button', { name: 'Transfer' }).click();
-        const refused = transfer.getByRole('alert');
-        await refused.waitFor();
-        expect(await refused.textContent()).toBe(
-          'Could not transferThis identity may not see this. (FORBIDDEN)',
-        );
+        await page.page
+          .getByText("Only the tenant's owners and admins move money between its wallets.")
+          .waitFor();
+        await page.page.getByRole('button', { name: 'Continue to checkout' }).waitFor();
+        expect(await page.page.getByRole('region', { name: 'Transfer' }).count()).toBe(0);
         expect(await page.page.getByTestId('balance-Tenant wallet').textContent()).toBe(
           '10.00 USD',
         );
+        const asked = await stack.suite.gql(
+          member,
+          `mutation ($input: TransferInput!) { transfer(input: $input) { id } }`,
+          {
+            input: {
+              fromWalletId: tenant.walletId,
+              toWalletId: compression.walletId,
+              amount: '1',
+              idempotencyKey: `member-${tenant.id}`,
+            },
+          },
+        );
+        expect(asked.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         expect(seriousViolations(await page.axeViolations())).toEqual([]);
-        await page.screenshotAt(SCREENSHOTS, 'transfer-refused', [1024]);
+        await page.screenshotAt(SCREENSHOTS, 'top-up-member', [1024]);
       } finally {
         await page.close();
       }
@@ -518,11 +528,18 @@ describe('the console cost center', () => {
         expect(seriousViolations(await page.axeViolations())).toEqual([]);
         await page.screenshotAt(SCREENSHOTS, 'spending-empty', [1024]);
 
-        // The keys are for owners and admins: the API refuses, the page says so.
+        // The keys are for owners and admins: the page says so, and the API refuses.
         await nav.getByRole('link', { name: 'Access' }).click();
-        const refused = page.page.getByRole('region', { name: 'API keys' }).getByRole('alert');
-        await refused.waitFor();
-        expect(await refused.textContent()).toContain('(FORBIDDEN)');
+        await page.page
+          .getByText("API keys and webhook endpoints are the tenant's owners' and admins' to see.")
+          .waitFor();
+        expect(await page.page.getByRole('button', { name: 'Add member' }).count()).toBe(0);
+        const keys = await stack.suite.gql(
+          member,
+          `query ($id: ID!) { tenant(id: $id) { apiKeys { id } } }`,
+          { id: tenant.id },
+        );
+        expect(keys.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         expect(seriousViolations(await page.axeViolations())).toEqual([]);
 
         // The price calculator, exact: 2.5 cores and 8 GiB for 730 hours at the default book

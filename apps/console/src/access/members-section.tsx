@@ -5,6 +5,7 @@ import { useOperation } from '../api/use-operation';
 import type { MemberRole } from '../gql/graphql';
 import { MutationOutcome } from '../layout/mutation-outcome';
 import { LoadError, Loading } from '../layout/states';
+import { useManagesTenant } from '../session/manages-tenant';
 import { AddMemberMutation, TenantMembersQuery } from './access.queries';
 
 const ROLES: Readonly<Record<MemberRole, string>> = {
@@ -16,6 +17,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Who belongs to the tenant, and adding someone by their identity provider's subject. */
 export function MembersSection({ tenantId, token }: { tenantId: string; token: string }) {
+  const manages = useManagesTenant();
   const members = useOperation(TenantMembersQuery, { tenantId }, token);
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="members">
@@ -48,7 +50,7 @@ export function MembersSection({ tenantId, token }: { tenantId: string; token: s
             </Table.Tbody>
           </Table>
         )}
-        <AddMemberForm tenantId={tenantId} token={token} />
+        {manages && <AddMemberForm tenantId={tenantId} token={token} />}
       </Stack>
     </Card>
   );

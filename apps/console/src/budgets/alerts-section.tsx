@@ -18,6 +18,7 @@ import type { AlertKind, CreateAlertInput } from '../gql/graphql';
 import { MutationOutcome } from '../layout/mutation-outcome';
 import { LoadError, Loading } from '../layout/states';
 import { readAmount } from '../top-up/amount-input';
+import { useManagesTenant } from '../session/manages-tenant';
 import { ALERT_KINDS, describeAlert, readWholeNumber } from './alert-words';
 import { CreateAlertMutation, DeleteAlertMutation, WalletAlertsQuery } from './budgets.queries';
 
@@ -46,6 +47,7 @@ interface Props {
 
 /** One wallet's alerts at a time: what each watches and whether it fired, and a new one. */
 export function AlertsSection({ wallets, currency, token }: Props) {
+  const manages = useManagesTenant();
   const [walletId, setWalletId] = useState(wallets[0].walletId);
   const wallet = wallets.find((w) => w.walletId === walletId) ?? wallets[0];
   return (
@@ -63,13 +65,16 @@ export function AlertsSection({ wallets, currency, token }: Props) {
       </Group>
       <Stack gap="lg">
         <AlertList wallet={wallet} currency={currency} token={token} />
-        <NewAlertForm key={wallet.walletId} wallet={wallet} currency={currency} token={token} />
+        {manages && (
+          <NewAlertForm key={wallet.walletId} wallet={wallet} currency={currency} token={token} />
+        )}
       </Stack>
     </Card>
   );
 }
 
 function AlertList({ wallet, currency, token }: WalletProps) {
+  const manages = useManagesTenant();
   const queries = useQueryClient();
   const alerts = useOperation(WalletAlertsQuery, { walletId: wallet.walletId }, token);
   const remove = useMutationOperation(DeleteAlertMutation, token);
@@ -89,9 +94,11 @@ function AlertList({ wallet, currency, token }: WalletProps) {
           <Table.Tr>
             <Table.Th scope="col">Watches</Table.Th>
             <Table.Th scope="col">State</Table.Th>
-            <Table.Th scope="col" ta="right">
-              Remove
-            </Table.Th>
+            {manages && (
+              <Table.Th scope="col" ta="right">
+                Remove
+              </Table.Th>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -111,22 +118,24 @@ function AlertList({ wallet, currency, token }: WalletProps) {
                     {alert.state === 'TRIGGERED' ? 'Fired' : 'Quiet'}
                   </Badge>
                 </Table.Td>
-                <Table.Td ta="right">
-                  <Button
-                    variant="default"
-                    size="xs"
-                    aria-label={`Delete the alert ${described}`}
-                    loading={remove.isPending && remove.variables.id === alert.id}
-                    onClick={() =>
-                      remove.mutate(
-                        { id: alert.id },
-                        { onSuccess: () => void queries.invalidateQueries() },
-                      )
-                    }
-                  >
-                    Delete
-                  </Button>
-                </Table.Td>
+                {manages && (
+                  <Table.Td ta="right">
+                    <Button
+                      variant="default"
+                      size="xs"
+                      aria-label={`Delete the alert ${described}`}
+                      loading={remove.isPending && remove.variables.id === alert.id}
+                      onClick={() =>
+                        remove.mutate(
+                          { id: alert.id },
+                          { onSuccess: () => void queries.invalidateQueries() },
+                        )
+                      }
+                    >
+                      Delete
+                    </Button>
+                  </Table.Td>
+                )}
               </Table.Tr>
             );
           })}

@@ -4,6 +4,7 @@ import { useOperation } from '../api/use-operation';
 import type { TenantBudgetsQuery as Budgets } from '../gql/graphql';
 import { LoadError, Loading } from '../layout/states';
 import { formatAmount } from '../money/money';
+import { useManagesTenant } from '../session/manages-tenant';
 import { AlertsSection } from './alerts-section';
 import { BudgetForms } from './budget-forms';
 import { TenantBudgetsQuery } from './budgets.queries';
@@ -12,6 +13,7 @@ type Tenant = NonNullable<Budgets['tenant']>;
 
 /** Where the tenant's money may go: sub-accounts and their budgets, caps, and alerts. */
 export function BudgetsPage({ tenantId, token }: { tenantId: string; token: string }) {
+  const manages = useManagesTenant();
   const budgets = useOperation(TenantBudgetsQuery, { tenantId }, token);
   if (budgets.isPending) return <Loading what="budgets" />;
   if (budgets.isError) {
@@ -39,13 +41,17 @@ export function BudgetsPage({ tenantId, token }: { tenantId: string; token: stri
         </Title>
         <SubAccountsTable tenant={tenant} />
       </Card>
-      <BudgetForms
-        tenantId={tenant.id}
-        currency={tenant.currency}
-        token={token}
-        subAccounts={subAccounts}
-        workspaces={tenant.workspaces.map((w) => ({ id: w.id, label: w.namespace }))}
-      />
+      {manages ? (
+        <BudgetForms
+          tenantId={tenant.id}
+          currency={tenant.currency}
+          token={token}
+          subAccounts={subAccounts}
+          workspaces={tenant.workspaces.map((w) => ({ id: w.id, label: w.namespace }))}
+        />
+      ) : (
+        <Text>Only the tenant's owners and admins open sub-accounts and set budgets and caps.</Text>
+      )}
       <AlertsSection
         currency={tenant.currency}
         token={token}

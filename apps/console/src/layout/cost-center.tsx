@@ -8,6 +8,7 @@ import type { SignedInUserQuery as SignedInUser } from '../gql/graphql';
 import { RouteLink } from '../routing/link';
 import { useRoute, type Route } from '../routing/route';
 import type { Session } from '../session/session';
+import { ManagesTenant } from '../session/manages-tenant';
 import { SignOutContext } from '../session/sign-out-context';
 import { SignedInUserQuery } from '../session/sign-in.queries';
 import { WalletsPage } from '../wallets/wallets-page';
@@ -146,7 +147,11 @@ function Page({
   me: ReturnType<typeof useOperation<SignedInUser, Record<string, never>>>;
 }) {
   if (session.tenantId !== undefined) {
-    return tenantPage(route, session.tenantId, session.token) ?? <FinanceRefused />;
+    return (
+      <ManagesTenant.Provider value={true}>
+        {tenantPage(route, session.tenantId, session.token) ?? <FinanceRefused />}
+      </ManagesTenant.Provider>
+    );
   }
   if (me.isPending) return <Loading what="your tenants" />;
   if (me.isError) {
@@ -224,7 +229,8 @@ function MemberTenants({ me, children }: { me: Me; children: (tenantId: string) 
       </Text>
     );
   }
-  const tenantId = chosen ?? memberships[0].tenant.id;
+  const membership = memberships.find((m) => m.tenant.id === chosen) ?? memberships[0];
+  const tenantId = membership.tenant.id;
   return (
     <>
       {memberships.length > 1 && (
@@ -240,7 +246,9 @@ function MemberTenants({ me, children }: { me: Me; children: (tenantId: string) 
           }))}
         />
       )}
-      {children(tenantId)}
+      <ManagesTenant.Provider value={membership.role !== 'MEMBER'}>
+        {children(tenantId)}
+      </ManagesTenant.Provider>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useOperation } from '../api/use-operation';
 import { LoadError, Loading } from '../layout/states';
 import { formatAmount } from '../money/money';
 import { TenantWalletsQuery } from '../wallets/wallets.queries';
+import { useManagesTenant } from '../session/manages-tenant';
 import { RechargeNotice } from './recharge-notice';
 import { TopUpForm } from './top-up-form';
 import { TransferForm } from './transfer-form';
@@ -18,6 +19,7 @@ interface Props {
 
 /** Adding money to the tenant's wallets by card, and moving it between them. */
 export function TopUpPage({ tenantId, token, recharge }: Props) {
+  const manages = useManagesTenant();
   const wallets = useOperation(TenantWalletsQuery, { tenantId }, token);
   if (wallets.isPending) return <Loading what="wallets" />;
   if (wallets.isError) {
@@ -51,7 +53,9 @@ export function TopUpPage({ tenantId, token, recharge }: Props) {
         </Table.Tbody>
       </Table>
       <TopUpForm wallets={choices} currency={currency} token={token} />
-      {choices.length > 1 ? (
+      {!manages ? (
+        <Text>Only the tenant's owners and admins move money between its wallets.</Text>
+      ) : choices.length > 1 ? (
         <TransferForm wallets={choices} currency={currency} token={token} />
       ) : (
         <Text>
