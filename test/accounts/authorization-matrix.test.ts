@@ -103,6 +103,15 @@ const operations: [
 ][] = [
   ['tenant', `query ($id: ID!) { tenant(id: $id) { id } }`, (t) => ({ id: t.id }), read],
   [
+    'apiKeyTenant',
+    `query { apiKeyTenant { id } }`,
+    () => ({}),
+    {
+      ...(Object.fromEntries(ROLES.map((r) => [r, 'NULL'])) as Record<Role, Expected>),
+      API_KEY: 'OK',
+    },
+  ],
+  [
     'tenants',
     `query ($s: String) { tenants(search: $s) { edges { node { id } } } }`,
     (t) => ({ s: t.id }),
@@ -269,6 +278,24 @@ const operations: [
     `query ($id: ID!) { tenant(id: $id) { apiKeys { id prefix } } }`,
     (t) => ({ id: t.id }),
     { ...manage, OUTSIDER: 'NULL' },
+  ],
+  [
+    'auditLog',
+    `query ($t: ID) { auditLog(tenantId: $t) { edges { node { id } } } }`,
+    (t) => ({ t: t.id }),
+    financeOnly,
+  ],
+  [
+    'suspendNamespace',
+    `mutation ($ns: String!) { suspendNamespace(namespace: $ns, reason: "matrix") { id } }`,
+    (t) => ({ ns: t.namespace }),
+    financeOnly,
+  ],
+  [
+    'resumeNamespace',
+    `mutation ($ns: String!) { resumeNamespace(namespace: $ns, reason: "matrix") { id } }`,
+    (t) => ({ ns: t.namespace }),
+    financeOnly,
   ],
 ];
 
@@ -474,6 +501,24 @@ const invalidInputs: typeof operations = [
   [
     'tenants after a cursor it did not make',
     `query { tenants(after: "nope") { pageInfo { hasNextPage } } }`,
+    () => ({}),
+    refusing(financeOnly),
+  ],
+  [
+    'suspendNamespace without a reason',
+    `mutation ($ns: String!) { suspendNamespace(namespace: $ns, reason: " ") { id } }`,
+    (t) => ({ ns: t.namespace }),
+    refusing(financeOnly),
+  ],
+  [
+    'resumeNamespace without a reason',
+    `mutation ($ns: String!) { resumeNamespace(namespace: $ns, reason: "") { id } }`,
+    (t) => ({ ns: t.namespace }),
+    refusing(financeOnly),
+  ],
+  [
+    'auditLog after a cursor it did not make',
+    `query { auditLog(after: "nope!") { pageInfo { hasNextPage } } }`,
     () => ({}),
     refusing(financeOnly),
   ],

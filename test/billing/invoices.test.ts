@@ -38,6 +38,11 @@ const INVOICES = `query ($tenantId: ID!) {
     id number status total currency pdfUrl periodStart periodEnd voidReason tenant { id }
   }
 }`;
+const REISSUE = `mutation ($id: ID!, $reason: String!) {
+  reissueInvoice(id: $id, reason: $reason) {
+    id number status total pdfUrl periodStart voidReason reissueOf
+  }
+}`;
 const STATEMENT = `query ($tenantId: ID!, $month: String!) {
   statement(tenantId: $tenantId, month: $month) {
     final usageSince usageCutoff opening recharges charges priorPeriod chargesPostedLater
@@ -755,6 +760,98 @@ describe('monthly statements and invoices', () => {
     await expect(
       db.query(`UPDATE billing.invoices SET status = 'ISSUED' WHERE id = $1`, [id]),
     ).rejects.toThrow(/immutable/);
+  });
+
+  it('reissues an invoice under a new number for the same statement, once, voiding it first, each step audited', async () => {
+    const { tenantId, walletId, owner } = await newTenant();
+    const log: Posted[] = [];
+    await post(recharge(walletId, 10n * M), new Date('2026-07-01T01:00:00Z'), log);
+    const hour = new Date('2026-07-02T00:00:00Z');
+    await post(
+      charge(walletId, `ns-${randomUUID().slice(0, 8)}`, hour, { cpu: 3n * M }),
+      new Date('2026-07-02T01:05:00Z'),
+      log,
+    );
+    await settleMonth('2026-07');
+    await suite.admin(GENERATE, { month: '2026-07' });
+    const listed = await suite.gql<{ invoices: InvoiceReply[] }>(owner, INVOICES, { tenantId });
+    const [original] = listed.data!.invoices;
+    expect(original).toMatchObject({ status: 'ISSUED', total: fmt(3n * M) });
+
+    const user = await suite.fixtures.newUser('FINANCE');
+    const finance = suite.jwt(user.externalId);
+    const reissue = (token: string, reason: string) =>
+      suite.gql<{ reissueInvoice: InvoiceReply & { reissueOf: string } }>(token, REISSUE, {
+        id: original.id,
+        reason,
+      });
+    // Not the tenant's to do (an owner, an admin, a member), nor another tenant's to see.
+    expect(outcome(await reissue(owner, 'mine'))).toBe('FORBIDDEN');
+    for (const role of ['ADMIN', 'MEMBER'] as const) {
+      const member = await suite.fixtures.newMember(tenantId, role);
+      expect(outcome(await reissue(suite.jwt(member.externalId), 'mine'))).toBe('FORBIDDEN');
+    }
+    expect(outcome(await reissue((await newTenant()).owner, 'theirs'))).toBe('NOT_FOUND');
+    expect(outcome(await reissue(finance, '  '))).toBe('BAD_USER_INPUT');
+
+    const first = await reissue(finance, 'Customer changed its billing address');
+    expect(outcome(first)).toBe('OK');
+    const reissued = first.data!.reissueInvoice;
+    expect(reissued).toMatchObject({
+      status: 'ISSUED',
+      total: original.total,
+      periodStart: original.periodStart,
+      reissueOf: original.id,
+    });
+    expect(reissued.number).not.toBe(original.number);
+    expect(Number(reissued.number.slice(5))).toBeGreaterThan(Number(original.number.slice(5)));
+    // Asked again: the same reissue, nothing more written.
+    const again = await reissue(finance, 'Customer changed its billing address');
+    expect(again.data!.reissueInvoice.id).toBe(reissued.id);
+
+    const after = await suite.gql<{ invoices: InvoiceReply[] }>(owner, INVOICES, { tenantId });
+    expect(after.data!.invoices.map((i) => [i.number, i.status, i.voidReason])).toEqual([
+      [reissued.number, 'ISSUED', null],
+      [original.number, 'VOID', 'Customer changed its billing address'],
+    ]);
+    const statement = await statementOf(owner, tenantId, '2026-07');
+    expect(statement.invoiceId).toBe(reissued.id);
+    const pdf = await fetch(`${suite.cluster.url('gateway')}${reissued.pdfUrl}`, {
+      headers: { authorization: `Bearer ${owner}` },
+    });
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+
+    // Audited from the transactions themselves: once each, whatever was asked twice.
+    const { rows: audits } = await db.query<{ kind: string; target: string }>(
+      `SELECT payload->>'kind' AS kind, payload->>'targetId' AS target FROM billing.outbox
+        WHERE topic = 'audit.record' AND payload->>'tenantId' = $1 ORDER BY id`,
+      [tenantId],
+    );
+    expect(audits).toEqual([
+      { kind: 'INVOICE_VOIDED', target: original.id },
+      { kind: 'INVOICE_REISSUED', target: reissued.id },
+    ]);
+    const trail = await waitFor('the audit trail', async () => {
+      const reply = await suite.admin<{
+        auditLog: { edges: { node: { kind: string; actorId: string; reason: string } }[] };
+      }>(`query ($t: ID) { auditLog(tenantId: $t) { edges { node { kind actorId reason } } } }`, {
+        t: tenantId,
+      });
+      const nodes = reply.data?.auditLog.edges.map((e) => e.node) ?? [];
+      return nodes.length === 2 ? nodes : undefined;
+    });
+    expect(trail).toEqual([
+      {
+        kind: 'INVOICE_REISSUED',
+        actorId: user.id,
+        reason: 'Customer changed its billing address',
+      },
+      { kind: 'INVOICE_VOIDED', actorId: user.id, reason: 'Customer changed its billing address' },
+    ]);
   });
 
   it('numbers invoices without gaps when many are issued at once, rolled-back ones included', async () => {

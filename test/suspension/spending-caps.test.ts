@@ -8,6 +8,7 @@ import { everyMinute, MeteringContext } from '../support/metering-context';
 import { waitFor } from '../support/ports';
 import { SmtpSink } from '../support/smtp-sink';
 import { NamespaceFixtures } from './namespace-fixtures';
+import { suspensionJobDone, workspaceWaits } from './workspace-waits';
 
 const MINUTE_MS = 60_000;
 const GIB = 2n ** 30n;
@@ -17,17 +18,8 @@ const WAIT_MS = 120_000;
 const ADJUST = `mutation ($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`;
 const SET_CAP = `mutation ($input: SetSpendingCapInput!) {
   setSpendingCap(input: $input) { workspace { spendingCap } } }`;
-const WORKSPACE = `query ($ns: String!) {
-  workspace(namespace: $ns) { id state suspensionReasons wallet { debtState } } }`;
 const REACHED = 'a spending cap was reached';
 const LIFTED = 'a spending cap no longer holds them';
-
-interface WorkspaceReply {
-  id: string;
-  state: string;
-  suspensionReasons: string[];
-  wallet: { debtState: string };
-}
 
 /**
  * Spending caps end to end with real processes, a database of their own, a real kube-apiserver
@@ -75,6 +67,15 @@ describe('spending caps', () => {
     await database?.drop();
   });
 
+  const { workspace, suspendedBy, runningAgain } = workspaceWaits(suite, () => fixtures, WAIT_MS);
+  const capResumptionDone = (scopeId: string) =>
+    suspensionJobDone(
+      metering.prisma.pool,
+      suspensionQueue,
+      { topic: 'spendingCap.resume', field: 'scopeId', value: scopeId },
+      WAIT_MS,
+    );
+
   const adjust = (walletId: string, amount: string) =>
     suite.admin(ADJUST, {
       input: { walletId, amount, reason: 'spending cap test', idempotencyKey: randomUUID() },
@@ -83,18 +84,6 @@ describe('spending caps', () => {
   async function setCap(owner: string, workspaceId: string, monthlyCap: string | null) {
     const reply = await suite.gql(owner, SET_CAP, { input: { workspaceId, monthlyCap } });
     expect(reply.errors).toBeUndefined();
-  }
-
-  async function workspace(owner: string, ns: string): Promise<WorkspaceReply> {
-    const reply = await suite.gql<{ workspace: WorkspaceReply }>(owner, WORKSPACE, { ns });
-    expect(reply.errors).toBeUndefined();
-    return reply.data!.workspace;
-  }
-
-  async function replicas(ns: string): Promise<number[]> {
-    const deployments = await fixtures.list('deployments', ns);
-    const statefulSets = await fixtures.list('statefulsets', ns);
-    return [...deployments, ...statefulSets].map((o) => Number(o.spec.replicas ?? 1));
   }
 
   /** A namespace with workloads, its workspace (on the tenant's wallet unless said), and how it was. */
@@ -108,41 +97,6 @@ describe('spending caps', () => {
     await fixtures.populate(ns);
     await suite.newWorkspace(tenantId, ns, subAccountId);
     return { ns, id: (await workspace(owner, ns)).id, before: await fixtures.snapshot(ns) };
-  }
-
-  async function suspendedBy(owner: string, ns: string, reasons: string[]): Promise<void> {
-    await waitFor(
-      `${ns} suspended for ${reasons.join(' and ')}`,
-      async () => {
-        const seen = await workspace(owner, ns);
-        const annotations = await fixtures.namespaceAnnotations(ns);
-        const done =
-          seen.state === 'SUSPENDED' &&
-          JSON.stringify(seen.suspensionReasons) === JSON.stringify(reasons) &&
-          annotations['tally.dev/state'] === 'suspended';
-        return done || undefined;
-      },
-      WAIT_MS,
-    );
-    expect((await replicas(ns)).every((n) => n === 0)).toBe(true);
-  }
-
-  async function runningAgain(owner: string, ns: string): Promise<number> {
-    const started = Date.now();
-    await waitFor(
-      `${ns} running again`,
-      async () => {
-        const seen = await workspace(owner, ns);
-        const annotations = await fixtures.namespaceAnnotations(ns);
-        const done =
-          seen.state === 'ACTIVE' &&
-          seen.suspensionReasons.length === 0 &&
-          annotations['tally.dev/state'] === undefined;
-        return done || undefined;
-      },
-      WAIT_MS,
-    );
-    return Date.now() - started;
   }
 
   /** The namespace.suspended or .resumed webhook events metering queued for a namespace. */
@@ -313,21 +267,4 @@ describe('spending caps', () => {
   );
 
   /** Waits until the suspension worker has finished the cap's (latest) resumption job. */
-  async function capResumptionDone(scopeId: string): Promise<void> {
-    await waitFor(
-      'the cap resumption job done',
-      async () => {
-        const { rows } = await metering.prisma.pool.query<{ event_id: string }>(
-          `SELECT event_id FROM metering.outbox
-            WHERE topic = 'spendingCap.resume' AND payload->>'scopeId' = $1
-            ORDER BY id DESC LIMIT 1`,
-          [scopeId],
-        );
-        if (rows.length === 0) return undefined;
-        const state = await suspensionQueue.getJobState(`metering-${rows[0].event_id}`);
-        return state === 'completed' || undefined;
-      },
-      WAIT_MS,
-    );
-  }
 });

@@ -4,6 +4,10 @@ import { serviceFoundation, serviceHealthController } from '@tally/runtime';
 import { ServiceName, TransportModule } from '@tally/transport';
 import { MembershipRepository } from './access/membership.repository';
 import { TenantAccess } from './access/tenant-access';
+import { AuditController } from './audit/audit.controller';
+import { AuditTrailProcessor } from './audit/audit-trail.processor';
+import { AuditRepository } from './audit/audit.repository';
+import { ReadAuditLog } from './audit/read-audit-log';
 import { ACCOUNT_CONFIG, AccountConfig } from './account.config';
 import { accountOutboxRelay } from './account-outbox';
 import { BudgetTopUpRepository } from './budgets/budget-top-up.repository';
@@ -62,6 +66,7 @@ export class AccountModule {
           QueueName.MonthlyBudgets,
           QueueName.CreditExpiry,
           QueueName.DebtEvaluation,
+          QueueName.AuditTrail,
         ]),
         IdentityModule,
         // Calls out: billing (price books, at createTenant), metering (the cluster, at createWorkspace).
@@ -81,6 +86,7 @@ export class AccountModule {
         WorkspacesController,
         StatementsController,
         CreditsController,
+        AuditController,
       ],
       providers: [
         { provide: ACCOUNT_CONFIG, useValue: config },
@@ -122,6 +128,9 @@ export class AccountModule {
         StatementFiguresRepository,
         GetStatementFigures,
         accountOutboxRelay,
+        AuditRepository,
+        ReadAuditLog,
+        AuditTrailProcessor,
       ],
     };
   }

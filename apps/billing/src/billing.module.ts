@@ -13,6 +13,7 @@ import { InvoicingProcessor } from './invoices/invoicing.processor';
 import { IssueMonthlyInvoice } from './invoices/issue-monthly-invoice';
 import { MonthFigures } from './invoices/month-figures';
 import { RunMonthEnd } from './invoices/run-month-end';
+import { ReissueInvoice } from './invoices/reissue-invoice';
 import { VoidInvoice } from './invoices/void-invoice';
 import { CreatePriceBookVersion } from './price-book/create-price-book-version';
 import { CurrentPriceBook } from './price-book/current-price-book';
@@ -59,6 +60,7 @@ export class BillingModule {
           QueueName.Invoicing,
           QueueName.OutboundEvents,
           QueueName.WebhookDeliveries,
+          QueueName.AuditTrail,
         ]),
         TransportModule.forClient({
           redisUrl: config.REDIS_URL,
@@ -99,6 +101,7 @@ export class BillingModule {
         IssueMonthlyInvoice,
         RunMonthEnd,
         VoidInvoice,
+        ReissueInvoice,
         InvoiceReads,
         InvoicingProcessor,
         { provide: WebhookSettings, useValue: new WebhookSettings(config) },

@@ -22,6 +22,10 @@ import { SendCapNotice } from './spending-caps/send-cap-notice';
 import { SpendingCapRepository } from './spending-caps/spending-cap.repository';
 import { SpendingCapsController } from './spending-caps/spending-caps.controller';
 import { Failpoints } from './failpoints';
+import { ManualHoldRepository } from './manual-holds/manual-hold.repository';
+import { ManualHoldsController } from './manual-holds/manual-holds.controller';
+import { ResumeByHand } from './manual-holds/resume-by-hand';
+import { SuspendByHand } from './manual-holds/suspend-by-hand';
 import { KubeClient } from './kube/kube-client';
 import { loadKubeConfig } from './kube/kube-config';
 import { meteringOutboxRelay } from './metering-outbox';
@@ -81,6 +85,7 @@ export class MeteringModule {
           QueueName.Suspension,
           QueueName.Notifications,
           QueueName.OutboundEvents,
+          QueueName.AuditTrail,
         ]),
         SuspensionModule.forRoot(config),
         TransportModule.forClient({
@@ -99,6 +104,7 @@ export class MeteringModule {
         AlertsController,
         SpendingCapsController,
         SpendController,
+        ManualHoldsController,
       ],
       providers: [
         { provide: METERING_CONFIG, useValue: config },
@@ -166,6 +172,9 @@ export class MeteringModule {
         DailySpend,
         SendCapNotice,
         WalletSuspensionProcessor,
+        ManualHoldRepository,
+        SuspendByHand,
+        ResumeByHand,
         meteringOutboxRelay,
       ],
     };

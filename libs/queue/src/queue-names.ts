@@ -26,7 +26,15 @@ export enum QueueName {
   Suspension = 'suspension',
   /** Month-end statements and invoices for every tenant (billing). */
   Invoicing = 'invoicing',
+  /** Actions by a person in another service, into the audit trail (account). */
+  AuditTrail = 'audit-trail',
 }
+
+/**
+ * The outbox topic of an action by a person that another service took: routed to
+ * QueueName.AuditTrail, whose account-side consumer writes the record (AuditRecordMessage).
+ */
+export const AUDIT_RECORD_TOPIC = 'audit.record';
 
 /** Which queues receive each outbox topic: BullMQ has no fan-out, so one queue per consumer. */
 export type OutboxRoutes = Readonly<Record<string, readonly QueueName[]>>;

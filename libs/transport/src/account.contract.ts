@@ -1,6 +1,6 @@
 import type { WireMicros } from '@tally/money';
 import type { PostingLineRequest } from './ledger-account';
-import type { Authenticated, MemberRole, PlatformRole, Principal } from './principal';
+import type { Actor, Authenticated, MemberRole, PlatformRole, Principal } from './principal';
 
 // Money crosses process boundaries as micro-units in an integer string ("12500000"), never as
 // a JSON number nor as a decimal: made by `toWireMicros`, read by `parseWireMicros`
@@ -35,6 +35,61 @@ export interface TenantView {
 /** A page of tenants; each cursor is opaque to callers (the account service reads it back). */
 export interface TenantsPage {
   readonly edges: readonly { readonly cursor: string; readonly tenant: TenantView }[];
+  readonly hasNextPage: boolean;
+  readonly endCursor: string | null;
+}
+
+/** What a person did by hand (issue 14's finance actions). */
+export type AuditKind =
+  | 'BALANCE_ADJUSTED'
+  | 'CREDIT_GRANTED'
+  | 'RECHARGE_REFUNDED'
+  | 'INVOICE_VOIDED'
+  | 'INVOICE_REISSUED'
+  | 'NAMESPACE_SUSPENDED'
+  | 'NAMESPACE_RESUMED';
+
+export type AuditTargetType = 'wallet' | 'invoice' | 'recharge' | 'namespace';
+
+/**
+ * An action by a person that a service other than account took, for the audit trail: sent
+ * through that service's outbox in the action's own transaction, written once per actionKey.
+ */
+export interface AuditRecordMessage {
+  readonly actionKey: string;
+  readonly kind: AuditKind;
+  readonly actorType: Actor['type'];
+  readonly actorId: string | null;
+  readonly requestId: string | null;
+  readonly tenantId: string;
+  readonly targetType: AuditTargetType;
+  readonly targetId: string;
+  readonly reason: string;
+  readonly amountMicros: MicrosString | null;
+  readonly currency: string | null;
+  readonly transactionId: string | null;
+}
+
+/** One action by a person, as the audit log shows it. */
+export interface AuditRecordView {
+  readonly id: string;
+  readonly kind: AuditKind;
+  readonly actorType: string;
+  readonly actorId: string | null;
+  readonly tenantId: string;
+  readonly targetType: AuditTargetType;
+  readonly targetId: string;
+  readonly reason: string;
+  readonly requestId: string | null;
+  readonly amountMicros: MicrosString | null;
+  readonly currency: string | null;
+  readonly transactionId: string | null;
+  readonly createdAt: IsoTime;
+}
+
+/** A page of the audit log, newest first; cursors are opaque to callers. */
+export interface AuditRecordsPage {
+  readonly edges: readonly { readonly cursor: string; readonly record: AuditRecordView }[];
   readonly hasNextPage: boolean;
   readonly endCursor: string | null;
 }
@@ -478,6 +533,17 @@ export interface AccountContract {
   'account.tenants.contacts': Rpc<Authenticated<{ tenantId: string }>, { emails: string[] }>;
   /** Services only: the ledger's own invariants, checked over every row. */
   'account.ledger.audit': Rpc<Authenticated<Record<string, never>>, LedgerAuditView>;
+  /** Finance and platform admins: actions by a person, newest first, filtered. */
+  'account.audit.page': Rpc<
+    Authenticated<{
+      actorId: string | null;
+      tenantId: string | null;
+      kind: AuditKind | null;
+      first: number;
+      after: string | null;
+    }>,
+    AuditRecordsPage
+  >;
   /** Services only: the transactions posted under these keys, with their wallet-side totals. */
   'account.ledger.byKeys': Rpc<Authenticated<{ keys: readonly string[] }>, PostedByKeyView[]>;
 }

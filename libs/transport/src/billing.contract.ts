@@ -189,6 +189,8 @@ export interface InvoiceView {
   readonly totalMicros: MicrosString;
   readonly issuedAt: IsoTime;
   readonly voidReason: string | null;
+  /** The voided invoice this one reissues, if it is a reissue. */
+  readonly reissueOfId: string | null;
 }
 
 export interface MonthRunSummary {
@@ -280,6 +282,11 @@ export interface BillingContract {
   >;
   /** Finance and platform admins: ISSUED → VOID, with who and why recorded. */
   'billing.invoices.void': Rpc<Authenticated<{ id: string; reason: string }>, InvoiceView>;
+  /**
+   * Finance and platform admins: voids the invoice if still ISSUED and issues it again under a
+   * new number (same statement); once per invoice. Answers the new invoice.
+   */
+  'billing.invoices.reissue': Rpc<Authenticated<{ id: string; reason: string }>, InvoiceView>;
   /** Platform admins (and services): statements and invoices for a past month (YYYY-MM). */
   'billing.invoices.runMonth': Rpc<Authenticated<{ month: string }>, MonthRunSummary>;
   /** The stored statement of a month, or the figures so far for one not generated yet. */

@@ -10,3 +10,4 @@ export * from './rpc-client';
 export * from './rpc-server';
 export * from './transport.module';
 export * from './principal';
+export * from './person-reason';

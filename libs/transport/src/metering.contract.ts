@@ -1,4 +1,4 @@
-import type { IsoTime, MicrosString } from './account.contract';
+import type { IsoTime, MicrosString, WorkspaceView } from './account.contract';
 import type { Resource } from './billing.contract';
 import type { Authenticated } from './principal';
 
@@ -125,7 +125,7 @@ export interface AlertView extends AlertDefinition {
 }
 
 /** DEBT: its wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: a cap holds it. */
-export type SuspensionReason = 'DEBT' | 'SPENDING_CAP';
+export type SuspensionReason = 'DEBT' | 'SPENDING_CAP' | 'MANUAL';
 
 /** How Tenant.dailySpend splits a day's spending. */
 export type SpendGrouping = 'NAMESPACE' | 'SUB_ACCOUNT' | 'RESOURCE';
@@ -172,6 +172,23 @@ export interface MeteringContract {
   'metering.workspaces.suspensionReasons': Rpc<
     Authenticated<{ namespace: string }>,
     SuspensionReason[] | null
+  >;
+  /**
+   * Finance and platform admins: suspends the namespace by hand (MANUAL) until resumed by hand;
+   * its workspace as it is now (the suspension itself follows within seconds). Suspending a
+   * namespace held already changes nothing.
+   */
+  'metering.namespaces.suspendByHand': Rpc<
+    Authenticated<{ namespace: string; reason: string }>,
+    WorkspaceView
+  >;
+  /**
+   * Finance and platform admins: lifts a manual suspension; the namespace runs again unless
+   * its debt or a spending cap still holds it. Lifting none changes nothing.
+   */
+  'metering.namespaces.resumeByHand': Rpc<
+    Authenticated<{ namespace: string; reason: string }>,
+    WorkspaceView
   >;
   /**
    * Services only: accrues pending usage as of `at` (what the minute job does every minute

@@ -60,3 +60,23 @@ export function principalName(principal: Principal): string {
       return `service:${principal.service}`;
   }
 }
+
+/** Who acted, as the ledger and the audit trail record it. */
+export interface Actor {
+  readonly type: 'user' | 'api_key' | 'admin_key' | 'system';
+  readonly id?: string;
+}
+
+/** The actor a principal is: a user, an API key, the bootstrap admin key, or a Tally service. */
+export function actorOf(principal: Principal): Actor {
+  switch (principal.kind) {
+    case 'user':
+      return { type: 'user', id: principal.userId };
+    case 'api_key':
+      return { type: 'api_key', id: principal.apiKeyId };
+    case 'admin_key':
+      return { type: 'admin_key' };
+    case 'service':
+      return { type: 'system', id: principal.service };
+  }
+}

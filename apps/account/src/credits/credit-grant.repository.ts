@@ -4,7 +4,11 @@ import { toWireMicros } from '@tally/money';
 import { PrismaService } from '@tally/prisma';
 import type { CreditGrantView, CreditSource } from '@tally/transport';
 import type { PoolClient } from 'pg';
-import { LedgerRepository, type StoredPosting } from '../ledger/ledger.repository';
+import {
+  LedgerRepository,
+  type AlongsidePosting,
+  type StoredPosting,
+} from '../ledger/ledger.repository';
 import { Posting, PostingContext, SystemAccount } from '../ledger/ledger.types';
 import { contentHash, outcomeOf } from '../ledger/posting-rules';
 import { validUuids } from '../wallets/wallet.repository';
@@ -58,6 +62,8 @@ export class CreditGrantRepository {
     contentHashes: readonly string[],
     context: PostingContext,
     enforceFloor: boolean,
+    /** More writes of the same database transaction, after the grants' own. */
+    alongside?: AlongsidePosting,
   ): Promise<StoredPosting[]> {
     // Transfers come this way too: a deadlock on the key index is redone, as for any posting.
     return this.ledger.redoOnDeadlock(() =>
@@ -88,6 +94,7 @@ export class CreditGrantRepository {
             await moveDrawnCredit(client, posting, row.transactionId);
           }
         }
+        await alongside?.(client, stored);
         return stored;
       }),
     );

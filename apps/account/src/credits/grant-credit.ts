@@ -2,10 +2,17 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { badInput, conflict, notFound } from '@tally/errors';
 import { parseWireMicros } from '@tally/money';
-import type { Authenticated, CreditGrantView, RpcRequest } from '@tally/transport';
+import {
+  personReason,
+  type Authenticated,
+  type CreditGrantView,
+  type RpcRequest,
+} from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
+import { auditActorOf } from '../audit/audit-entry';
+import { auditPosted } from '../audit/audit-posting';
+import { AuditRepository } from '../audit/audit.repository';
 import { SystemAccount, type Posting } from '../ledger/ledger.types';
-import { personReason } from '../ledger/person-reason';
 import { assertBalanced, contentHash, outcomeOf } from '../ledger/posting-rules';
 import { postingContextOf, tenantScopedKey } from '../ledger/posting-context';
 import { isoInstant } from '../ledger/posting-request';
@@ -17,7 +24,8 @@ type GrantInput = RpcRequest<'account.credits.grant'>['input'];
 /**
  * Finance grants promotional credit: one ledger transaction from system:promotional_credit
  * into the wallet, recorded as a grant that is spent before paid money and expires at
- * `expiresAt`. A replay (same key, same content) answers the first grant.
+ * `expiresAt`, with a CREDIT_GRANTED record in the audit trail committed with it. A replay
+ * (same key, same content) answers the first grant and records nothing more.
  */
 @Injectable()
 export class GrantCredit {
@@ -25,6 +33,7 @@ export class GrantCredit {
     private readonly wallets: WalletRepository,
     private readonly access: TenantAccess,
     private readonly grants: CreditGrantRepository,
+    private readonly audit: AuditRepository,
   ) {}
 
   async execute({ principal, input }: Authenticated<GrantInput>): Promise<CreditGrantView> {
@@ -49,11 +58,20 @@ export class GrantCredit {
     };
     assertBalanced(posting);
     const hash = contentHash(posting);
+    const context = postingContextOf(principal);
     const [stored] = await this.grants.postGranting(
       [posting],
       [hash],
-      postingContextOf(principal),
+      context,
       true,
+      auditPosted(this.audit, {
+        kind: 'CREDIT_GRANTED',
+        ...auditActorOf(context),
+        tenantId: wallet.tenantId,
+        target: { type: 'wallet', id: wallet.id },
+        reason,
+        amount: { micros: amount, currency: wallet.currency },
+      }),
     );
     // A grant-less transaction under the key, or a grant with another expiry, is another one.
     const grant =

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '@tally/errors';
 import { parseWireMicros } from '@tally/money';
-import type { Authenticated, LedgerTransactionView, RpcRequest } from '@tally/transport';
+import {
+  personReason,
+  type Authenticated,
+  type LedgerTransactionView,
+  type RpcRequest,
+} from '@tally/transport';
 import { TenantAccess } from '../access/tenant-access';
+import { auditActorOf } from '../audit/audit-entry';
+import { auditPosted } from '../audit/audit-posting';
+import { AuditRepository } from '../audit/audit.repository';
 import { WalletRepository } from '../wallets/wallet.repository';
 import { LedgerReadsRepository } from './ledger-reads.repository';
 import { SystemAccount } from './ledger.types';
-import { personReason } from './person-reason';
 import { PostTransaction } from './post-transaction';
 import { postingContextOf, tenantScopedKey } from './posting-context';
 
@@ -14,8 +21,8 @@ type AdjustInput = RpcRequest<'account.ledger.adjust'>['input'];
 
 /**
  * A correction by finance: credits (positive) or debits (negative) a wallet against the
- * adjustments account, with the reason in the audit trail. A debit may not take the
- * wallet below zero.
+ * adjustments account, with the reason on the transaction and a BALANCE_ADJUSTED record in the
+ * audit trail, committed together. A debit may not take the wallet below zero.
  */
 @Injectable()
 export class AdjustBalance {
@@ -24,6 +31,7 @@ export class AdjustBalance {
     private readonly access: TenantAccess,
     private readonly post: PostTransaction,
     private readonly reads: LedgerReadsRepository,
+    private readonly audit: AuditRepository,
   ) {}
 
   async execute({ principal, input }: Authenticated<AdjustInput>): Promise<LedgerTransactionView> {
@@ -34,6 +42,7 @@ export class AdjustBalance {
     const amount = parseWireMicros(input.amountMicros, { sign: 'non-zero' });
     const reason = personReason(input.reason);
 
+    const context = postingContextOf(principal);
     const posted = await this.post.execute(
       {
         kind: 'adjustment',
@@ -44,7 +53,17 @@ export class AdjustBalance {
           { account: { system: SystemAccount.Adjustments }, amountMicros: -amount },
         ],
       },
-      postingContextOf(principal),
+      context,
+      {
+        alongside: auditPosted(this.audit, {
+          kind: 'BALANCE_ADJUSTED',
+          ...auditActorOf(context),
+          tenantId: wallet.tenantId,
+          target: { type: 'wallet', id: wallet.id },
+          reason,
+          amount: { micros: amount, currency: wallet.currency },
+        }),
+      },
     );
     const [transaction] = await this.reads.transactionsByIds([posted.transactionId]);
     return transaction;

@@ -19,6 +19,15 @@ interface PostRow {
   content_hash: string;
 }
 
+/**
+ * Writes that belong to a posting's database transaction (an audit record): given the client
+ * of that transaction and what the ledger stored, run after the posting and committed with it.
+ */
+export type AlongsidePosting = (
+  client: PoolClient,
+  stored: readonly StoredPosting[],
+) => Promise<void>;
+
 const INSUFFICIENT_FUNDS = 'TL422';
 const DEADLOCK = '40P01';
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -83,6 +92,23 @@ export class LedgerRepository {
       created: row.created,
       contentHash: row.content_hash,
     }));
+  }
+
+  /** Posts like `post`, and runs `alongside` in the same database transaction: all or nothing. */
+  postAlongside(
+    postings: readonly Posting[],
+    contentHashes: readonly string[],
+    context: PostingContext,
+    enforceFloor: boolean,
+    alongside: AlongsidePosting,
+  ): Promise<StoredPosting[]> {
+    return this.redoOnDeadlock(() =>
+      this.prisma.inTransaction(async (client) => {
+        const stored = await this.post(postings, contentHashes, context, enforceFloor, client);
+        await alongside(client, stored);
+        return stored;
+      }),
+    );
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { CreditSource, LedgerAccount } from '@tally/transport';
+import type { Actor, CreditSource, LedgerAccount } from '@tally/transport';
 
 // The ledger's accounts are shared with the services that post to it (libs/transport).
 export { SystemAccount, type LedgerAccount } from '@tally/transport';
@@ -38,10 +38,7 @@ export interface CreditGrantTerms {
 }
 
 /** Who posted: a user, an API key, the bootstrap admin key, or one of Tally's own jobs. */
-export interface Actor {
-  readonly type: 'user' | 'api_key' | 'admin_key' | 'system';
-  readonly id?: string;
-}
+export type { Actor } from '@tally/transport';
 
 export interface PostingContext {
   readonly actor: Actor;

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { conflict } from '@tally/errors';
 import { carriesCredit, CreditGrantRepository } from '../credits/credit-grant.repository';
-import { LedgerRepository } from './ledger.repository';
+import { LedgerRepository, type AlongsidePosting } from './ledger.repository';
 import { Posting, PostedTransaction, PostingContext } from './ledger.types';
 import { assertBalanced, contentHash, outcomeOf } from './posting-rules';
 
 export interface PostOptions {
   /** Usage charges may take a wallet below zero (that is debt); nothing else may. */
   readonly allowNegative?: boolean;
+  /** Writes committed with the posting, in its database transaction (an audit record). */
+  readonly alongside?: AlongsidePosting;
 }
 
 /**
@@ -30,9 +32,12 @@ export class PostTransaction {
     const hash = contentHash(posting);
     const enforceFloor = !options.allowNegative;
     // A transfer's credit moves with it (CreditGrantRepository.postGranting), atomically.
+    const { alongside } = options;
     const [stored] = carriesCredit(posting)
-      ? await this.grants.postGranting([posting], [hash], context, enforceFloor)
-      : await this.ledger.post([posting], [hash], context, enforceFloor);
+      ? await this.grants.postGranting([posting], [hash], context, enforceFloor, alongside)
+      : alongside === undefined
+        ? await this.ledger.post([posting], [hash], context, enforceFloor)
+        : await this.ledger.postAlongside([posting], [hash], context, enforceFloor, alongside);
     const outcome = outcomeOf(stored, hash);
     if (outcome === 'conflict') {
       throw conflict(

@@ -1,20 +1,10 @@
 import { currentRequestId } from '@tally/observability';
-import type { Principal } from '@tally/transport';
+import { actorOf, type Principal } from '@tally/transport';
 import { PostingContext } from './ledger.types';
 
 /** The audit trail of a posting made on behalf of an authenticated caller. */
 export function postingContextOf(principal: Principal): PostingContext {
-  const requestId = currentRequestId();
-  switch (principal.kind) {
-    case 'user':
-      return { actor: { type: 'user', id: principal.userId }, requestId };
-    case 'api_key':
-      return { actor: { type: 'api_key', id: principal.apiKeyId }, requestId };
-    case 'admin_key':
-      return { actor: { type: 'admin_key' }, requestId };
-    case 'service':
-      return { actor: { type: 'system', id: principal.service }, requestId };
-  }
+  return { actor: actorOf(principal), requestId: currentRequestId() };
 }
 
 /**

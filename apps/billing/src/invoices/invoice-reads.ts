@@ -52,7 +52,7 @@ export class InvoiceReads {
     const stored = await this.invoices.statementOf(input.tenantId, month.start);
     if (stored !== null) {
       const body = storedStatementBody(stored.figures, stored.usageCutoff);
-      return { ...body, final: true, invoiceId: stored.invoice?.id ?? null };
+      return { ...body, final: true, invoiceId: stored.invoices[0]?.id ?? null };
     }
     const figures = await this.figures.soFar(principal, input.tenantId, month);
     return { ...toStatementView(buildStatement(figures)), final: false, invoiceId: null };

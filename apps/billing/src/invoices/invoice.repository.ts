@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Invoice, InvoiceVoid, Prisma } from '@prisma/client';
 import { parseWireMicros, toWireMicros } from '@tally/money';
 import { PrismaService } from '@tally/prisma';
-import { emitOutboundEvent } from '@tally/queue';
-import type { InvoiceView, StatementBody } from '@tally/transport';
+import { appendToOutbox, AUDIT_RECORD_TOPIC, emitOutboundEvent } from '@tally/queue';
+import type { AuditRecordMessage, InvoiceView, StatementBody } from '@tally/transport';
 
 export interface NewStatement {
   readonly tenantId: string;
@@ -39,6 +39,7 @@ const INVOICE_COLUMNS = {
   totalMicros: true,
   status: true,
   issuedAt: true,
+  reissueOf: true,
   voiding: true,
 } as const;
 
@@ -83,12 +84,7 @@ export class InvoiceRepository {
         if (totalMicros === 0n) return { status: 'issued', invoice: null } as const;
 
         const issuedAt = new Date();
-        const year = issuedAt.getUTCFullYear();
-        const [{ last_number: sequence }] = await tx.$queryRaw<{ last_number: number }[]>`
-          INSERT INTO billing.invoice_counters (year, last_number) VALUES (${year}, 1)
-          ON CONFLICT (year) DO UPDATE SET last_number = invoice_counters.last_number + 1
-          RETURNING last_number`;
-        const number = `${year}-${String(sequence).padStart(6, '0')}`;
+        const { year, sequence, number } = await nextNumber(tx, issuedAt);
         const invoice = await tx.invoice.create({
           data: {
             number,
@@ -141,7 +137,11 @@ export class InvoiceRepository {
   statementOf(tenantId: string, periodStart: Date) {
     return this.prisma.statement.findUnique({
       where: { tenantId_periodStart: { tenantId, periodStart } },
-      select: { figures: true, usageCutoff: true, invoice: { select: { id: true } } },
+      select: {
+        figures: true,
+        usageCutoff: true,
+        invoices: { where: { status: { not: 'VOID' } }, select: { id: true } },
+      },
     });
   }
 
@@ -157,18 +157,120 @@ export class InvoiceRepository {
     return { previous, laterExists: later > 0 };
   }
 
-  /** ISSUED → VOID with who and why; answers false when the invoice was not ISSUED. */
-  async void(id: string, voidedBy: string, reason: string): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const changed = await tx.invoice.updateMany({
-        where: { id, status: 'ISSUED' },
-        data: { status: 'VOID' },
-      });
-      if (changed.count === 0) return false;
-      await tx.invoiceVoid.create({ data: { invoiceId: id, voidedBy, reason } });
-      return true;
-    });
+  /**
+   * ISSUED → VOID with who and why, and its audit record through the outbox, in one
+   * transaction; answers false (and writes nothing) when the invoice was not ISSUED.
+   */
+  async void(id: string, voiding: InvoiceVoiding): Promise<boolean> {
+    return this.prisma.$transaction((tx) => voidIn(tx, id, voiding));
   }
+
+  /**
+   * Voids the invoice if it is still ISSUED and issues it again under the next number of the
+   * year: the same statement, period and total, a new PDF; with `invoice.issued` and the audit
+   * records, in one transaction. A voided invoice is reissued once: asked again, the answer is
+   * the reissue made first, and nothing is written.
+   */
+  async reissue(
+    original: InvoiceView,
+    voiding: InvoiceVoiding,
+    reissued: AuditRecordMessage,
+    render: (stored: StoredStatement, number: string, issuedAt: Date) => Promise<Buffer>,
+  ): Promise<string> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        await voidIn(tx, original.id, voiding);
+        const earlier = await tx.invoice.findUnique({
+          where: { reissueOf: original.id },
+          select: { id: true },
+        });
+        if (earlier !== null) return earlier.id;
+        const { statementId, totalMicros } = await tx.invoice.findUniqueOrThrow({
+          where: { id: original.id },
+          select: { statementId: true, totalMicros: true },
+        });
+        const stored = await tx.statement.findUniqueOrThrow({
+          where: { id: statementId },
+          select: { figures: true, usageCutoff: true },
+        });
+        const issuedAt = new Date();
+        const { year, sequence, number } = await nextNumber(tx, issuedAt);
+        const invoice = await tx.invoice.create({
+          data: {
+            number,
+            year,
+            sequence,
+            tenantId: original.tenantId,
+            statementId,
+            periodStart: new Date(original.periodStart),
+            periodEnd: new Date(original.periodEnd),
+            currency: original.currency,
+            totalMicros,
+            status: 'ISSUED',
+            issuedAt,
+            reissueOf: original.id,
+            pdf: new Uint8Array(await render(stored, number, issuedAt)),
+          },
+        });
+        await emitOutboundEvent(tx, 'billing', {
+          tenantId: invoice.tenantId,
+          type: 'invoice.issued',
+          occurredAt: issuedAt,
+          data: invoiceEventData(invoice),
+        });
+        await appendToOutbox(tx, 'billing', AUDIT_RECORD_TOPIC, {
+          ...reissued,
+          actionKey: `invoice-reissue:${original.id}`,
+          targetId: invoice.id,
+        });
+        return invoice.id;
+      },
+      { timeout: 30_000 },
+    );
+  }
+}
+
+/** A statement's figures as stored, and the cutoff they were read with. */
+export interface StoredStatement {
+  readonly figures: unknown;
+  readonly usageCutoff: Date;
+}
+
+/** Who voids an invoice and why, with the audit record of it. */
+export interface InvoiceVoiding {
+  readonly voidedBy: string;
+  readonly reason: string;
+  readonly audit: AuditRecordMessage;
+}
+
+/** The void of an ISSUED invoice inside a transaction; false when it was not ISSUED. */
+async function voidIn(tx: Prisma.TransactionClient, id: string, voiding: InvoiceVoiding) {
+  const changed = await tx.invoice.updateMany({
+    where: { id, status: 'ISSUED' },
+    data: { status: 'VOID' },
+  });
+  if (changed.count === 0) return false;
+  await tx.invoiceVoid.create({
+    data: { invoiceId: id, voidedBy: voiding.voidedBy, reason: voiding.reason },
+  });
+  await appendToOutbox(tx, 'billing', AUDIT_RECORD_TOPIC, {
+    ...voiding.audit,
+    actionKey: `invoice-void:${id}`,
+  });
+  return true;
+}
+
+/**
+ * The next number of the issuing year. The counter row stays locked until commit, so
+ * concurrent issues queue on it and a rolled-back one gives its number back: no gaps.
+ */
+async function nextNumber(tx: Prisma.TransactionClient, issuedAt: Date) {
+  const year = issuedAt.getUTCFullYear();
+  const [{ last_number: sequence }] = await tx.$queryRaw<{ last_number: number }[]>`
+    INSERT INTO billing.invoice_counters (year, last_number) VALUES (${year}, 1)
+    ON CONFLICT (year) DO UPDATE SET last_number = invoice_counters.last_number + 1
+    RETURNING last_number`;
+  return { year, sequence, number: `${year}-${String(sequence).padStart(6, '0')}` };
 }
 
 function invoiceEventData(invoice: Invoice): Prisma.InputJsonObject {
@@ -194,5 +296,6 @@ function toInvoiceView(row: InvoiceRow): InvoiceView {
     totalMicros: toWireMicros(row.totalMicros),
     issuedAt: row.issuedAt.toISOString(),
     voidReason: row.voiding?.reason ?? null,
+    reissueOfId: row.reissueOf,
   };
 }

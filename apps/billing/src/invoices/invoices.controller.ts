@@ -4,6 +4,7 @@ import { RpcData, type RpcRequest } from '@tally/transport';
 import { TenantAccessClient } from '../access/tenant-access.client';
 import { InvoiceReads } from './invoice-reads';
 import { RunMonthEnd } from './run-month-end';
+import { ReissueInvoice } from './reissue-invoice';
 import { VoidInvoice } from './void-invoice';
 
 @Controller()
@@ -11,6 +12,7 @@ export class InvoicesController {
   constructor(
     private readonly reads: InvoiceReads,
     private readonly voidInvoice: VoidInvoice,
+    private readonly reissueInvoice: ReissueInvoice,
     private readonly runMonthEnd: RunMonthEnd,
     private readonly access: TenantAccessClient,
   ) {}
@@ -33,6 +35,11 @@ export class InvoicesController {
   @MessagePattern('billing.invoices.void')
   void(@RpcData() request: RpcRequest<'billing.invoices.void'>) {
     return this.voidInvoice.execute(request);
+  }
+
+  @MessagePattern('billing.invoices.reissue')
+  reissue(@RpcData() request: RpcRequest<'billing.invoices.reissue'>) {
+    return this.reissueInvoice.execute(request);
   }
 
   @MessagePattern('billing.invoices.runMonth')

@@ -9,6 +9,9 @@ const WORDS: Readonly<Record<string, string>> = {
   RATE_LIMITED: 'Too many requests in the last minute. Wait a moment and try again.',
   NETWORK: 'The API could not be reached. Check that the gateway is running.',
   QUERY_TOO_COMPLEX: 'The console asked for too much at once. This is a bug of the console.',
+  INSUFFICIENT_FUNDS: 'The wallet does not hold enough money for this.',
+  CONFLICT: 'This was already done differently under the same key, or the thing changed since.',
+  STRIPE_UNAVAILABLE: 'The payment provider could not be reached. Nothing changed; try again.',
   INTERNAL: 'The API failed unexpectedly. Try again; if it keeps failing, the logs say why.',
 };
 

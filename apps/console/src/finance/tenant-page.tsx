@@ -1,8 +1,12 @@
 import { Badge, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { TenantActions } from '../actions/tenant-actions';
+import { TenantInvoices } from '../actions/tenant-invoices';
 import { ApiError } from '../api/graphql-client';
+import { TenantAuditTrail } from '../audit/tenant-audit-trail';
 import { useOperation } from '../api/use-operation';
 import type { FinanceTenantQuery as TenantResult, NamespaceState } from '../gql/graphql';
 import { LoadError, Loading } from '../layout/states';
+import { LedgerEntries } from '../ledger/ledger-entries';
 import { formatAmount } from '../money/money';
 import { RouteLink } from '../routing/link';
 import { WalletCard } from '../wallets/wallet-card';
@@ -50,11 +54,35 @@ export function TenantPage({ tenantId, token }: { tenantId: string; token: strin
         </Text>
       </div>
       <WalletCard title="Tenant wallet" wallet={tenant.wallet} wide />
+      <TenantActions
+        wallets={actionWallets(tenant)}
+        namespaces={tenant.workspaces.map((w) => w.namespace)}
+        token={token}
+      />
       <SubAccounts tenant={tenant} />
       <Workspaces tenant={tenant} />
       <Members tenant={tenant} />
+      <TenantInvoices tenantId={tenant.id} token={token} />
+      <LedgerEntries
+        walletId={tenant.wallet.id}
+        title="Ledger entries of the tenant wallet"
+        token={token}
+      />
+      <TenantAuditTrail tenantId={tenant.id} token={token} />
     </Stack>
   );
+}
+
+/** The wallets finance may act on: the tenant's, then each sub-account's. */
+function actionWallets(tenant: Tenant) {
+  return [
+    { id: tenant.wallet.id, name: 'the tenant wallet', currency: tenant.currency },
+    ...tenant.subAccounts.map((sub) => ({
+      id: sub.wallet.id,
+      name: `sub-account ${sub.name}`,
+      currency: tenant.currency,
+    })),
+  ];
 }
 
 function SubAccounts({ tenant }: { tenant: Tenant }) {

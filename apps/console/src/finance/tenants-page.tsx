@@ -12,6 +12,7 @@ import {
 import { useEffect, useState, type FormEvent } from 'react';
 import { useOperation } from '../api/use-operation';
 import type { FinanceTenantsQuery as TenantsResult } from '../gql/graphql';
+import { CursorPager, useCursorPages } from '../layout/cursor-pages';
 import { LoadError, Loading } from '../layout/states';
 import { formatAmount } from '../money/money';
 import { RouteLink } from '../routing/link';
@@ -30,23 +31,22 @@ const DEFAULT_PAGE_SIZE = '25';
 export function TenantsPage({ search, token }: { search: string; token: string }) {
   const [draft, setDraft] = useState(search);
   const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
-  // The cursor each page was opened with; the first page has none.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
+  const { reset } = pages;
   useEffect(() => {
     setDraft(search);
-    setCursors([null]);
-  }, [search]);
+    reset();
+  }, [search, reset]);
 
-  const after = cursors[cursors.length - 1];
   const tenants = useOperation(
     FinanceTenantsQuery,
-    { search: search === '' ? null : search, first: Number(pageSize), after },
+    { search: search === '' ? null : search, first: Number(pageSize), after: pages.after },
     token,
   );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setCursors([null]);
+    pages.reset();
     navigate({ page: 'tenants', search: draft.trim() });
   };
 
@@ -76,7 +76,7 @@ export function TenantsPage({ search, token }: { search: string; token: string }
             value={pageSize}
             onChange={(event) => {
               setPageSize(event.currentTarget.value);
-              setCursors([null]);
+              pages.reset();
             }}
           />
         </Group>
@@ -92,27 +92,7 @@ export function TenantsPage({ search, token }: { search: string; token: string }
       ) : (
         <>
           <TenantsTable edges={tenants.data.tenants.edges} />
-          <Group justify="space-between">
-            <Text size="sm" c="gray.7" role="status">
-              Page {cursors.length}
-            </Text>
-            <Group gap="sm">
-              <Button
-                variant="default"
-                disabled={cursors.length === 1}
-                onClick={() => setCursors(cursors.slice(0, -1))}
-              >
-                Previous page
-              </Button>
-              <Button
-                variant="default"
-                disabled={!tenants.data.tenants.pageInfo.hasNextPage}
-                onClick={() => setCursors([...cursors, tenants.data.tenants.pageInfo.endCursor])}
-              >
-                Next page
-              </Button>
-            </Group>
-          </Group>
+          <CursorPager pages={pages} pageInfo={tenants.data.tenants.pageInfo} />
         </>
       )}
     </Stack>

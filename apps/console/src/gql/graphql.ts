@@ -11,6 +11,13 @@ export type AddMemberInput = {
   tenantId: string | number;
 };
 
+export type AdjustBalanceInput = {
+  amount: string;
+  idempotencyKey: string;
+  reason: string;
+  walletId: string | number;
+};
+
 /** AVAILABLE_BALANCE_BELOW amount: availableBalance < amount. MONTHLY_SPEND_ABOVE amount: this UTC month's charges plus pending charges ≥ amount. MONTHLY_BUDGET_PERCENT_ABOVE percent: that spend ≥ percent % of the sub-account's monthlyBudget. RUNS_OUT_WITHIN hours: runsOutAt at most hours away. */
 export type AlertKind =
   | 'AVAILABLE_BALANCE_BELOW'
@@ -21,6 +28,16 @@ export type AlertKind =
 export type AlertState =
   | 'OK'
   | 'TRIGGERED';
+
+/** An action by a person: adjustBalance, grantCredit, refundRecharge, voidInvoice, reissueInvoice, suspendNamespace, resumeNamespace. */
+export type AuditKind =
+  | 'BALANCE_ADJUSTED'
+  | 'CREDIT_GRANTED'
+  | 'INVOICE_REISSUED'
+  | 'INVOICE_VOIDED'
+  | 'NAMESPACE_RESUMED'
+  | 'NAMESPACE_SUSPENDED'
+  | 'RECHARGE_REFUNDED';
 
 /** Give exactly the threshold the kind takes: amount (> 0), percent (1 to 1000) or hours (1 to 8760). A budget alert needs a sub-account's wallet with a monthly budget. */
 export type CreateAlertInput = {
@@ -59,6 +76,16 @@ export type InvoiceStatus =
   | 'DRAFT'
   | 'ISSUED'
   | 'VOID';
+
+/** Which of a wallet's entries to read or export; every field optional. */
+export type LedgerEntryFilter = {
+  /** Entries created at or after. */
+  from?: string | null | undefined;
+  /** The transaction kind: usage, recharge, transfer, adjustment, ... */
+  kind?: string | null | undefined;
+  /** Entries created before. */
+  to?: string | null | undefined;
+};
 
 export type MemberRole =
   | 'ADMIN'
@@ -111,9 +138,10 @@ export type StartRechargeInput = {
   walletId: string | number;
 };
 
-/** DEBT: the wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: the month's spend reached the workspace's or its sub-account's spending cap. */
+/** DEBT: the wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: the month's spend reached the workspace's or its sub-account's spending cap; MANUAL: finance suspended it by hand (suspendNamespace) until resumed by hand. */
 export type SuspensionReason =
   | 'DEBT'
+  | 'MANUAL'
   | 'SPENDING_CAP';
 
 export type TransferInput = {
@@ -162,6 +190,74 @@ export type AddMemberMutationVariables = Exact<{
 
 
 export type AddMemberMutation = { addMember: { role: MemberRole, user: { id: string } } };
+
+export type AdjustBalanceMutationVariables = Exact<{
+  input: AdjustBalanceInput;
+}>;
+
+
+export type AdjustBalanceMutation = { adjustBalance: { id: string, createdAt: string } };
+
+export type GrantCreditMutationVariables = Exact<{
+  walletId: string | number;
+  amount: string;
+  expiresAt: string;
+  reason: string;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type GrantCreditMutation = { grantCredit: { id: string, amount: string, expiresAt: string } };
+
+export type SuspendNamespaceMutationVariables = Exact<{
+  namespace: string;
+  reason: string;
+}>;
+
+
+export type SuspendNamespaceMutation = { suspendNamespace: { id: string, namespace: string } };
+
+export type ResumeNamespaceMutationVariables = Exact<{
+  namespace: string;
+  reason: string;
+}>;
+
+
+export type ResumeNamespaceMutation = { resumeNamespace: { id: string, namespace: string } };
+
+export type TenantInvoicesQueryVariables = Exact<{
+  tenantId: string | number;
+}>;
+
+
+export type TenantInvoicesQuery = { invoices: Array<{ id: string, number: string, status: InvoiceStatus, total: string, currency: string, periodStart: string, voidReason: string | null, reissueOf: string | null }> };
+
+export type VoidInvoiceMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type VoidInvoiceMutation = { voidInvoice: { id: string, number: string } };
+
+export type ReissueInvoiceMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type ReissueInvoiceMutation = { reissueInvoice: { id: string, number: string } };
+
+export type AuditLogQueryVariables = Exact<{
+  actorId?: string | number | null | undefined;
+  tenantId?: string | number | null | undefined;
+  kind?: AuditKind | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, kind: AuditKind, actorType: string, actorId: string | null, tenantId: string, targetType: string, targetId: string, reason: string, requestId: string | null, amount: string | null, currency: string | null, transactionId: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type TenantBillsQueryVariables = Exact<{
   tenantId: string | number;
@@ -261,6 +357,24 @@ export type FinanceTenantQueryVariables = Exact<{
 
 
 export type FinanceTenantQuery = { tenant: { id: string, name: string, currency: string, wallet: { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState }, subAccounts: Array<{ id: string, name: string, monthlyBudget: string | null, spendingCap: string | null, wallet: { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState } }>, workspaces: Array<{ id: string, namespace: string, state: NamespaceState, spendingCap: string | null, suspensionReasons: Array<SuspensionReason>, subAccount: { id: string, name: string } | null }>, members: Array<{ role: MemberRole, user: { id: string, externalId: string, email: string | null } }> } | null };
+
+export type LedgerEntriesQueryVariables = Exact<{
+  walletId: string | number;
+  first: number;
+  after?: string | null | undefined;
+  filter?: LedgerEntryFilter | null | undefined;
+}>;
+
+
+export type LedgerEntriesQuery = { wallet: { id: string, currency: string, entries: { edges: Array<{ node: { id: string, amount: string, createdAt: string, transaction: { id: string, kind: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type ExportLedgerEntriesMutationVariables = Exact<{
+  walletId: string | number;
+  filter?: LedgerEntryFilter | null | undefined;
+}>;
+
+
+export type ExportLedgerEntriesMutation = { exportLedgerEntries: { url: string, expiresAt: string } };
 
 export type SignedInUserQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -436,6 +550,109 @@ export const AddMemberDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddMemberMutation, AddMemberMutationVariables>;
+export const AdjustBalanceDocument = new TypedDocumentString(`
+    mutation AdjustBalance($input: AdjustBalanceInput!) {
+  adjustBalance(input: $input) {
+    id
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<AdjustBalanceMutation, AdjustBalanceMutationVariables>;
+export const GrantCreditDocument = new TypedDocumentString(`
+    mutation GrantCredit($walletId: ID!, $amount: Money!, $expiresAt: DateTime!, $reason: String!, $idempotencyKey: String) {
+  grantCredit(
+    walletId: $walletId
+    amount: $amount
+    expiresAt: $expiresAt
+    reason: $reason
+    idempotencyKey: $idempotencyKey
+  ) {
+    id
+    amount
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<GrantCreditMutation, GrantCreditMutationVariables>;
+export const SuspendNamespaceDocument = new TypedDocumentString(`
+    mutation SuspendNamespace($namespace: String!, $reason: String!) {
+  suspendNamespace(namespace: $namespace, reason: $reason) {
+    id
+    namespace
+  }
+}
+    `) as unknown as TypedDocumentString<SuspendNamespaceMutation, SuspendNamespaceMutationVariables>;
+export const ResumeNamespaceDocument = new TypedDocumentString(`
+    mutation ResumeNamespace($namespace: String!, $reason: String!) {
+  resumeNamespace(namespace: $namespace, reason: $reason) {
+    id
+    namespace
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeNamespaceMutation, ResumeNamespaceMutationVariables>;
+export const TenantInvoicesDocument = new TypedDocumentString(`
+    query TenantInvoices($tenantId: ID!) {
+  invoices(tenantId: $tenantId) {
+    id
+    number
+    status
+    total
+    currency
+    periodStart
+    voidReason
+    reissueOf
+  }
+}
+    `) as unknown as TypedDocumentString<TenantInvoicesQuery, TenantInvoicesQueryVariables>;
+export const VoidInvoiceDocument = new TypedDocumentString(`
+    mutation VoidInvoice($id: ID!, $reason: String!) {
+  voidInvoice(id: $id, reason: $reason) {
+    id
+    number
+  }
+}
+    `) as unknown as TypedDocumentString<VoidInvoiceMutation, VoidInvoiceMutationVariables>;
+export const ReissueInvoiceDocument = new TypedDocumentString(`
+    mutation ReissueInvoice($id: ID!, $reason: String!) {
+  reissueInvoice(id: $id, reason: $reason) {
+    id
+    number
+  }
+}
+    `) as unknown as TypedDocumentString<ReissueInvoiceMutation, ReissueInvoiceMutationVariables>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($actorId: ID, $tenantId: ID, $kind: AuditKind, $first: Int!, $after: String) {
+  auditLog(
+    actorId: $actorId
+    tenantId: $tenantId
+    kind: $kind
+    first: $first
+    after: $after
+  ) {
+    edges {
+      cursor
+      node {
+        id
+        kind
+        actorType
+        actorId
+        tenantId
+        targetType
+        targetId
+        reason
+        requestId
+        amount
+        currency
+        transactionId
+        createdAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
 export const TenantBillsDocument = new TypedDocumentString(`
     query TenantBills($tenantId: ID!, $from: DateTime!, $to: DateTime!) {
   tenant(id: $tenantId) {
@@ -677,6 +894,39 @@ export const FinanceTenantDocument = new TypedDocumentString(`
   pendingThrough
   debtState
 }`) as unknown as TypedDocumentString<FinanceTenantQuery, FinanceTenantQueryVariables>;
+export const LedgerEntriesDocument = new TypedDocumentString(`
+    query LedgerEntries($walletId: ID!, $first: Int!, $after: String, $filter: LedgerEntryFilter) {
+  wallet(id: $walletId) {
+    id
+    currency
+    entries(first: $first, after: $after, filter: $filter) {
+      edges {
+        node {
+          id
+          amount
+          createdAt
+          transaction {
+            id
+            kind
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LedgerEntriesQuery, LedgerEntriesQueryVariables>;
+export const ExportLedgerEntriesDocument = new TypedDocumentString(`
+    mutation ExportLedgerEntries($walletId: ID!, $filter: LedgerEntryFilter) {
+  exportLedgerEntries(walletId: $walletId, filter: $filter) {
+    url
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<ExportLedgerEntriesMutation, ExportLedgerEntriesMutationVariables>;
 export const SignedInUserDocument = new TypedDocumentString(`
     query SignedInUser {
   me {

@@ -1,6 +1,7 @@
 import { AppShell, Button, Container, Group, NativeSelect, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useOperation } from '../api/use-operation';
+import { AuditPage } from '../audit/audit-page';
 import { FinanceRefused } from '../finance/finance-refused';
 import { TenantPage } from '../finance/tenant-page';
 import { TenantsPage } from '../finance/tenants-page';
@@ -98,6 +99,14 @@ function Navigation({
           Tenants
         </RouteLink>
       )}
+      {staff && (
+        <RouteLink
+          to={{ page: 'audit', filter: { actorId: '', tenantId: '', kind: '' } }}
+          aria-current={current(['audit'])}
+        >
+          Audit log
+        </RouteLink>
+      )}
       {walletsToo && (
         <RouteLink to={{ page: 'home' }} aria-current={current(['home'])}>
           Wallets
@@ -184,6 +193,8 @@ function Page({
       ) : (
         <FinanceRefused />
       );
+    case 'audit':
+      return staff ? <AuditPage filter={route.filter} token={session.token} /> : <FinanceRefused />;
     case 'spending':
     case 'bills':
     case 'top-up':
@@ -213,6 +224,7 @@ function tenantPage(route: Route, tenantId: string, token: string): ReactNode {
       return <CalculatorPage tenantId={tenantId} token={token} />;
     case 'tenants':
     case 'tenant':
+    case 'audit':
       return null;
   }
 }

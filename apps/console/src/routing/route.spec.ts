@@ -14,6 +14,16 @@ describe('console routes', () => {
     ['/console/prices', '', { page: 'prices' }],
     ['/console/top-up', '', { page: 'top-up', recharge: null }],
     ['/console/top-up', '?recharge=r-1', { page: 'top-up', recharge: 'r-1' }],
+    [
+      '/console/finance/audit',
+      '',
+      { page: 'audit', filter: { actorId: '', tenantId: '', kind: '' } },
+    ],
+    [
+      '/console/finance/audit/',
+      '?tenant=t-1&kind=CREDIT_GRANTED',
+      { page: 'audit', filter: { actorId: '', tenantId: 't-1', kind: 'CREDIT_GRANTED' } },
+    ],
   ])('reads %s%s', (path, query, route) => {
     expect(routeOf(path, query)).toEqual(route);
   });
@@ -31,6 +41,7 @@ describe('console routes', () => {
       { page: 'prices' },
       { page: 'top-up', recharge: null },
       { page: 'top-up', recharge: 'a&b' },
+      { page: 'audit', filter: { actorId: 'u 1&x', tenantId: '', kind: 'BALANCE_ADJUSTED' } },
     ];
     for (const route of routes) {
       const url = new URL(hrefOf(route), 'http://127.0.0.1');

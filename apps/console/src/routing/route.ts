@@ -14,7 +14,15 @@ export type Route =
   | { readonly page: 'top-up'; readonly recharge: string | null }
   | { readonly page: 'budgets' }
   | { readonly page: 'access' }
-  | { readonly page: 'prices' };
+  | { readonly page: 'prices' }
+  | { readonly page: 'audit'; readonly filter: AuditLogFilter };
+
+/** The audit log's filters as the address keeps them; '' is no filter. */
+export interface AuditLogFilter {
+  readonly actorId: string;
+  readonly tenantId: string;
+  readonly kind: string;
+}
 
 const TENANT = /^\/finance\/tenants\/([^/]+)\/?$/;
 
@@ -23,6 +31,7 @@ export function routeOf(pathname: string, query: string): Route {
   if (/^\/finance\/tenants\/?$/.test(path)) {
     return { page: 'tenants', search: new URLSearchParams(query).get('search') ?? '' };
   }
+  if (/^\/finance\/audit\/?$/.test(path)) return { page: 'audit', filter: auditFilterOf(query) };
   const tenant = TENANT.exec(path);
   if (tenant !== null) return { page: 'tenant', tenantId: decodeURIComponent(tenant[1]) };
   if (/^\/spending\/?$/.test(path)) return { page: 'spending' };
@@ -60,7 +69,28 @@ export function hrefOf(route: Route): string {
       return route.recharge === null
         ? `${BASE}/top-up`
         : `${BASE}/top-up?${new URLSearchParams({ recharge: route.recharge }).toString()}`;
+    case 'audit':
+      return withQuery(`${BASE}/finance/audit`, {
+        actor: route.filter.actorId,
+        tenant: route.filter.tenantId,
+        kind: route.filter.kind,
+      });
   }
+}
+
+function auditFilterOf(query: string): AuditLogFilter {
+  const params = new URLSearchParams(query);
+  return {
+    actorId: params.get('actor') ?? '',
+    tenantId: params.get('tenant') ?? '',
+    kind: params.get('kind') ?? '',
+  };
+}
+
+/** The path with the parameters that are not blank. */
+function withQuery(path: string, params: Readonly<Record<string, string>>): string {
+  const given = Object.entries(params).filter(([, value]) => value !== '');
+  return given.length === 0 ? path : `${path}?${new URLSearchParams(given).toString()}`;
 }
 
 const NAVIGATED = 'tally:navigated';

@@ -24,11 +24,12 @@ registerEnumType(NamespaceState, { name: 'NamespaceState' });
 export enum SuspensionReason {
   DEBT = 'DEBT',
   SPENDING_CAP = 'SPENDING_CAP',
+  MANUAL = 'MANUAL',
 }
 registerEnumType(SuspensionReason, {
   name: 'SuspensionReason',
   description:
-    "DEBT: the wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: the month's spend reached the workspace's or its sub-account's spending cap.",
+    "DEBT: the wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: the month's spend reached the workspace's or its sub-account's spending cap; MANUAL: finance suspended it by hand (suspendNamespace) until resumed by hand.",
 });
 
 export enum CreditSource {

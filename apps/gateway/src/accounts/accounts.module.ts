@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RequestReadsModule } from '../graphql/request-reads.module';
 import { AccountLoadersFactory } from './account-loaders';
+import { AuditResolver } from './audit.resolver';
 import { CreditResolver } from './credit.resolver';
 import { LedgerResolver } from './ledger.resolver';
 import { MembershipResolver } from './membership.resolver';
@@ -28,6 +29,7 @@ import { WorkspaceResolver } from './workspace.resolver';
     LedgerResolver,
     CreditResolver,
     MembershipResolver,
+    AuditResolver,
   ],
   exports: [AccountLoadersFactory],
 })

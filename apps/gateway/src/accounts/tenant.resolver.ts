@@ -26,6 +26,21 @@ export class TenantResolver {
     return view && toTenant(view);
   }
 
+  @Query(() => Tenant, {
+    nullable: true,
+    description:
+      'The tenant of the API key sending this request (an API key acts inside one tenant); null for every other caller, who has me instead.',
+    complexity: serviceCall(),
+  })
+  async apiKeyTenant(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentRequest() req: object,
+  ): Promise<Tenant | null> {
+    if (principal.kind !== 'api_key') return null;
+    const view = await this.loaders.for(req, principal).tenants.load(principal.tenantId);
+    return view && toTenant(view);
+  }
+
   @Query(() => TenantConnection, {
     description:
       "Finance or platform admin only. Tenants in name order whose name contains `search` (any case), whose id or a member's id, e-mail or IdP subject is `search`, or with a workspace namespace starting with it; every tenant without a search. first: 1 to 200.",

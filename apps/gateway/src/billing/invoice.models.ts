@@ -26,6 +26,11 @@ export class Invoice {
   pdfUrl!: string | null;
   @Field(() => String, { nullable: true, description: 'Why it was voided, when VOID.' })
   voidReason!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The voided invoice this one reissues (reissueInvoice), if it is a reissue.',
+  })
+  reissueOf!: string | null;
   tenantId!: string;
 }
 

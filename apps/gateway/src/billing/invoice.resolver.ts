@@ -62,6 +62,21 @@ export class InvoiceResolver {
     );
   }
 
+  @Mutation(() => Invoice, {
+    description:
+      'Finance or platform admin only: voids the invoice (if still ISSUED) and issues it again under the next number, for the same period and lines; reason (1 to 500 characters) kept with who did it and in the audit log. A voided invoice is reissued once: asked again, the answer is that reissue. Answers the new invoice.',
+    complexity: serviceCall(),
+  })
+  async reissueInvoice(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Invoice> {
+    return toInvoice(
+      await this.rpc.send('billing.invoices.reissue', { principal, input: { id, reason } }),
+    );
+  }
+
   @Mutation(() => MonthRun, {
     description:
       'Platform admin only. Statements and invoices of a finished month (YYYY-MM) for every tenant; idempotent (the month-end job does the same). BAD_USER_INPUT (reason MONTH_NOT_SETTLED) while metering has not settled every hour of the month.',

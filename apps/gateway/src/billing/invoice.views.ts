@@ -22,6 +22,7 @@ export const toInvoice = (view: InvoiceView): Invoice => ({
   issuedAt: new Date(view.issuedAt),
   pdfUrl: invoicePdfPath(view.id),
   voidReason: view.voidReason,
+  reissueOf: view.reissueOfId,
 });
 
 export const toStatement = (view: StatementView): Statement => ({

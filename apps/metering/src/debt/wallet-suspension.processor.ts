@@ -11,15 +11,18 @@ import { NAMESPACE_SUSPENDER, type NamespaceSuspender } from '../suspension/name
 import { isReservedNamespaceRefusal } from '../suspension/suspension.errors';
 import { SpendingCapTopic, isCapTopic, type CapAction } from '../spending-caps/spending-cap-events';
 import { SpendingCapRepository } from '../spending-caps/spending-cap.repository';
+import { ManualHoldRepository } from '../manual-holds/manual-hold.repository';
+import { isManualTopic, ManualTopic, type ManualAction } from '../manual-holds/manual-hold-events';
 
 /** Namespaces of one wallet worked on at once. */
 const PARALLEL_NAMESPACES = 8;
 
 /**
- * Carries a wallet's suspension, resumption or reclaim out on each of its namespaces, and a
- * spending cap's on the namespaces of its scope. A namespace held for both debt and a cap is
- * resumed only once neither holds it. A job that no longer matches the wallet's state (money
- * arrived meanwhile) or the cap's does nothing. A failing
+ * Carries a wallet's suspension, resumption or reclaim out on each of its namespaces, a
+ * spending cap's on the namespaces of its scope, and a suspension by hand on its namespace. A
+ * namespace held for more than one of debt, a cap and by hand is resumed only once none holds
+ * it. A job that no longer matches the wallet's state (money arrived meanwhile), the cap's or
+ * the hold's does nothing. A failing
  * namespace does not stop the others; the job then fails and is retried, and the namespaces
  * already done are done again harmlessly.
  */
@@ -30,17 +33,20 @@ export class WalletSuspensionProcessor extends WorkerHost {
   constructor(
     private readonly debts: DebtRepository,
     private readonly spendingCaps: SpendingCapRepository,
+    private readonly manualHolds: ManualHoldRepository,
     private readonly rpc: RpcClient,
     @Inject(NAMESPACE_SUSPENDER) private readonly suspender: NamespaceSuspender,
   ) {
     super();
   }
 
-  async process(job: Job<OutboxEvent<WalletAction | CapAction>>): Promise<void> {
+  async process(job: Job<OutboxEvent<WalletAction | CapAction | ManualAction>>): Promise<void> {
     const topic = job.data.topic;
     const workspaces = isCapTopic(topic)
       ? await this.capWorkspaces(topic, job.data.payload as CapAction)
-      : await this.walletWorkspaces(topic, job.data.payload);
+      : isManualTopic(topic)
+        ? await this.manualWorkspaces(topic, job.data.payload as ManualAction)
+        : await this.walletWorkspaces(topic, job.data.payload as WalletAction);
     const { reason } = job.data.payload;
     const failures: string[] = [];
     for (let i = 0; i < workspaces.length; i += PARALLEL_NAMESPACES) {
@@ -80,11 +86,12 @@ export class WalletSuspensionProcessor extends WorkerHost {
     if ((topic === DebtTopic.ResumeWallet) === suspended) return []; // overtaken by a later change
     const workspaces = await this.workspacesOf(walletId);
     if (topic !== DebtTopic.ResumeWallet) return workspaces;
-    const held = new Set(
-      (await this.spendingCaps.holdsOn(workspaces.map((w) => w.namespace))).flatMap(
-        (h) => h.namespaces,
-      ),
-    );
+    const namespaces = workspaces.map((w) => w.namespace);
+    const [holds, byHand] = await Promise.all([
+      this.spendingCaps.holdsOn(namespaces),
+      this.manualHolds.heldAmong(namespaces),
+    ]);
+    const held = new Set([...holds.flatMap((h) => h.namespaces), ...byHand]);
     return workspaces.filter((workspace) => !held.has(workspace.namespace));
   }
 
@@ -106,11 +113,33 @@ export class WalletSuspensionProcessor extends WorkerHost {
     );
     const workspaces = found.filter((w): w is WorkspaceView => w !== null);
     if (topic !== SpendingCapTopic.Resume) return workspaces;
-    const [debts, holds] = await Promise.all([
+    return this.notHeldOtherwise(workspaces);
+  }
+
+  /**
+   * The namespace a suspension by hand names, unless its hold changed since (released, or held
+   * again); a resumption leaves it out while its debt or a spending cap still holds it.
+   */
+  private async manualWorkspaces(topic: string, action: ManualAction): Promise<WorkspaceView[]> {
+    const held = (await this.manualHolds.heldAmong([action.namespace])).has(action.namespace);
+    if ((topic === ManualTopic.Resume) === held) return []; // overtaken by a later change
+    const workspace = await this.rpc.send('account.workspaces.byNamespace', {
+      principal: METERING,
+      input: { namespace: action.namespace },
+    });
+    if (workspace === null) return [];
+    return topic === ManualTopic.Resume ? this.notHeldOtherwise([workspace]) : [workspace];
+  }
+
+  /** The workspaces that no cap, no debt and no hand holds: those a resumption may run again. */
+  private async notHeldOtherwise(workspaces: WorkspaceView[]): Promise<WorkspaceView[]> {
+    const namespaces = workspaces.map((w) => w.namespace);
+    const [debts, holds, byHand] = await Promise.all([
       this.debts.of([...new Set(workspaces.map((w) => w.walletId))]),
-      this.spendingCaps.holdsOn(action.namespaces),
+      this.spendingCaps.holdsOn(namespaces),
+      this.manualHolds.heldAmong(namespaces),
     ]);
-    const stillHeld = new Set(holds.flatMap((h) => h.namespaces));
+    const stillHeld = new Set([...holds.flatMap((h) => h.namespaces), ...byHand]);
     return workspaces.filter(
       (w) => !stillHeld.has(w.namespace) && !isSuspended(debts.get(w.walletId)?.state ?? 'NORMAL'),
     );
@@ -128,6 +157,7 @@ export class WalletSuspensionProcessor extends WorkerHost {
     switch (topic) {
       case DebtTopic.SuspendWallet:
       case SpendingCapTopic.Suspend:
+      case ManualTopic.Suspend:
         this.suspender.assertMayStop(namespace);
         await this.setState(namespace, 'SUSPENDING');
         await this.suspender.suspend(namespace, reason);
@@ -137,6 +167,7 @@ export class WalletSuspensionProcessor extends WorkerHost {
         return;
       case DebtTopic.ResumeWallet:
       case SpendingCapTopic.Resume:
+      case ManualTopic.Resume:
         await this.setState(namespace, 'RESUMING');
         await this.suspender.resume(namespace);
         await this.setState(namespace, 'ACTIVE');

@@ -9,6 +9,7 @@ import {
 } from '@tally/transport';
 import { isSuspended } from '../debt/debt-policy';
 import { DebtRepository } from '../debt/debt.repository';
+import { ManualHoldRepository } from '../manual-holds/manual-hold.repository';
 import { SpendingCapRepository } from './spending-cap.repository';
 
 @Controller()
@@ -17,6 +18,7 @@ export class SpendingCapsController {
     private readonly rpc: RpcClient,
     private readonly debts: DebtRepository,
     private readonly caps: SpendingCapRepository,
+    private readonly manualHolds: ManualHoldRepository,
   ) {}
 
   @MessagePattern('metering.workspaces.suspensionReasons')
@@ -29,13 +31,15 @@ export class SpendingCapsController {
       input: { namespace: input.namespace },
     });
     if (workspace === null) return null;
-    const [debt, holds] = await Promise.all([
+    const [debt, holds, byHand] = await Promise.all([
       this.debts.currentState(workspace.walletId),
       this.caps.holdsOn([workspace.namespace]),
+      this.manualHolds.heldAmong([workspace.namespace]),
     ]);
     const reasons: SuspensionReason[] = [];
     if (isSuspended(debt)) reasons.push('DEBT');
     if (holds.length > 0) reasons.push('SPENDING_CAP');
+    if (byHand.size > 0) reasons.push('MANUAL');
     return reasons;
   }
 }
