@@ -280,6 +280,18 @@ const operations: [
     { ...manage, OUTSIDER: 'NULL' },
   ],
   [
+    'financeOverview',
+    `query { financeOverview(currency: "USD", from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") { wallets } }`,
+    () => ({}),
+    financeOnly,
+  ],
+  [
+    'debtBoard',
+    `query { debtBoard(state: SUSPENDED) { edges { cursor } } }`,
+    () => ({}),
+    financeOnly,
+  ],
+  [
     'auditLog',
     `query ($t: ID) { auditLog(tenantId: $t) { edges { node { id } } } }`,
     (t) => ({ t: t.id }),
@@ -540,6 +552,18 @@ const invalidInputs: typeof operations = [
     DAILY_SPEND,
     (t) => ({ id: t.id, ...yesterday(HOUR_MS) }),
     refusing(read),
+  ],
+  [
+    'financeOverview of an empty period',
+    `query { financeOverview(currency: "USD", from: "2026-11-02T00:00:00Z", to: "2026-11-02T00:00:00Z") { wallets } }`,
+    () => ({}),
+    refusing(financeOnly),
+  ],
+  [
+    'debtBoard of NORMAL wallets',
+    `query { debtBoard(state: NORMAL) { edges { cursor } } }`,
+    () => ({}),
+    refusing(financeOnly),
   ],
 ];
 

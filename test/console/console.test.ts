@@ -291,7 +291,15 @@ describe('the console', () => {
         // Finance belongs to no tenant: the console opens on the tenants page.
         await page.page.getByRole('heading', { name: 'Tenants', exact: true }).waitFor();
         const nav = page.page.getByRole('navigation', { name: 'Console pages' });
-        expect(await nav.getByRole('link').allTextContents()).toEqual(['Tenants', 'Audit log']);
+        expect(await nav.getByRole('link').allTextContents()).toEqual([
+          'Overview',
+          'Debt board',
+          'Reconciliation',
+          'Price book',
+          'Usage',
+          'Tenants',
+          'Audit log',
+        ]);
 
         const table = page.page.getByRole('table', { name: 'Tenants found' });
         const linksIn = () => table.getByRole('link').allTextContents();

@@ -54,6 +54,9 @@ import { NamespaceClaims } from './workspaces/namespace-claims';
 import { WorkspacePlacementResolver } from './workspaces/workspace-placement';
 import { WorkspaceRepository } from './workspaces/workspace.repository';
 import { WorkspacesController } from './workspaces/workspaces.controller';
+import { FinanceController } from './finance/finance.controller';
+import { FinanceOverviewRepository } from './finance/finance-overview.repository';
+import { GetFinanceOverview } from './finance/get-finance-overview';
 
 @Module({})
 export class AccountModule {
@@ -86,6 +89,7 @@ export class AccountModule {
         WorkspacesController,
         StatementsController,
         CreditsController,
+        FinanceController,
         AuditController,
       ],
       providers: [
@@ -128,6 +132,8 @@ export class AccountModule {
         StatementFiguresRepository,
         GetStatementFigures,
         accountOutboxRelay,
+        FinanceOverviewRepository,
+        GetFinanceOverview,
         AuditRepository,
         ReadAuditLog,
         AuditTrailProcessor,

@@ -21,6 +21,7 @@ import { idLiteralsAreStrings, idVariablesAreStringsPlugin } from './graphql/str
 import { HealthResolver } from './health/health.resolver';
 import { IdentityModule } from './identity/identity.module';
 import { MeteringGraphqlModule } from './metering/metering.module';
+import { FinanceGraphqlModule } from './finance/finance.module';
 
 const GRAPHQL_PATH = '/graphql';
 
@@ -69,6 +70,7 @@ export class GatewayModule {
         AuthModule.forRoot(config),
         IdentityModule,
         MeteringGraphqlModule,
+        FinanceGraphqlModule,
         ConsoleModule.forRoot(config),
         ExportsModule.forRoot(config),
         ...(development ? [GraphqlIdeModule, LocalCheckoutModule.forRoot(config)] : []),

@@ -15,6 +15,9 @@ import { DebtEvaluationProcessor } from './debt/debt-evaluation.processor';
 import { DebtNoticeProcessor } from './debt/debt-notice.processor';
 import { MAILER, SendDebtNotice } from './debt/send-debt-notice';
 import { DebtRepository } from './debt/debt.repository';
+import { DebtBoardController } from './debt-board/debt-board.controller';
+import { DebtBoardRepository } from './debt-board/debt-board.repository';
+import { ListDebtBoard } from './debt-board/list-debt-board';
 import { EvaluateWallets } from './debt/evaluate-wallets';
 import { WalletSuspensionProcessor } from './debt/wallet-suspension.processor';
 import { EvaluateSpendingCaps } from './spending-caps/evaluate-spending-caps';
@@ -104,6 +107,7 @@ export class MeteringModule {
         AlertsController,
         SpendingCapsController,
         SpendController,
+        DebtBoardController,
         ManualHoldsController,
       ],
       providers: [
@@ -150,6 +154,8 @@ export class MeteringModule {
         LiveBalances,
         PendingAccrualProcessor,
         DebtRepository,
+        DebtBoardRepository,
+        ListDebtBoard,
         AlertRepository,
         AlertAccess,
         EvaluateAlerts,

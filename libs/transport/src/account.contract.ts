@@ -546,6 +546,41 @@ export interface AccountContract {
   >;
   /** Services only: the transactions posted under these keys, with their wallet-side totals. */
   'account.ledger.byKeys': Rpc<Authenticated<{ keys: readonly string[] }>, PostedByKeyView[]>;
+  /**
+   * Finance and platform admins: the platform's money in one currency now, and what wallets
+   * were charged and recharged on each UTC day of [from, to) (whole days, at most 92).
+   */
+  'account.finance.overview': Rpc<
+    Authenticated<{ currency: string; from: IsoTime; to: IsoTime }>,
+    FinanceOverviewView
+  >;
+}
+
+/** The finance overview's figures of one currency (contract: FinanceOverview). */
+export interface FinanceOverviewView {
+  readonly currency: string;
+  /** Σ of every wallet's balance in the currency. */
+  readonly balanceMicros: MicrosString;
+  /** The part of it that is promotional credit not spent or expired yet. */
+  readonly promotionalMicros: MicrosString;
+  /** balance − promotional. */
+  readonly paidMicros: MicrosString;
+  readonly wallets: number;
+  /** Priced usage the ledger does not have yet, of every wallet in the currency. */
+  readonly pendingMicros: MicrosString;
+  /** Wallets per debt state; a state no wallet is in is left out. */
+  readonly debtStates: readonly { readonly state: DebtState; readonly wallets: number }[];
+  readonly days: readonly DayTotalsView[];
+}
+
+/** One UTC day's movements of wallets in one currency. */
+export interface DayTotalsView {
+  /** The day's first instant (UTC midnight). */
+  readonly day: IsoTime;
+  /** What usage and its corrections took from wallets (positive: money charged). */
+  readonly chargesMicros: MicrosString;
+  /** What recharges put into wallets. */
+  readonly rechargesMicros: MicrosString;
 }
 
 export interface WorkspacePlacementView {

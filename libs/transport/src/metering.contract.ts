@@ -1,4 +1,4 @@
-import type { IsoTime, MicrosString, WorkspaceView } from './account.contract';
+import type { DebtState, IsoTime, MicrosString, WorkspaceView } from './account.contract';
 import type { Resource } from './billing.contract';
 import type { Authenticated } from './principal';
 
@@ -240,4 +240,27 @@ export interface MeteringContract {
     Authenticated<{ first: number; before: IsoTime | null }>,
     ReconciliationReportView[]
   >;
+  /**
+   * Finance and platform admins: the wallets in one debt state (not NORMAL), longest in it
+   * first, a page after a cursor of this call.
+   */
+  'metering.debt.board': Rpc<
+    Authenticated<{ state: DebtState; first: number; after: string | null }>,
+    DebtBoardPage
+  >;
+}
+
+/** A wallet in debt as the debt ladder last evaluated it (contract: DebtBoardEntry). */
+export interface DebtBoardEntryView {
+  readonly walletId: string;
+  readonly tenantId: string;
+  readonly state: DebtState;
+  /** When the wallet entered the state. */
+  readonly since: IsoTime;
+}
+
+export interface DebtBoardPage {
+  readonly edges: readonly { readonly cursor: string; readonly entry: DebtBoardEntryView }[];
+  readonly hasNextPage: boolean;
+  readonly endCursor: string | null;
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { describeError } from '../api/error-words';
+import { Refusal } from '../layout/states';
 import { checkReason, MAX_REASON_LENGTH } from './action-input';
 
 /** What the action will do, in a sentence, once its fields are valid; null while they are not. */
@@ -122,7 +122,7 @@ export function ActionDialog({
         <Stack>
           <Text fw={600}>{step.summary}</Text>
           <Text>Reason: “{step.reason}”</Text>
-          {refusal !== null && <Refusal error={refusal} />}
+          {refusal !== null && <Refusal title="Refused" error={refusal} />}
           <Group justify="flex-end">
             <Button variant="default" disabled={sending} onClick={back}>
               Back
@@ -144,19 +144,5 @@ export function ActionDialog({
         </Stack>
       )}
     </Modal>
-  );
-}
-
-function Refusal({ error }: { error: unknown }) {
-  const { words, code } = describeError(error);
-  return (
-    <Alert color="red" variant="outline" title="Refused" role="alert">
-      <Text>
-        {words}{' '}
-        <Text span ff="monospace">
-          ({code})
-        </Text>
-      </Text>
-    </Alert>
   );
 }

@@ -50,6 +50,15 @@ export type CreateAlertInput = {
   walletId: string | number;
 };
 
+export type CreatePriceBookVersionInput = {
+  currency: string;
+  /** Now or later: past prices are never rewritten. */
+  effectiveFrom: string;
+  /** Every resource exactly once. */
+  prices: Array<PriceInput>;
+  reason: string;
+};
+
 export type CreateSubAccountInput = {
   monthlyBudget?: string | null | undefined;
   name: string;
@@ -102,6 +111,14 @@ export type NamespaceState =
 export type PlatformRole =
   | 'FINANCE'
   | 'PLATFORM_ADMIN';
+
+export type PriceInput = {
+  pricePerUnitHour: string;
+  resource: Resource;
+  /** The true price per unit-hour is pricePerUnitHour × 10^-scale; a scale above 0 expresses prices finer than 0.000001 exactly. */
+  scale?: number;
+  unit: string;
+};
 
 export type RechargeStatus =
   | 'EXPIRED'
@@ -258,6 +275,59 @@ export type AuditLogQueryVariables = Exact<{
 
 
 export type AuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, kind: AuditKind, actorType: string, actorId: string | null, tenantId: string, targetType: string, targetId: string, reason: string, requestId: string | null, amount: string | null, currency: string | null, transactionId: string | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type FinanceOverviewQueryVariables = Exact<{
+  currency: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type FinanceOverviewQuery = { financeOverview: { currency: string, balance: string, paid: string, promotional: string, wallets: number, pendingUsage: string, walletsByDebtState: Array<{ state: DebtState, wallets: number }>, dailyTotals: Array<{ day: string, charges: string, recharges: string }> }, reconciliationReports: Array<{ id: string, trigger: string, status: string, fromHour: string, toHour: string, startedAt: string, finishedAt: string | null, hoursChecked: number, flaggedHours: number, refilledSamples: number, adjustments: number, sourceMismatches: number, ledgerMismatches: number, findings: Array<{ kind: string, action: string | null, namespace: string | null, hour: string | null, detail: string }> }> };
+
+export type ReconciliationRunFragment = { id: string, trigger: string, status: string, fromHour: string, toHour: string, startedAt: string, finishedAt: string | null, hoursChecked: number, flaggedHours: number, refilledSamples: number, adjustments: number, sourceMismatches: number, ledgerMismatches: number, findings: Array<{ kind: string, action: string | null, namespace: string | null, hour: string | null, detail: string }> };
+
+export type DebtBoardQueryVariables = Exact<{
+  state: DebtState;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DebtBoardQuery = { debtBoard: { edges: Array<{ cursor: string, node: { state: DebtState, since: string, tenant: { id: string, name: string }, wallet: { id: string, kind: WalletKind, balance: string, availableBalance: string, currency: string, runsOutAt: string | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReconciliationRunsQueryVariables = Exact<{
+  first: number;
+  before?: string | null | undefined;
+}>;
+
+
+export type ReconciliationRunsQuery = { reconciliationReports: Array<{ id: string, trigger: string, status: string, fromHour: string, toHour: string, startedAt: string, finishedAt: string | null, hoursChecked: number, flaggedHours: number, refilledSamples: number, adjustments: number, sourceMismatches: number, ledgerMismatches: number, findings: Array<{ kind: string, action: string | null, namespace: string | null, hour: string | null, detail: string }> }> };
+
+export type PriceBooksQueryVariables = Exact<{
+  currency: string;
+}>;
+
+
+export type PriceBooksQuery = { priceBooks: Array<{ id: string, version: number, currency: string, effectiveFrom: string, prices: Array<{ resource: Resource, unit: string, pricePerUnitHour: string, scale: number }> }>, priceBook: { id: string, version: number, currency: string, effectiveFrom: string, prices: Array<{ resource: Resource, unit: string, pricePerUnitHour: string, scale: number }> } };
+
+export type PriceBookVersionFragment = { id: string, version: number, currency: string, effectiveFrom: string, prices: Array<{ resource: Resource, unit: string, pricePerUnitHour: string, scale: number }> };
+
+export type CreatePriceBookVersionMutationVariables = Exact<{
+  input: CreatePriceBookVersionInput;
+}>;
+
+
+export type CreatePriceBookVersionMutation = { createPriceBookVersion: { id: string, version: number, currency: string, effectiveFrom: string, prices: Array<{ resource: Resource, unit: string, pricePerUnitHour: string, scale: number }> } };
+
+export type NamespaceUsageQueryVariables = Exact<{
+  namespace: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type NamespaceUsageQuery = { workspace: { namespace: string, pendingCharges: string, tenant: { id: string, name: string }, wallet: { currency: string }, usage: Array<{ hour: string, resource: Resource, quantity: string, amount: string }> } | null };
 
 export type TenantBillsQueryVariables = Exact<{
   tenantId: string | number;
@@ -476,6 +546,44 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ReconciliationRunFragmentDoc = new TypedDocumentString(`
+    fragment ReconciliationRun on ReconciliationReport {
+  id
+  trigger
+  status
+  fromHour
+  toHour
+  startedAt
+  finishedAt
+  hoursChecked
+  flaggedHours
+  refilledSamples
+  adjustments
+  sourceMismatches
+  ledgerMismatches
+  findings {
+    kind
+    action
+    namespace
+    hour
+    detail
+  }
+}
+    `, {"fragmentName":"ReconciliationRun"}) as unknown as TypedDocumentString<ReconciliationRunFragment, unknown>;
+export const PriceBookVersionFragmentDoc = new TypedDocumentString(`
+    fragment PriceBookVersion on PriceBook {
+  id
+  version
+  currency
+  effectiveFrom
+  prices {
+    resource
+    unit
+    pricePerUnitHour
+    scale
+  }
+}
+    `, {"fragmentName":"PriceBookVersion"}) as unknown as TypedDocumentString<PriceBookVersionFragment, unknown>;
 export const WalletFiguresFragmentDoc = new TypedDocumentString(`
     fragment WalletFigures on Wallet {
   id
@@ -653,6 +761,168 @@ export const AuditLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
+export const FinanceOverviewDocument = new TypedDocumentString(`
+    query FinanceOverview($currency: String!, $from: DateTime!, $to: DateTime!) {
+  financeOverview(currency: $currency, from: $from, to: $to) {
+    currency
+    balance
+    paid
+    promotional
+    wallets
+    pendingUsage
+    walletsByDebtState {
+      state
+      wallets
+    }
+    dailyTotals {
+      day
+      charges
+      recharges
+    }
+  }
+  reconciliationReports(first: 1) {
+    ...ReconciliationRun
+  }
+}
+    fragment ReconciliationRun on ReconciliationReport {
+  id
+  trigger
+  status
+  fromHour
+  toHour
+  startedAt
+  finishedAt
+  hoursChecked
+  flaggedHours
+  refilledSamples
+  adjustments
+  sourceMismatches
+  ledgerMismatches
+  findings {
+    kind
+    action
+    namespace
+    hour
+    detail
+  }
+}`) as unknown as TypedDocumentString<FinanceOverviewQuery, FinanceOverviewQueryVariables>;
+export const DebtBoardDocument = new TypedDocumentString(`
+    query DebtBoard($state: DebtState!, $first: Int!, $after: String) {
+  debtBoard(state: $state, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        state
+        since
+        tenant {
+          id
+          name
+        }
+        wallet {
+          id
+          kind
+          balance
+          availableBalance
+          currency
+          runsOutAt
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DebtBoardQuery, DebtBoardQueryVariables>;
+export const ReconciliationRunsDocument = new TypedDocumentString(`
+    query ReconciliationRuns($first: Int!, $before: DateTime) {
+  reconciliationReports(first: $first, before: $before) {
+    ...ReconciliationRun
+  }
+}
+    fragment ReconciliationRun on ReconciliationReport {
+  id
+  trigger
+  status
+  fromHour
+  toHour
+  startedAt
+  finishedAt
+  hoursChecked
+  flaggedHours
+  refilledSamples
+  adjustments
+  sourceMismatches
+  ledgerMismatches
+  findings {
+    kind
+    action
+    namespace
+    hour
+    detail
+  }
+}`) as unknown as TypedDocumentString<ReconciliationRunsQuery, ReconciliationRunsQueryVariables>;
+export const PriceBooksDocument = new TypedDocumentString(`
+    query PriceBooks($currency: String!) {
+  priceBooks(currency: $currency, first: 50) {
+    ...PriceBookVersion
+  }
+  priceBook(currency: $currency) {
+    ...PriceBookVersion
+  }
+}
+    fragment PriceBookVersion on PriceBook {
+  id
+  version
+  currency
+  effectiveFrom
+  prices {
+    resource
+    unit
+    pricePerUnitHour
+    scale
+  }
+}`) as unknown as TypedDocumentString<PriceBooksQuery, PriceBooksQueryVariables>;
+export const CreatePriceBookVersionDocument = new TypedDocumentString(`
+    mutation CreatePriceBookVersion($input: CreatePriceBookVersionInput!) {
+  createPriceBookVersion(input: $input) {
+    ...PriceBookVersion
+  }
+}
+    fragment PriceBookVersion on PriceBook {
+  id
+  version
+  currency
+  effectiveFrom
+  prices {
+    resource
+    unit
+    pricePerUnitHour
+    scale
+  }
+}`) as unknown as TypedDocumentString<CreatePriceBookVersionMutation, CreatePriceBookVersionMutationVariables>;
+export const NamespaceUsageDocument = new TypedDocumentString(`
+    query NamespaceUsage($namespace: String!, $from: DateTime!, $to: DateTime!) {
+  workspace(namespace: $namespace) {
+    namespace
+    pendingCharges
+    tenant {
+      id
+      name
+    }
+    wallet {
+      currency
+    }
+    usage(from: $from, to: $to) {
+      hour
+      resource
+      quantity
+      amount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NamespaceUsageQuery, NamespaceUsageQueryVariables>;
 export const TenantBillsDocument = new TypedDocumentString(`
     query TenantBills($tenantId: ID!, $from: DateTime!, $to: DateTime!) {
   tenant(id: $tenantId) {

@@ -1,6 +1,7 @@
 import { AppShell, Button, Container, Group, NativeSelect, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useOperation } from '../api/use-operation';
+import { BackOfficeLinks, BackOfficePage } from '../back-office/back-office-pages';
 import { AuditPage } from '../audit/audit-page';
 import { FinanceRefused } from '../finance/finance-refused';
 import { TenantPage } from '../finance/tenant-page';
@@ -91,6 +92,7 @@ function Navigation({
   if (!staff && !walletsToo) return null;
   return (
     <Group component="nav" aria-label="Console pages" gap="md">
+      {staff && <BackOfficeLinks route={route} />}
       {staff && (
         <RouteLink
           to={{ page: 'tenants', search: '' }}
@@ -138,7 +140,7 @@ function Navigation({
         </RouteLink>
       )}
       {walletsToo && (
-        <RouteLink to={{ page: 'prices' }} aria-current={current(['prices'])}>
+        <RouteLink to={{ page: 'calculator' }} aria-current={current(['calculator'])}>
           Prices
         </RouteLink>
       )}
@@ -193,6 +195,12 @@ function Page({
       ) : (
         <FinanceRefused />
       );
+    case 'overview':
+    case 'debts':
+    case 'reconciliation':
+    case 'prices':
+    case 'usage':
+      return staff ? <BackOfficePage route={route} token={session.token} /> : <FinanceRefused />;
     case 'audit':
       return staff ? <AuditPage filter={route.filter} token={session.token} /> : <FinanceRefused />;
     case 'spending':
@@ -200,7 +208,7 @@ function Page({
     case 'top-up':
     case 'budgets':
     case 'access':
-    case 'prices':
+    case 'calculator':
       return ofTheirTenant;
   }
 }
@@ -220,10 +228,15 @@ function tenantPage(route: Route, tenantId: string, token: string): ReactNode {
       return <BudgetsPage tenantId={tenantId} token={token} />;
     case 'access':
       return <AccessPage tenantId={tenantId} token={token} />;
-    case 'prices':
+    case 'calculator':
       return <CalculatorPage tenantId={tenantId} token={token} />;
     case 'tenants':
     case 'tenant':
+    case 'overview':
+    case 'debts':
+    case 'reconciliation':
+    case 'prices':
+    case 'usage':
     case 'audit':
       return null;
   }

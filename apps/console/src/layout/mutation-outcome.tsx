@@ -1,5 +1,5 @@
 import { Text } from '@mantine/core';
-import { ActionRefused } from './states';
+import { Refusal } from './states';
 
 interface Props {
   /** What the form does, as "Could not …" finishes: "set the budget". */
@@ -11,7 +11,8 @@ interface Props {
 
 /** Under a form: the API's refusal with its code, or what the last submission did. */
 export function MutationOutcome({ what, error, done }: Props) {
-  if (error !== null && error !== undefined) return <ActionRefused what={what} error={error} />;
+  if (error !== null && error !== undefined)
+    return <Refusal title={`Could not ${what}`} error={error} />;
   if (done === null) return null;
   return (
     <Text role="status" c="teal.9">

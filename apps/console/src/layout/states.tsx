@@ -43,17 +43,8 @@ export function LoadError({
   );
 }
 
-/** A mutation the API refused: what it means and its code, where the form is. */
-export function ActionRefused({ what, error }: { what: string; error: unknown }) {
-  return (
-    <Alert color="red" variant="outline" title={`Could not ${what}`} role="alert">
-      <ErrorWords {...describeError(error)} />
-    </Alert>
-  );
-}
-
-/** What a refusal means, and its code beside it. */
-function ErrorWords({ words, code }: { words: string; code: string }) {
+/** A refusal in words, with its stable code beside them: "This identity may not see this. (FORBIDDEN)". */
+export function ErrorWords({ words, code }: { words: string; code: string }) {
   return (
     <Text>
       {words}{' '}
@@ -61,5 +52,14 @@ function ErrorWords({ words, code }: { words: string; code: string }) {
         ({code})
       </Text>
     </Text>
+  );
+}
+
+/** A change the API refused: what was refused, and why in words with the code. */
+export function Refusal({ title, error }: { title: string; error: unknown }) {
+  return (
+    <Alert color="red" variant="outline" title={title} role="alert">
+      <ErrorWords {...describeError(error)} />
+    </Alert>
   );
 }

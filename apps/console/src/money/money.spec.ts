@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { formatAmount, formatMoney, MoneyFormatError, parseMoney } from './money';
+import {
+  chartPosition,
+  formatAmount,
+  formatMoney,
+  formatPrice,
+  MoneyFormatError,
+  parseMoney,
+  parsePrice,
+  priceText,
+  sumAmounts,
+} from './money';
 
 // What Postgres' BIGINT holds, and so the largest amount the API can send.
 const MAX_MICROS = 2n ** 63n - 1n;
@@ -70,5 +80,66 @@ describe('formatMoney', () => {
         return currency === 'USD' && parseMoney(number.replaceAll(',', '')) === micros;
       }),
     );
+  });
+});
+
+describe('chartPosition', () => {
+  it('places an amount by its whole units, for drawing only', () => {
+    expect(chartPosition('12.500000')).toBe(12.5);
+    expect(chartPosition('-0.000001')).toBe(-0.000001);
+    expect(chartPosition('0')).toBe(0);
+  });
+});
+
+describe('prices', () => {
+  it.each<[string, number, string]>([
+    ['0.030000', 0, '0.03 USD'],
+    ['0.000083', 1, '0.0000083 USD'],
+    ['1234.5', 0, '1,234.50 USD'],
+    ['0.000001', 6, '0.000000000001 USD'],
+  ])('shows %p at scale %p as %p', (price, scale, shown) => {
+    expect(formatPrice(price, scale, 'USD')).toBe(shown);
+  });
+
+  it.each<[string, { pricePerUnitHour: string; scale: number }, string]>([
+    ['0.03', { pricePerUnitHour: '0.03', scale: 0 }, '0.03 USD'],
+    [' 0.0000083 ', { pricePerUnitHour: '0.000083', scale: 1 }, '0.0000083 USD'],
+    ['12', { pricePerUnitHour: '12', scale: 0 }, '12.00 USD'],
+    ['0.000000000001', { pricePerUnitHour: '0.000001', scale: 6 }, '0.000000000001 USD'],
+    [
+      '9223372036854.775807',
+      { pricePerUnitHour: '9223372036854.775807', scale: 0 },
+      '9,223,372,036,854.775807 USD',
+    ],
+  ])('reads the typed price %p as the API takes it, and shows it back', (text, price, shown) => {
+    expect(parsePrice(text)).toEqual(price);
+    expect(formatPrice(price.pricePerUnitHour, price.scale, 'USD')).toBe(shown);
+  });
+
+  it.each(['', '-1', '1e-6', '0.0000000000001', 'abc', '1,5', '9223372036854.775808'])(
+    'refuses the price %p',
+    (text) => {
+      expect(parsePrice(text)).toBeNull();
+    },
+  );
+});
+
+describe('priceText', () => {
+  it('is the bare decimal parsePrice reads back', () => {
+    expect(priceText('0.000083', 1)).toBe('0.0000083');
+    expect(priceText('0.030000', 0)).toBe('0.03');
+    expect(priceText('2', 0)).toBe('2');
+    expect(parsePrice(priceText('0.000083', 1))).toEqual({
+      pricePerUnitHour: '0.000083',
+      scale: 1,
+    });
+  });
+});
+
+describe('sumAmounts', () => {
+  it("adds the API's amounts exactly, in the API's form", () => {
+    expect(sumAmounts(['1.5', '0.000001', '-0.25'])).toBe('1.250001');
+    expect(sumAmounts([])).toBe('0');
+    expect(sumAmounts(['0.1', '0.2'])).toBe('0.3');
   });
 });

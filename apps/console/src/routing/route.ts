@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { DebtState } from '../gql/graphql';
 
 /** Where the console is served (vite.config.mts `base`); every route lives under it. */
 export const BASE = '/console';
@@ -14,7 +15,12 @@ export type Route =
   | { readonly page: 'top-up'; readonly recharge: string | null }
   | { readonly page: 'budgets' }
   | { readonly page: 'access' }
+  | { readonly page: 'calculator' }
+  | { readonly page: 'overview' }
+  | { readonly page: 'debts'; readonly state: DebtState }
+  | { readonly page: 'reconciliation' }
   | { readonly page: 'prices' }
+  | { readonly page: 'usage' }
   | { readonly page: 'audit'; readonly filter: AuditLogFilter };
 
 /** The audit log's filters as the address keeps them; '' is no filter. */
@@ -38,11 +44,11 @@ export function routeOf(pathname: string, query: string): Route {
   if (/^\/bills\/?$/.test(path)) return { page: 'bills' };
   if (/^\/budgets\/?$/.test(path)) return { page: 'budgets' };
   if (/^\/access\/?$/.test(path)) return { page: 'access' };
-  if (/^\/prices\/?$/.test(path)) return { page: 'prices' };
+  if (/^\/calculator\/?$/.test(path)) return { page: 'calculator' };
   if (/^\/top-up\/?$/.test(path)) {
     return { page: 'top-up', recharge: new URLSearchParams(query).get('recharge') };
   }
-  return { page: 'home' };
+  return backOfficeRoute(path, query) ?? { page: 'home' };
 }
 
 export function hrefOf(route: Route): string {
@@ -63,12 +69,22 @@ export function hrefOf(route: Route): string {
       return `${BASE}/budgets`;
     case 'access':
       return `${BASE}/access`;
-    case 'prices':
-      return `${BASE}/prices`;
+    case 'calculator':
+      return `${BASE}/calculator`;
     case 'top-up':
       return route.recharge === null
         ? `${BASE}/top-up`
         : `${BASE}/top-up?${new URLSearchParams({ recharge: route.recharge }).toString()}`;
+    case 'overview':
+      return `${BASE}/finance`;
+    case 'debts':
+      return `${BASE}/finance/debts?${new URLSearchParams({ state: route.state }).toString()}`;
+    case 'reconciliation':
+      return `${BASE}/finance/reconciliation`;
+    case 'prices':
+      return `${BASE}/finance/prices`;
+    case 'usage':
+      return `${BASE}/finance/usage`;
     case 'audit':
       return withQuery(`${BASE}/finance/audit`, {
         actor: route.filter.actorId,
@@ -91,6 +107,22 @@ function auditFilterOf(query: string): AuditLogFilter {
 function withQuery(path: string, params: Readonly<Record<string, string>>): string {
   const given = Object.entries(params).filter(([, value]) => value !== '');
   return given.length === 0 ? path : `${path}?${new URLSearchParams(given).toString()}`;
+}
+
+const DEBT_BOARD_STATES: readonly string[] = ['LOW_BALANCE', 'CRITICAL', 'SUSPENDED', 'RECLAIMED'];
+
+/** The back office's read pages; a debt board of no known state opens its first one. */
+function backOfficeRoute(path: string, query: string): Route | null {
+  if (/^\/finance\/?$/.test(path)) return { page: 'overview' };
+  if (/^\/finance\/reconciliation\/?$/.test(path)) return { page: 'reconciliation' };
+  if (/^\/finance\/prices\/?$/.test(path)) return { page: 'prices' };
+  if (/^\/finance\/usage\/?$/.test(path)) return { page: 'usage' };
+  if (!/^\/finance\/debts\/?$/.test(path)) return null;
+  const state = new URLSearchParams(query).get('state') ?? '';
+  return {
+    page: 'debts',
+    state: DEBT_BOARD_STATES.includes(state) ? (state as DebtState) : 'LOW_BALANCE',
+  };
 }
 
 const NAVIGATED = 'tally:navigated';

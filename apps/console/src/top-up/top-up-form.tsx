@@ -1,7 +1,7 @@
 import { Button, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { newIdempotencyKey, useMutationOperation } from '../api/use-mutation-operation';
-import { ActionRefused } from '../layout/states';
+import { Refusal } from '../layout/states';
 import { AmountField } from '../layout/amount-field';
 import { readAmount } from './amount-input';
 import { StartRechargeMutation } from './top-up.queries';
@@ -72,7 +72,7 @@ export function TopUpForm({
               Continue to checkout
             </Button>
           </Group>
-          {start.isError && <ActionRefused what="start the top-up" error={start.error} />}
+          {start.isError && <Refusal title="Could not start the top-up" error={start.error} />}
           {start.data?.startRecharge.checkoutUrl === null && (
             <Text role="status">The checkout page is not open yet: try again in a moment.</Text>
           )}
