@@ -85,6 +85,14 @@ const EXPORT_LEDGER_ENTRIES = `mutation ($w: ID!, $f: LedgerEntryFilter) {
   exportLedgerEntries(walletId: $w, filter: $f) { url } }`;
 const nextHour = () => new Date(Math.ceil(Date.now() / HOUR_MS) * HOUR_MS).toISOString();
 const lastHour = () => new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS - HOUR_MS).toISOString();
+const DAY_MS = 24 * HOUR_MS;
+/** Yesterday's spending: a whole UTC day; `offsetMs` moves it off midnight. */
+const yesterday = (offsetMs = 0) => {
+  const from = Math.floor(Date.now() / DAY_MS) * DAY_MS - DAY_MS + offsetMs;
+  return { from: new Date(from).toISOString(), to: new Date(from + DAY_MS).toISOString() };
+};
+const DAILY_SPEND = `query ($id: ID!, $from: DateTime!, $to: DateTime!) {
+  tenant(id: $id) { dailySpend(from: $from, to: $to, groupBy: NAMESPACE) { day } } }`;
 
 /** Each operation: its document, variables for a tenant, and who may run it (README matrix). */
 const operations: [
@@ -263,6 +271,13 @@ const operations: [
     `mutation ($id: ID!) { deleteAlert(id: $id) { id } }`,
     (t, role) => ({ id: t.alerts[role] }),
     spendControl,
+  ],
+  ['tenant dailySpend', DAILY_SPEND, (t) => ({ id: t.id, ...yesterday() }), read],
+  [
+    'tenant apiKeys',
+    `query ($id: ID!) { tenant(id: $id) { apiKeys { id prefix } } }`,
+    (t) => ({ id: t.id }),
+    { ...manage, OUTSIDER: 'NULL' },
   ],
   [
     'financeOverview',
@@ -536,6 +551,12 @@ const invalidInputs: typeof operations = [
     `query ($ns: String!, $from: DateTime!, $to: DateTime!) {
        workspace(namespace: $ns) { usage(from: $from, to: $to) { amount } } }`,
     (t) => ({ ns: t.namespace, from: lastHour(), to: '2020-01-01T00:00:00Z' }),
+    refusing(read),
+  ],
+  [
+    'tenant dailySpend over a range not of whole days',
+    DAILY_SPEND,
+    (t) => ({ id: t.id, ...yesterday(HOUR_MS) }),
     refusing(read),
   ],
   [

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { LIST_SQL, SEARCH_SQL } from '@tally/account/tenants/tenant-search.repository';
 import { GatewaySuite } from '../support/gateway-suite';
+import { QueryPlans } from '../support/query-plans';
 
 const TENANTS = `query ($search: String, $first: Int, $after: String) {
   tenants(search: $search, first: $first, after: $after) {
@@ -137,20 +137,10 @@ describe('tenants(search, first, after)', () => {
   });
 
   describe('the statements behind it', () => {
-    let db: Client;
-    beforeAll(async () => {
-      db = new Client({ connectionString: process.env.DATABASE_URL });
-      await db.connect();
-      // The test database holds a few hundred rows, which the planner rightly reads whole;
-      // with sequential scans priced out it shows which index answers each part.
-      await db.query('SET enable_seqscan = off');
-    });
-    afterAll(() => db.end());
-
-    const plan = async (sql: string, values: unknown[]) =>
-      (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, values)).rows
-        .map((row) => row['QUERY PLAN'])
-        .join('\n');
+    let plans: QueryPlans;
+    beforeAll(async () => (plans = await QueryPlans.open()));
+    afterAll(() => plans.close());
+    const plan = (sql: string, values: unknown[]) => plans.explain(sql, values);
 
     it('answers every arm of a search from an index', async () => {
       const text = 'acme';

@@ -12,6 +12,7 @@ import { outcome } from '../identity/identity-fixtures';
 import { createScratchDatabase, type TestDatabase } from '../setup/test-database';
 import { AccountContext, systemJob } from '../support/account-context';
 import { GatewaySuite } from '../support/gateway-suite';
+import { markHoursSettled } from '../support/metering-context';
 import { waitFor } from '../support/ports';
 import {
   creditTiedOut,
@@ -128,20 +129,8 @@ describe('monthly statements and invoices', () => {
     await database?.drop();
   });
 
-  /** Marks the hours of [from, to) settled as metering does, each posted 66 minutes after it
-   *  began (never in the future: a month closes a margin after its last hour was posted). */
-  async function settle(from: Date, to: Date, except: Date | null = null): Promise<void> {
-    await db.query(
-      `INSERT INTO metering.settled_hours
-         (hour, source, price_books, posted_at)
-       SELECT h, 'prometheus', jsonb_build_array(jsonb_build_object('currency', 'USD', 'id', gen_random_uuid(), 'version', 1)),
-              least(h + interval '66 minutes', now() - interval '10 minutes')
-         FROM generate_series($1::timestamptz, $2::timestamptz - interval '1 hour', interval '1 hour') h
-        WHERE h IS DISTINCT FROM $3::timestamptz
-       ON CONFLICT DO NOTHING`,
-      [from, to, except],
-    );
-  }
+  const settle = (from: Date, to: Date, except: Date | null = null) =>
+    markHoursSettled(db, from, to, except);
 
   function settleMonth(month: string, except: Date | null = null): Promise<void> {
     const { start, end } = billingMonth(month);

@@ -5,6 +5,7 @@ import { FinanceFixtures } from '../support/finance-fixtures';
 import { FinanceSuite } from '../support/finance-suite';
 import { MeteringContext } from '../support/metering-context';
 import { ConsoleBrowser, seriousViolations, type WatchedPage } from './browser';
+import { TENANT_PAGES } from './console-stack';
 
 const root = join(__dirname, '..', '..');
 const SCREENSHOTS =
@@ -409,7 +410,7 @@ describe('the console: finance overview, debt board, reconciliation', () => {
         await page.page.getByRole('button', { name: 'Sign in' }).click();
         const nav = page.page.getByRole('navigation', { name: 'Console pages' });
         await nav.waitFor();
-        expect(await nav.getByRole('link').allTextContents()).toEqual(['Wallets']);
+        expect(await nav.getByRole('link').allTextContents()).toEqual(TENANT_PAGES);
         for (const path of [
           'finance',
           'finance/debts?state=CRITICAL',

@@ -3,18 +3,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { printServedSchema } from '@tally/gateway/console/served-schema';
-import { createScratchDatabase, type TestDatabase } from '../setup/test-database';
-import { GatewaySuite } from '../support/gateway-suite';
-import { everyMinute, MeteringContext, newNamespace } from '../support/metering-context';
+import { everyMinute, type MeteringContext, newNamespace } from '../support/metering-context';
 import { waitFor } from '../support/ports';
-import { ConsoleBrowser, seriousViolations, type WatchedPage } from './browser';
+import { type ConsoleBrowser, seriousViolations } from './browser';
+import {
+  BROWSER_TEST_MS,
+  ConsoleStack,
+  SCREENSHOTS,
+  signIn,
+  TENANT_PAGES,
+  WIDTHS,
+} from './console-stack';
 
 const root = join(__dirname, '..', '..');
-const SCREENSHOTS =
-  process.env.TALLY_CONSOLE_SCREENSHOTS ?? join(root, '.tally', 'test-output', 'console');
-const WIDTHS = [1280, 1024] as const;
-// A browser, four apps and the rest of `npm test` share two cores.
-const BROWSER_TEST_MS = 120_000;
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -23,7 +24,6 @@ const CORES = 100n;
 // The default price book's CPU: 0.03 a core-hour, so 100 cores cost 0.05 a minute.
 const MICROS_PER_MINUTE = 50_000n;
 
-const ADJUST = `mutation ($input: AdjustBalanceInput!) { adjustBalance(input: $input) { id } }`;
 /** Whole cents under 1,000 USD, as the console writes them: 3_850_000n → "3.85 USD". */
 function usdCents(micros: bigint): string {
   if (micros % 10_000n !== 0n || micros >= 1_000_000_000n) throw new Error(`not for ${micros}`);
@@ -32,9 +32,6 @@ function usdCents(micros: bigint): string {
 }
 
 const DEBT_STATE = `query ($id: ID!) { wallet(id: $id) { debtState } }`;
-const CREATE_KEY = `mutation ($tenantId: ID!, $name: String!) {
-  createApiKey(tenantId: $tenantId, name: $name) { secret apiKey { id } }
-}`;
 const ADD_MEMBER = `mutation ($input: AddMemberInput!) { addMember(input: $input) { role } }`;
 const REVOKE_KEY = `mutation ($id: ID!) { revokeApiKey(id: $id) { id } }`;
 
@@ -45,53 +42,25 @@ const REVOKE_KEY = `mutation ($id: ID!) { revokeApiKey(id: $id) { id } }`;
  * screenshots at 1280 and 1024 px wide are kept in SCREENSHOTS.
  */
 describe('the console', () => {
-  const suite = new GatewaySuite();
-  let database: TestDatabase;
+  const stack = new ConsoleStack();
+  const suite = stack.suite;
   let metering: MeteringContext;
   let browser: ConsoleBrowser;
   let gateway: string;
 
   beforeAll(async () => {
-    database = await createScratchDatabase({ migrated: true });
-    metering = MeteringContext.create(database.url);
-    // No hour is settled behind the test's back: the balance stays what the test made it.
-    await metering.parkSettlementSchedule();
-    await suite.start(['gateway', 'account', 'billing', 'metering'], {
-      DATABASE_URL: database.url,
-      PROMETHEUS_URL: 'http://127.0.0.1:9',
+    await stack.start({
       // Live figures and the debt ladder within a second of the samples, not a minute.
       TALLY_PENDING_ACCRUAL_SECONDS: '1',
       TALLY_DEBT_SWEEP_SECONDS: '1',
     });
-    gateway = suite.cluster.url('gateway');
-    browser = await ConsoleBrowser.open(SCREENSHOTS);
+    ({ metering, browser, gateway } = stack);
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await metering?.close();
-    await suite.stop();
-    await database?.drop();
-  });
+  afterAll(() => stack.stop());
 
-  const adjust = (walletId: string, amount: string) =>
-    suite.admin(ADJUST, {
-      input: { walletId, amount, reason: 'console test', idempotencyKey: randomUUID() },
-    });
-
-  /** A tenant with `balance` on its wallet, a sub-account unless not, and an owner's API key. */
-  async function tenantWithKey(name: string, balance: string, { subAccount = true } = {}) {
-    const tenant = await suite.newTenant(name);
-    const research = subAccount ? await suite.newSubAccount(tenant.id, 'Research') : undefined;
-    expect((await adjust(tenant.walletId, balance)).errors).toBeUndefined();
-    const key = await suite.gql<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
-      tenant.owner,
-      CREATE_KEY,
-      { tenantId: tenant.id, name: 'console' },
-    );
-    expect(key.errors).toBeUndefined();
-    const { secret, apiKey } = key.data!.createApiKey;
-    return { ...tenant, research, apiKey: secret, apiKeyId: apiKey.id };
-  }
+  const adjust = (walletId: string, amount: string) => stack.adjust(walletId, amount);
+  const tenantWithKey = (...args: Parameters<ConsoleStack['tenantWithKey']>) =>
+    stack.tenantWithKey(...args);
 
   /**
    * 10 USD on the sub-account's wallet and a namespace of its running 100 cores every minute of
@@ -119,12 +88,6 @@ describe('the console', () => {
       60_000,
     );
     return MICROS_PER_MINUTE * BigInt(60 + minutesSoFar);
-  }
-
-  async function signIn(page: WatchedPage, token: string, tenantId: string): Promise<void> {
-    await page.page.getByLabel('API key or JWT').fill(token);
-    await page.page.getByLabel('Tenant ID').fill(tenantId);
-    await page.page.getByRole('button', { name: 'Sign in' }).click();
   }
 
   it('was generated from the schema the gateway serves', async () => {
@@ -444,7 +407,7 @@ describe('the console', () => {
         await page.page.getByRole('button', { name: 'Sign in' }).click();
         await page.page.getByRole('heading', { name: 'Vandelay: wallets' }).waitFor();
         const nav = page.page.getByRole('navigation', { name: 'Console pages' });
-        expect(await nav.getByRole('link').allTextContents()).toEqual(['Wallets']);
+        expect(await nav.getByRole('link').allTextContents()).toEqual(TENANT_PAGES);
         expect(await page.page.getByRole('link', { name: 'Tenants' }).count()).toBe(0);
 
         await page.page.goto(`${gateway}/console/finance/tenants`);

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
 import { PrismaService } from '@tally/prisma';
 import type { Resource } from '@tally/transport';
 import type { MinuteSample, SampleSource } from '@tally/metering/usage/usage-sample';
@@ -29,6 +30,11 @@ export class MeteringContext {
     return this.usage.record(source, samples);
   }
 
+  /** See markHoursSettled. */
+  markHoursSettled(from: Date, to: Date, except: Date | null = null): Promise<void> {
+    return markHoursSettled(this.prisma.pool, from, to, except);
+  }
+
   /**
    * Marks an hour in the far future posted: the workers' own schedule then finds no hour due,
    * so a suite on a database of its own settles exactly the hours it asks for (and a hour it
@@ -40,6 +46,29 @@ export class MeteringContext {
        VALUES ('2999-01-01T00:00:00Z', 'prometheus', '[]', now()) ON CONFLICT DO NOTHING`,
     );
   }
+}
+
+/**
+ * Marks every hour of [from, to) but `except` settled as metering does, without charging
+ * anything: each posted 66 minutes after it began, never in the future (a month closes a margin
+ * after its last hour was posted), so billing may close the month.
+ */
+export async function markHoursSettled(
+  db: Pick<Pool, 'query'>,
+  from: Date,
+  to: Date,
+  except: Date | null = null,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO metering.settled_hours
+       (hour, source, price_books, posted_at)
+     SELECT h, 'prometheus', jsonb_build_array(jsonb_build_object('currency', 'USD', 'id', gen_random_uuid(), 'version', 1)),
+            least(h + interval '66 minutes', now() - interval '10 minutes')
+       FROM generate_series($1::timestamptz, $2::timestamptz - interval '1 hour', interval '1 hour') h
+      WHERE h IS DISTINCT FROM $3::timestamptz
+     ON CONFLICT DO NOTHING`,
+    [from, to, except],
+  );
 }
 
 /** A unique namespace name for one test. */

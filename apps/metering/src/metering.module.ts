@@ -65,6 +65,9 @@ import { FlowCountRepository } from './usage/flow-count.repository';
 import { AccruePending } from './pending/accrue-pending';
 import { LiveBalances } from './pending/live-balances';
 import { WalletPendingPublisher } from './peers/wallet-pending.publisher';
+import { DailySpend } from './spend/daily-spend';
+import { SpendController } from './spend/spend.controller';
+import { SpendRepository } from './spend/spend.repository';
 import { OpenHourUsage } from './pending/open-hour-usage';
 import { PendingAccrualProcessor } from './pending/pending-accrual.processor';
 import { PendingController } from './pending/pending.controller';
@@ -103,6 +106,7 @@ export class MeteringModule {
         PendingController,
         AlertsController,
         SpendingCapsController,
+        SpendController,
         DebtBoardController,
         ManualHoldsController,
       ],
@@ -170,6 +174,8 @@ export class MeteringModule {
         DebtNoticeProcessor,
         SpendingCapRepository,
         EvaluateSpendingCaps,
+        SpendRepository,
+        DailySpend,
         SendCapNotice,
         WalletSuspensionProcessor,
         ManualHoldRepository,

@@ -367,6 +367,8 @@ export interface AccountContract {
     { apiKey: ApiKeyView; secret: string }
   >;
   'account.apiKeys.revoke': Rpc<Authenticated<{ id: string }>, ApiKeyView>;
+  /** Who may manage the tenant (NOT_FOUND or FORBIDDEN otherwise): its keys, newest first. */
+  'account.apiKeys.byTenant': Rpc<Authenticated<{ tenantId: string }>, ApiKeyView[]>;
 
   // Tenants, sub-accounts, wallets, workspaces
   'account.tenants.create': Rpc<

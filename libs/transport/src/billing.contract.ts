@@ -67,6 +67,14 @@ export interface RechargesPage {
 }
 
 /** What the local checkout page (development only) shows and pays. */
+/**
+ * Where a payer lands after Checkout, on the gateway's origin: the console's top-up page, which
+ * follows the recharge until it is credited (success or cancel alike: it shows the status).
+ */
+export function rechargeReturnPath(rechargeId: string): string {
+  return `/console/top-up?recharge=${encodeURIComponent(rechargeId)}`;
+}
+
 export interface LocalCheckoutView {
   readonly recharge: RechargeView;
   /** The amount in the currency's smallest unit, as Stripe's `amount_total`. */

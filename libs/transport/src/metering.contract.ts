@@ -127,6 +127,18 @@ export interface AlertView extends AlertDefinition {
 /** DEBT: its wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: a cap holds it. */
 export type SuspensionReason = 'DEBT' | 'SPENDING_CAP' | 'MANUAL';
 
+/** How Tenant.dailySpend splits a day's spending. */
+export type SpendGrouping = 'NAMESPACE' | 'SUB_ACCOUNT' | 'RESOURCE';
+
+/** One day's settled spending of one group (contract: DailySpend). */
+export interface DailySpendView {
+  /** The UTC day, YYYY-MM-DD. */
+  readonly day: string;
+  /** The namespace, the resource, or the sub-account's id (the tenant's id for its own wallet). */
+  readonly key: string;
+  readonly amountMicros: MicrosString;
+}
+
 export interface MeteringContract {
   /** Services only (the node agent): the same sample twice counts once. */
   'metering.samples.record': Rpc<
@@ -202,6 +214,15 @@ export interface MeteringContract {
   'metering.alerts.byWallet': Rpc<Authenticated<{ walletId: string }>, AlertView[]>;
   /** As create; answers the alert as it was. NOT_FOUND for an alert the caller cannot see. */
   'metering.alerts.delete': Rpc<Authenticated<{ id: string }>, AlertView>;
+  /**
+   * Whoever may read the tenant (NOT_FOUND otherwise): the charges posted for the hours of
+   * [from, to) (whole UTC days, at most 92) and their posted corrections, summed per UTC day and
+   * group, drawn on the wallets the caller may read. Days and groups without any are left out.
+   */
+  'metering.spend.daily': Rpc<
+    Authenticated<{ tenantId: string; from: IsoTime; to: IsoTime; groupBy: SpendGrouping }>,
+    DailySpendView[]
+  >;
   /** Platform admins: samples where needed and settles one past hour; idempotent. */
   'metering.settlement.settleHour': Rpc<Authenticated<{ hour: IsoTime }>, SettlementRunView>;
   /** Services only (billing's month-end): whole hours [from, to), at most 31 days. */

@@ -21,6 +21,7 @@ export interface IApiKeyRepository {
   bySecretHash(secretHash: string): Promise<ApiKeyView | null>;
   byId(id: string): Promise<ApiKeyView | null>;
   revoke(id: string, at: Date): Promise<void>;
+  ofTenant(tenantId: string): Promise<ApiKeyView[]>;
   touch(id: string, now: Date, minIntervalMs: number): Promise<void>;
 }
 
@@ -51,6 +52,16 @@ export class ApiKeyRepository implements IApiKeyRepository {
     if (validUuids([id]).length !== 1) return null;
     const key = await this.prisma.apiKey.findUnique({ where: { id } });
     return key === null ? null : toApiKeyView(key);
+  }
+
+  /** A tenant's keys, revoked ones too, newest first: a range of the tenant_id index. */
+  async ofTenant(tenantId: string): Promise<ApiKeyView[]> {
+    if (validUuids([tenantId]).length !== 1) return [];
+    const keys = await this.prisma.apiKey.findMany({
+      where: { tenantId },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
+    return keys.map(toApiKeyView);
   }
 
   /** Sets revokedAt once; revoking again keeps the first time. */

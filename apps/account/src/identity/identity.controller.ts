@@ -7,6 +7,7 @@ import { IdentityReads } from './identity-reads';
 import { ResolveApiKey } from './resolve-api-key';
 import { ResolveUser } from './resolve-user';
 import { RevokeApiKey } from './revoke-api-key';
+import { TenantApiKeys } from './tenant-api-keys';
 
 @Controller()
 export class IdentityController {
@@ -16,6 +17,7 @@ export class IdentityController {
     private readonly addMember: AddMember,
     private readonly createApiKey: CreateApiKey,
     private readonly revokeApiKey: RevokeApiKey,
+    private readonly tenantApiKeys: TenantApiKeys,
     private readonly reads: IdentityReads,
   ) {}
 
@@ -79,5 +81,12 @@ export class IdentityController {
     @RpcData() request: RpcRequest<'account.apiKeys.revoke'>,
   ): Promise<RpcResponse<'account.apiKeys.revoke'>> {
     return this.revokeApiKey.execute(request);
+  }
+
+  @MessagePattern('account.apiKeys.byTenant')
+  keysOfTenant(
+    @RpcData() request: RpcRequest<'account.apiKeys.byTenant'>,
+  ): Promise<RpcResponse<'account.apiKeys.byTenant'>> {
+    return this.tenantApiKeys.execute(request);
   }
 }

@@ -9,6 +9,7 @@ import { IdentityReads } from './identity-reads';
 import { ResolveApiKey } from './resolve-api-key';
 import { ResolveUser } from './resolve-user';
 import { RevokeApiKey } from './revoke-api-key';
+import { TenantApiKeys } from './tenant-api-keys';
 import { UserRepository } from './user.repository';
 
 /** People, memberships and API keys: who a caller is and what role they hold where. */
@@ -25,6 +26,7 @@ import { UserRepository } from './user.repository';
     AddMember,
     CreateApiKey,
     RevokeApiKey,
+    TenantApiKeys,
     IdentityReads,
   ],
 })

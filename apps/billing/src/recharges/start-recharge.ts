@@ -3,6 +3,7 @@ import { badInput, notFound } from '@tally/errors';
 import type { Recharge } from '@prisma/client';
 import {
   principalName,
+  rechargeReturnPath,
   RpcClient,
   type Authenticated,
   type RechargeView,
@@ -108,8 +109,8 @@ export class StartRecharge {
             walletId: recharge.walletId,
             tenantId: recharge.tenantId,
           },
-          success_url: `${this.config.TALLY_PUBLIC_URL}/recharges/${recharge.id}?result=success`,
-          cancel_url: `${this.config.TALLY_PUBLIC_URL}/recharges/${recharge.id}?result=cancel`,
+          success_url: `${this.config.TALLY_PUBLIC_URL}${rechargeReturnPath(recharge.id)}`,
+          cancel_url: `${this.config.TALLY_PUBLIC_URL}${rechargeReturnPath(recharge.id)}`,
         },
         { idempotencyKey: `recharge:${recharge.id}` },
       ),

@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddMemberInput = {
+  email?: string | null | undefined;
+  externalId: string;
+  role: MemberRole;
+  tenantId: string | number;
+};
+
 export type AdjustBalanceInput = {
   amount: string;
   idempotencyKey: string;
@@ -32,6 +39,17 @@ export type AuditKind =
   | 'NAMESPACE_SUSPENDED'
   | 'RECHARGE_REFUNDED';
 
+/** Give exactly the threshold the kind takes: amount (> 0), percent (1 to 1000) or hours (1 to 8760). A budget alert needs a sub-account's wallet with a monthly budget. */
+export type CreateAlertInput = {
+  amount?: string | null | undefined;
+  hours?: number | null | undefined;
+  kind: AlertKind;
+  percent?: number | null | undefined;
+  /** When given, walletId must be this sub-account's wallet. */
+  subAccountId?: string | number | null | undefined;
+  walletId: string | number;
+};
+
 export type CreatePriceBookVersionInput = {
   currency: string;
   /** Now or later: past prices are never rewritten. */
@@ -39,6 +57,21 @@ export type CreatePriceBookVersionInput = {
   /** Every resource exactly once. */
   prices: Array<PriceInput>;
   reason: string;
+};
+
+export type CreateSubAccountInput = {
+  monthlyBudget?: string | null | undefined;
+  name: string;
+  tenantId: string | number;
+};
+
+export type CreateWebhookEndpointInput = {
+  /** recharge.succeeded, recharge.failed, wallet.state_changed, namespace.suspended, namespace.resumed, invoice.issued, alert.triggered, alert.resolved */
+  eventTypes: Array<string>;
+  /** Your own secret (24 to 200 printable characters); a random one when absent. */
+  secret?: string | null | undefined;
+  tenantId: string | number;
+  url: string;
 };
 
 /** BONUS: a recharge bonus; GRANT: granted by finance (grantCredit). */
@@ -107,15 +140,78 @@ export type Resource =
   | 'NODEPORT'
   | 'STORAGE';
 
+export type SetSpendingCapInput = {
+  /** null removes the cap. */
+  monthlyCap?: string | null | undefined;
+  subAccountId?: string | number | null | undefined;
+  /** Exactly one of workspaceId and subAccountId. */
+  workspaceId?: string | number | null | undefined;
+};
+
+/** How Tenant.dailySpend splits a day: NAMESPACE (key: the namespace), SUB_ACCOUNT (key: the sub-account's id, or the tenant's id for its own wallet), RESOURCE (key: the Resource's name). */
+export type SpendGrouping =
+  | 'NAMESPACE'
+  | 'RESOURCE'
+  | 'SUB_ACCOUNT';
+
+export type StartRechargeInput = {
+  amount: string;
+  idempotencyKey: string;
+  walletId: string | number;
+};
+
 /** DEBT: the wallet's debt state is SUSPENDED or RECLAIMED; SPENDING_CAP: the month's spend reached the workspace's or its sub-account's spending cap; MANUAL: finance suspended it by hand (suspendNamespace) until resumed by hand. */
 export type SuspensionReason =
   | 'DEBT'
   | 'MANUAL'
   | 'SPENDING_CAP';
 
+export type TransferInput = {
+  amount: string;
+  fromWalletId: string | number;
+  idempotencyKey: string;
+  toWalletId: string | number;
+};
+
 export type WalletKind =
   | 'SUB_ACCOUNT'
   | 'TENANT';
+
+export type TenantMembersQueryVariables = Exact<{
+  tenantId: string | number;
+}>;
+
+
+export type TenantMembersQuery = { tenant: { id: string, name: string, members: Array<{ role: MemberRole, user: { id: string, externalId: string, email: string | null } }> } | null };
+
+export type TenantApiKeysQueryVariables = Exact<{
+  tenantId: string | number;
+}>;
+
+
+export type TenantApiKeysQuery = { tenant: { id: string, apiKeys: Array<{ id: string, name: string, prefix: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> } | null };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  tenantId: string | number;
+  name: string;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, name: string } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, revokedAt: string | null } };
+
+export type AddMemberMutationVariables = Exact<{
+  input: AddMemberInput;
+}>;
+
+
+export type AddMemberMutation = { addMember: { role: MemberRole, user: { id: string } } };
 
 export type AdjustBalanceMutationVariables = Exact<{
   input: AdjustBalanceInput;
@@ -238,6 +334,89 @@ export type NamespaceUsageQueryVariables = Exact<{
 
 export type NamespaceUsageQuery = { workspace: { namespace: string, pendingCharges: string, tenant: { id: string, name: string }, wallet: { currency: string }, usage: Array<{ hour: string, resource: Resource, quantity: string, amount: string }> } | null };
 
+export type TenantBillsQueryVariables = Exact<{
+  tenantId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type TenantBillsQuery = { tenant: { id: string, name: string, currency: string, dailySpend: Array<{ day: string, key: string, amount: string }> } | null, invoices: Array<{ id: string, number: string, periodStart: string, periodEnd: string, status: InvoiceStatus, total: string, pdfUrl: string | null }> };
+
+export type TenantDayLinesQueryVariables = Exact<{
+  tenantId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type TenantDayLinesQuery = { tenant: { id: string, workspaces: Array<{ id: string, namespace: string, usage: Array<{ namespace: string, hour: string, resource: Resource, quantity: string, amount: string }> }> } | null };
+
+export type TenantStatementQueryVariables = Exact<{
+  tenantId: string | number;
+  month: string;
+}>;
+
+
+export type TenantStatementQuery = { statement: { currency: string, final: boolean, periodStart: string, periodEnd: string, opening: string, recharges: string, charges: string, adjustments: string, other: string, closing: string, usage: Array<{ namespace: string, resource: string, amount: string }> } };
+
+export type TenantBudgetsQueryVariables = Exact<{
+  tenantId: string | number;
+}>;
+
+
+export type TenantBudgetsQuery = { tenant: { id: string, name: string, currency: string, wallet: { id: string, balance: string }, subAccounts: Array<{ id: string, name: string, monthlyBudget: string | null, spendingCap: string | null, wallet: { id: string, balance: string } }>, workspaces: Array<{ id: string, namespace: string, state: NamespaceState, spendingCap: string | null, subAccount: { id: string } | null }> } | null };
+
+export type CreateSubAccountMutationVariables = Exact<{
+  input: CreateSubAccountInput;
+}>;
+
+
+export type CreateSubAccountMutation = { createSubAccount: { id: string, name: string } };
+
+export type SetMonthlyBudgetMutationVariables = Exact<{
+  subAccountId: string | number;
+  amount?: string | null | undefined;
+}>;
+
+
+export type SetMonthlyBudgetMutation = { setMonthlyBudget: { id: string, monthlyBudget: string | null } };
+
+export type SetSpendingCapMutationVariables = Exact<{
+  input: SetSpendingCapInput;
+}>;
+
+
+export type SetSpendingCapMutation = { setSpendingCap: { workspace: { id: string } | null, subAccount: { id: string } | null } };
+
+export type WalletAlertsQueryVariables = Exact<{
+  walletId: string | number;
+}>;
+
+
+export type WalletAlertsQuery = { alerts: Array<{ id: string, kind: AlertKind, state: AlertState, amount: string | null, percent: number | null, hours: number | null, lastTransitionAt: string | null }> };
+
+export type CreateAlertMutationVariables = Exact<{
+  input: CreateAlertInput;
+}>;
+
+
+export type CreateAlertMutation = { createAlert: { id: string, state: AlertState } };
+
+export type DeleteAlertMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteAlertMutation = { deleteAlert: { id: string } };
+
+export type CurrentPriceBookQueryVariables = Exact<{
+  currency: string;
+}>;
+
+
+export type CurrentPriceBookQuery = { priceBook: { id: string, version: number, currency: string, effectiveFrom: string, prices: Array<{ resource: Resource, unit: string, pricePerUnitHour: string, scale: number }> } };
+
 export type FinanceTenantsQueryVariables = Exact<{
   search?: string | null | undefined;
   first: number;
@@ -284,6 +463,16 @@ export type ApiKeyTenantQueryVariables = Exact<{
 
 export type ApiKeyTenantQuery = { tenant: { id: string, name: string } | null };
 
+export type TenantSpendingQueryVariables = Exact<{
+  tenantId: string | number;
+  from: string;
+  to: string;
+  groupBy: SpendGrouping;
+}>;
+
+
+export type TenantSpendingQuery = { tenant: { id: string, name: string, currency: string, wallet: { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState }, subAccounts: Array<{ id: string, name: string }>, dailySpend: Array<{ day: string, key: string, amount: string }> } | null };
+
 export type TenantRechargesQueryVariables = Exact<{
   tenantId: string | number;
   first: number;
@@ -300,12 +489,26 @@ export type WalletCreditsQueryVariables = Exact<{
 
 export type WalletCreditsQuery = { wallet: { id: string, credits: Array<{ id: string, source: CreditSource, reason: string | null, amount: string, remaining: string, used: string, expired: string, grantedAt: string, expiresAt: string, expiredAt: string | null }> } | null };
 
-export type WalletAlertsQueryVariables = Exact<{
-  walletId: string | number;
+export type StartRechargeMutationVariables = Exact<{
+  input: StartRechargeInput;
 }>;
 
 
-export type WalletAlertsQuery = { alerts: Array<{ id: string, kind: AlertKind, amount: string | null, percent: number | null, hours: number | null, state: AlertState, lastTransitionAt: string | null }> };
+export type StartRechargeMutation = { startRecharge: { id: string, status: RechargeStatus, checkoutUrl: string | null } };
+
+export type RechargeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RechargeQuery = { recharge: { id: string, status: RechargeStatus, amount: string, bonus: string, wallet: { id: string, currency: string, balance: string } } | null };
+
+export type TransferMutationVariables = Exact<{
+  input: TransferInput;
+}>;
+
+
+export type TransferMutation = { transfer: { id: string } };
 
 export type WalletFiguresFragment = { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState };
 
@@ -315,6 +518,36 @@ export type TenantWalletsQueryVariables = Exact<{
 
 
 export type TenantWalletsQuery = { tenant: { id: string, name: string, wallet: { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState }, subAccounts: Array<{ id: string, name: string, monthlyBudget: string | null, wallet: { id: string, kind: WalletKind, currency: string, balance: string, pendingCharges: string, availableBalance: string, spendRate: string, runsOutAt: string | null, pendingThrough: string | null, debtState: DebtState } }> } | null };
+
+export type WebhookEndpointsQueryVariables = Exact<{
+  tenantId: string | number;
+}>;
+
+
+export type WebhookEndpointsQuery = { webhookEndpoints: Array<{ id: string, url: string, eventTypes: Array<string>, createdAt: string }> };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  endpointId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: { edges: Array<{ cursor: string, node: { id: string, eventType: string, status: string, createdAt: string, attempts: Array<{ attempt: number, statusCode: number | null, error: string | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, endpoint: { id: string, url: string } } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: { id: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -386,6 +619,66 @@ export const WalletFiguresFragmentDoc = new TypedDocumentString(`
   debtState
 }
     `, {"fragmentName":"WalletFigures"}) as unknown as TypedDocumentString<WalletFiguresFragment, unknown>;
+export const TenantMembersDocument = new TypedDocumentString(`
+    query TenantMembers($tenantId: ID!) {
+  tenant(id: $tenantId) {
+    id
+    name
+    members {
+      role
+      user {
+        id
+        externalId
+        email
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TenantMembersQuery, TenantMembersQueryVariables>;
+export const TenantApiKeysDocument = new TypedDocumentString(`
+    query TenantApiKeys($tenantId: ID!) {
+  tenant(id: $tenantId) {
+    id
+    apiKeys {
+      id
+      name
+      prefix
+      createdAt
+      lastUsedAt
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TenantApiKeysQuery, TenantApiKeysQueryVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($tenantId: ID!, $name: String!) {
+  createApiKey(tenantId: $tenantId, name: $name) {
+    secret
+    apiKey {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const AddMemberDocument = new TypedDocumentString(`
+    mutation AddMember($input: AddMemberInput!) {
+  addMember(input: $input) {
+    role
+    user {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AddMemberMutation, AddMemberMutationVariables>;
 export const AdjustBalanceDocument = new TypedDocumentString(`
     mutation AdjustBalance($input: AdjustBalanceInput!) {
   adjustBalance(input: $input) {
@@ -651,6 +944,172 @@ export const NamespaceUsageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NamespaceUsageQuery, NamespaceUsageQueryVariables>;
+export const TenantBillsDocument = new TypedDocumentString(`
+    query TenantBills($tenantId: ID!, $from: DateTime!, $to: DateTime!) {
+  tenant(id: $tenantId) {
+    id
+    name
+    currency
+    dailySpend(from: $from, to: $to, groupBy: NAMESPACE) {
+      day
+      key
+      amount
+    }
+  }
+  invoices(tenantId: $tenantId) {
+    id
+    number
+    periodStart
+    periodEnd
+    status
+    total
+    pdfUrl
+  }
+}
+    `) as unknown as TypedDocumentString<TenantBillsQuery, TenantBillsQueryVariables>;
+export const TenantDayLinesDocument = new TypedDocumentString(`
+    query TenantDayLines($tenantId: ID!, $from: DateTime!, $to: DateTime!) {
+  tenant(id: $tenantId) {
+    id
+    workspaces {
+      id
+      namespace
+      usage(from: $from, to: $to) {
+        namespace
+        hour
+        resource
+        quantity
+        amount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TenantDayLinesQuery, TenantDayLinesQueryVariables>;
+export const TenantStatementDocument = new TypedDocumentString(`
+    query TenantStatement($tenantId: ID!, $month: String!) {
+  statement(tenantId: $tenantId, month: $month) {
+    currency
+    final
+    periodStart
+    periodEnd
+    opening
+    recharges
+    charges
+    adjustments
+    other
+    closing
+    usage {
+      namespace
+      resource
+      amount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TenantStatementQuery, TenantStatementQueryVariables>;
+export const TenantBudgetsDocument = new TypedDocumentString(`
+    query TenantBudgets($tenantId: ID!) {
+  tenant(id: $tenantId) {
+    id
+    name
+    currency
+    wallet {
+      id
+      balance
+    }
+    subAccounts {
+      id
+      name
+      monthlyBudget
+      spendingCap
+      wallet {
+        id
+        balance
+      }
+    }
+    workspaces {
+      id
+      namespace
+      state
+      spendingCap
+      subAccount {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TenantBudgetsQuery, TenantBudgetsQueryVariables>;
+export const CreateSubAccountDocument = new TypedDocumentString(`
+    mutation CreateSubAccount($input: CreateSubAccountInput!) {
+  createSubAccount(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateSubAccountMutation, CreateSubAccountMutationVariables>;
+export const SetMonthlyBudgetDocument = new TypedDocumentString(`
+    mutation SetMonthlyBudget($subAccountId: ID!, $amount: Money) {
+  setMonthlyBudget(subAccountId: $subAccountId, amount: $amount) {
+    id
+    monthlyBudget
+  }
+}
+    `) as unknown as TypedDocumentString<SetMonthlyBudgetMutation, SetMonthlyBudgetMutationVariables>;
+export const SetSpendingCapDocument = new TypedDocumentString(`
+    mutation SetSpendingCap($input: SetSpendingCapInput!) {
+  setSpendingCap(input: $input) {
+    workspace {
+      id
+    }
+    subAccount {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetSpendingCapMutation, SetSpendingCapMutationVariables>;
+export const WalletAlertsDocument = new TypedDocumentString(`
+    query WalletAlerts($walletId: ID!) {
+  alerts(walletId: $walletId) {
+    id
+    kind
+    state
+    amount
+    percent
+    hours
+    lastTransitionAt
+  }
+}
+    `) as unknown as TypedDocumentString<WalletAlertsQuery, WalletAlertsQueryVariables>;
+export const CreateAlertDocument = new TypedDocumentString(`
+    mutation CreateAlert($input: CreateAlertInput!) {
+  createAlert(input: $input) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<CreateAlertMutation, CreateAlertMutationVariables>;
+export const DeleteAlertDocument = new TypedDocumentString(`
+    mutation DeleteAlert($id: ID!) {
+  deleteAlert(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteAlertMutation, DeleteAlertMutationVariables>;
+export const CurrentPriceBookDocument = new TypedDocumentString(`
+    query CurrentPriceBook($currency: String!) {
+  priceBook(currency: $currency) {
+    id
+    version
+    currency
+    effectiveFrom
+    prices {
+      resource
+      unit
+      pricePerUnitHour
+      scale
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CurrentPriceBookQuery, CurrentPriceBookQueryVariables>;
 export const FinanceTenantsDocument = new TypedDocumentString(`
     query FinanceTenants($search: String, $first: Int!, $after: String) {
   tenants(search: $search, first: $first, after: $after) {
@@ -784,6 +1243,38 @@ export const ApiKeyTenantDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ApiKeyTenantQuery, ApiKeyTenantQueryVariables>;
+export const TenantSpendingDocument = new TypedDocumentString(`
+    query TenantSpending($tenantId: ID!, $from: DateTime!, $to: DateTime!, $groupBy: SpendGrouping!) {
+  tenant(id: $tenantId) {
+    id
+    name
+    currency
+    wallet {
+      ...WalletFigures
+    }
+    subAccounts {
+      id
+      name
+    }
+    dailySpend(from: $from, to: $to, groupBy: $groupBy) {
+      day
+      key
+      amount
+    }
+  }
+}
+    fragment WalletFigures on Wallet {
+  id
+  kind
+  currency
+  balance
+  pendingCharges
+  availableBalance
+  spendRate
+  runsOutAt
+  pendingThrough
+  debtState
+}`) as unknown as TypedDocumentString<TenantSpendingQuery, TenantSpendingQueryVariables>;
 export const TenantRechargesDocument = new TypedDocumentString(`
     query TenantRecharges($tenantId: ID!, $first: Int!, $after: String) {
   recharges(tenantId: $tenantId, first: $first, after: $after) {
@@ -823,19 +1314,37 @@ export const WalletCreditsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WalletCreditsQuery, WalletCreditsQueryVariables>;
-export const WalletAlertsDocument = new TypedDocumentString(`
-    query WalletAlerts($walletId: ID!) {
-  alerts(walletId: $walletId) {
+export const StartRechargeDocument = new TypedDocumentString(`
+    mutation StartRecharge($input: StartRechargeInput!) {
+  startRecharge(input: $input) {
     id
-    kind
-    amount
-    percent
-    hours
-    state
-    lastTransitionAt
+    status
+    checkoutUrl
   }
 }
-    `) as unknown as TypedDocumentString<WalletAlertsQuery, WalletAlertsQueryVariables>;
+    `) as unknown as TypedDocumentString<StartRechargeMutation, StartRechargeMutationVariables>;
+export const RechargeDocument = new TypedDocumentString(`
+    query Recharge($id: ID!) {
+  recharge(id: $id) {
+    id
+    status
+    amount
+    bonus
+    wallet {
+      id
+      currency
+      balance
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RechargeQuery, RechargeQueryVariables>;
+export const TransferDocument = new TypedDocumentString(`
+    mutation Transfer($input: TransferInput!) {
+  transfer(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<TransferMutation, TransferMutationVariables>;
 export const TenantWalletsDocument = new TypedDocumentString(`
     query TenantWallets($tenantId: ID!) {
   tenant(id: $tenantId) {
@@ -866,3 +1375,55 @@ export const TenantWalletsDocument = new TypedDocumentString(`
   pendingThrough
   debtState
 }`) as unknown as TypedDocumentString<TenantWalletsQuery, TenantWalletsQueryVariables>;
+export const WebhookEndpointsDocument = new TypedDocumentString(`
+    query WebhookEndpoints($tenantId: ID!) {
+  webhookEndpoints(tenantId: $tenantId) {
+    id
+    url
+    eventTypes
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($endpointId: ID!, $first: Int!, $after: String) {
+  webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        eventType
+        status
+        createdAt
+        attempts {
+          attempt
+          statusCode
+          error
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const CreateWebhookEndpointDocument = new TypedDocumentString(`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    secret
+    endpoint {
+      id
+      url
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const DeleteWebhookEndpointDocument = new TypedDocumentString(`
+    mutation DeleteWebhookEndpoint($id: ID!) {
+  deleteWebhookEndpoint(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;

@@ -1,5 +1,5 @@
 import { AppShell, Button, Container, Group, NativeSelect, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useOperation } from '../api/use-operation';
 import { BackOfficeLinks, BackOfficePage } from '../back-office/back-office-pages';
 import { AuditPage } from '../audit/audit-page';
@@ -10,9 +10,16 @@ import type { SignedInUserQuery as SignedInUser } from '../gql/graphql';
 import { RouteLink } from '../routing/link';
 import { useRoute, type Route } from '../routing/route';
 import type { Session } from '../session/session';
+import { ManagesTenant } from '../session/manages-tenant';
 import { SignOutContext } from '../session/sign-out-context';
 import { SignedInUserQuery } from '../session/sign-in.queries';
 import { WalletsPage } from '../wallets/wallets-page';
+import { SpendingPage } from '../spending/spending-page';
+import { BillsPage } from '../bills/bills-page';
+import { TopUpPage } from '../top-up/top-up-page';
+import { BudgetsPage } from '../budgets/budgets-page';
+import { AccessPage } from '../access/access-page';
+import { CalculatorPage } from '../calculator/calculator-page';
 import { LoadError, Loading } from './states';
 
 interface Props {
@@ -107,6 +114,36 @@ function Navigation({
           Wallets
         </RouteLink>
       )}
+      {walletsToo && (
+        <RouteLink to={{ page: 'spending' }} aria-current={current(['spending'])}>
+          Spending
+        </RouteLink>
+      )}
+      {walletsToo && (
+        <RouteLink to={{ page: 'bills' }} aria-current={current(['bills'])}>
+          Bills
+        </RouteLink>
+      )}
+      {walletsToo && (
+        <RouteLink to={{ page: 'top-up', recharge: null }} aria-current={current(['top-up'])}>
+          Top up
+        </RouteLink>
+      )}
+      {walletsToo && (
+        <RouteLink to={{ page: 'budgets' }} aria-current={current(['budgets'])}>
+          Budgets
+        </RouteLink>
+      )}
+      {walletsToo && (
+        <RouteLink to={{ page: 'access' }} aria-current={current(['access'])}>
+          Access
+        </RouteLink>
+      )}
+      {walletsToo && (
+        <RouteLink to={{ page: 'calculator' }} aria-current={current(['calculator'])}>
+          Prices
+        </RouteLink>
+      )}
     </Group>
   );
 }
@@ -121,10 +158,10 @@ function Page({
   me: ReturnType<typeof useOperation<SignedInUser, Record<string, never>>>;
 }) {
   if (session.tenantId !== undefined) {
-    return route.page === 'home' ? (
-      <WalletsPage tenantId={session.tenantId} token={session.token} />
-    ) : (
-      <FinanceRefused />
+    return (
+      <ManagesTenant.Provider value={true}>
+        {tenantPage(route, session.tenantId, session.token) ?? <FinanceRefused />}
+      </ManagesTenant.Provider>
     );
   }
   if (me.isPending) return <Loading what="your tenants" />;
@@ -133,13 +170,18 @@ function Page({
   }
   const person = me.data.me;
   const staff = person.platformRole !== null;
+  const ofTheirTenant = (
+    <MemberTenants me={person}>
+      {(tenantId) => tenantPage(route, tenantId, session.token)}
+    </MemberTenants>
+  );
   switch (route.page) {
     case 'home':
       // Staff who belong to no tenant come to the console for the finance pages.
       return staff && person.memberships.length === 0 ? (
         <TenantsPage search="" token={session.token} />
       ) : (
-        <MemberTenants me={person} token={session.token} />
+        ofTheirTenant
       );
     case 'tenants':
       return staff ? (
@@ -161,11 +203,47 @@ function Page({
       return staff ? <BackOfficePage route={route} token={session.token} /> : <FinanceRefused />;
     case 'audit':
       return staff ? <AuditPage filter={route.filter} token={session.token} /> : <FinanceRefused />;
+    case 'spending':
+    case 'bills':
+    case 'top-up':
+    case 'budgets':
+    case 'access':
+    case 'calculator':
+      return ofTheirTenant;
+  }
+}
+
+/** The cost center's page of the address for one tenant; null for a page it does not have. */
+function tenantPage(route: Route, tenantId: string, token: string): ReactNode {
+  switch (route.page) {
+    case 'home':
+      return <WalletsPage tenantId={tenantId} token={token} />;
+    case 'spending':
+      return <SpendingPage tenantId={tenantId} token={token} />;
+    case 'bills':
+      return <BillsPage tenantId={tenantId} token={token} />;
+    case 'top-up':
+      return <TopUpPage tenantId={tenantId} token={token} recharge={route.recharge} />;
+    case 'budgets':
+      return <BudgetsPage tenantId={tenantId} token={token} />;
+    case 'access':
+      return <AccessPage tenantId={tenantId} token={token} />;
+    case 'calculator':
+      return <CalculatorPage tenantId={tenantId} token={token} />;
+    case 'tenants':
+    case 'tenant':
+    case 'overview':
+    case 'debts':
+    case 'reconciliation':
+    case 'prices':
+    case 'usage':
+    case 'audit':
+      return null;
   }
 }
 
 /** A JWT's person may belong to several tenants: one is shown at a time. */
-function MemberTenants({ me, token }: { me: Me; token: string }) {
+function MemberTenants({ me, children }: { me: Me; children: (tenantId: string) => ReactNode }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const memberships = me.memberships;
   if (memberships.length === 0) {
@@ -176,7 +254,8 @@ function MemberTenants({ me, token }: { me: Me; token: string }) {
       </Text>
     );
   }
-  const tenantId = chosen ?? memberships[0].tenant.id;
+  const membership = memberships.find((m) => m.tenant.id === chosen) ?? memberships[0];
+  const tenantId = membership.tenant.id;
   return (
     <>
       {memberships.length > 1 && (
@@ -192,7 +271,9 @@ function MemberTenants({ me, token }: { me: Me; token: string }) {
           }))}
         />
       )}
-      <WalletsPage tenantId={tenantId} token={token} />
+      <ManagesTenant.Provider value={membership.role !== 'MEMBER'}>
+        {children(tenantId)}
+      </ManagesTenant.Provider>
     </>
   );
 }

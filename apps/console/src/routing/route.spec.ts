@@ -7,6 +7,13 @@ describe('console routes', () => {
     ['/console/finance/tenants', '', { page: 'tenants', search: '' }],
     ['/console/finance/tenants/', '?search=acme%20co', { page: 'tenants', search: 'acme co' }],
     ['/console/finance/tenants/t-1', '', { page: 'tenant', tenantId: 't-1' }],
+    ['/console/spending', '', { page: 'spending' }],
+    ['/console/bills/', '', { page: 'bills' }],
+    ['/console/budgets', '', { page: 'budgets' }],
+    ['/console/access', '', { page: 'access' }],
+    ['/console/calculator', '', { page: 'calculator' }],
+    ['/console/top-up', '', { page: 'top-up', recharge: null }],
+    ['/console/top-up', '?recharge=r-1', { page: 'top-up', recharge: 'r-1' }],
     [
       '/console/finance/audit',
       '',
@@ -27,6 +34,13 @@ describe('console routes', () => {
       { page: 'tenants', search: '' },
       { page: 'tenants', search: 'a&b=c d' },
       { page: 'tenant', tenantId: '0b7e5a52-8a8c-4d47-9a53-4f2b2d1e6c11' },
+      { page: 'spending' },
+      { page: 'bills' },
+      { page: 'budgets' },
+      { page: 'access' },
+      { page: 'calculator' },
+      { page: 'top-up', recharge: null },
+      { page: 'top-up', recharge: 'a&b' },
       { page: 'audit', filter: { actorId: 'u 1&x', tenantId: '', kind: 'BALANCE_ADJUSTED' } },
     ];
     for (const route of routes) {

@@ -9,6 +9,13 @@ export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'tenants'; readonly search: string }
   | { readonly page: 'tenant'; readonly tenantId: string }
+  | { readonly page: 'spending' }
+  | { readonly page: 'bills' }
+  /** `recharge`: the one Checkout came back from (libs/transport's rechargeReturnPath). */
+  | { readonly page: 'top-up'; readonly recharge: string | null }
+  | { readonly page: 'budgets' }
+  | { readonly page: 'access' }
+  | { readonly page: 'calculator' }
   | { readonly page: 'overview' }
   | { readonly page: 'debts'; readonly state: DebtState }
   | { readonly page: 'reconciliation' }
@@ -33,6 +40,14 @@ export function routeOf(pathname: string, query: string): Route {
   if (/^\/finance\/audit\/?$/.test(path)) return { page: 'audit', filter: auditFilterOf(query) };
   const tenant = TENANT.exec(path);
   if (tenant !== null) return { page: 'tenant', tenantId: decodeURIComponent(tenant[1]) };
+  if (/^\/spending\/?$/.test(path)) return { page: 'spending' };
+  if (/^\/bills\/?$/.test(path)) return { page: 'bills' };
+  if (/^\/budgets\/?$/.test(path)) return { page: 'budgets' };
+  if (/^\/access\/?$/.test(path)) return { page: 'access' };
+  if (/^\/calculator\/?$/.test(path)) return { page: 'calculator' };
+  if (/^\/top-up\/?$/.test(path)) {
+    return { page: 'top-up', recharge: new URLSearchParams(query).get('recharge') };
+  }
   return backOfficeRoute(path, query) ?? { page: 'home' };
 }
 
@@ -46,6 +61,20 @@ export function hrefOf(route: Route): string {
         : `${BASE}/finance/tenants?${new URLSearchParams({ search: route.search }).toString()}`;
     case 'tenant':
       return `${BASE}/finance/tenants/${encodeURIComponent(route.tenantId)}`;
+    case 'spending':
+      return `${BASE}/spending`;
+    case 'bills':
+      return `${BASE}/bills`;
+    case 'budgets':
+      return `${BASE}/budgets`;
+    case 'access':
+      return `${BASE}/access`;
+    case 'calculator':
+      return `${BASE}/calculator`;
+    case 'top-up':
+      return route.recharge === null
+        ? `${BASE}/top-up`
+        : `${BASE}/top-up?${new URLSearchParams({ recharge: route.recharge }).toString()}`;
     case 'overview':
       return `${BASE}/finance`;
     case 'debts':

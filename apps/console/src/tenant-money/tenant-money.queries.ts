@@ -42,18 +42,3 @@ export const WalletCreditsQuery = graphql(`
     }
   }
 `);
-
-/** A wallet's threshold alerts and where each stands. */
-export const WalletAlertsQuery = graphql(`
-  query WalletAlerts($walletId: ID!) {
-    alerts(walletId: $walletId) {
-      id
-      kind
-      amount
-      percent
-      hours
-      state
-      lastTransitionAt
-    }
-  }
-`);

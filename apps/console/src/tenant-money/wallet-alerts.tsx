@@ -1,28 +1,10 @@
 import { Badge, Table, Text } from '@mantine/core';
 import { useOperation } from '../api/use-operation';
-import type { WalletAlertsQuery as AlertsResult } from '../gql/graphql';
-import { formatAmount } from '../money/money';
+import { describeAlert } from '../budgets/alert-words';
+import { WalletAlertsQuery } from '../budgets/budgets.queries';
 import { QuerySection, type WalletSectionProps } from './section';
-import { WalletAlertsQuery } from './tenant-money.queries';
+
 import { formatWhen } from './when';
-
-type Alert = AlertsResult['alerts'][number];
-
-/** What an alert watches for, threshold included, as a sentence. */
-export function alertWords(alert: Alert, currency: string): string {
-  const money = (amount: string | null | undefined) =>
-    amount == null ? 'an unknown amount' : formatAmount(amount, currency);
-  switch (alert.kind) {
-    case 'AVAILABLE_BALANCE_BELOW':
-      return `Available balance below ${money(alert.amount)}`;
-    case 'MONTHLY_SPEND_ABOVE':
-      return `Spending this month above ${money(alert.amount)}`;
-    case 'MONTHLY_BUDGET_PERCENT_ABOVE':
-      return `Spending this month above ${alert.percent ?? '?'} % of the budget`;
-    case 'RUNS_OUT_WITHIN':
-      return `Balance runs out within ${alert.hours ?? '?'} hours`;
-  }
-}
 
 /** A wallet's threshold alerts: what each watches, whether it fired, and when that last changed. */
 export function WalletAlerts({ walletId, currency, token }: WalletSectionProps) {
@@ -44,7 +26,7 @@ export function WalletAlerts({ walletId, currency, token }: WalletSectionProps) 
             <Table.Tbody>
               {alerts.map((alert) => (
                 <Table.Tr key={alert.id} data-testid="alert">
-                  <Table.Td>{alertWords(alert, currency)}</Table.Td>
+                  <Table.Td>{describeAlert(alert, currency)}</Table.Td>
                   <Table.Td>
                     <Badge
                       variant="dot"

@@ -1,5 +1,5 @@
 import { formatMicros, parseWireMicros } from '@tally/money';
-import type { RechargeView } from '@tally/transport';
+import { rechargeReturnPath, type RechargeView } from '@tally/transport';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -25,9 +25,10 @@ export function checkoutPage(sessionId: string, recharge: RechargeView): string 
   return page('Checkout', `${summary(recharge)}\n${buttons}`);
 }
 
-/** What Pay or Decline did. */
+/** What Pay or Decline did, and the way back to the console, as Stripe's success URL. */
 export function resultPage(title: string, message: string, recharge: RechargeView): string {
-  return page(title, `<p id="result">${escapeHtml(message)}</p>\n${summary(recharge)}`);
+  const back = `<p><a id="back" href="${escapeHtml(rechargeReturnPath(recharge.id))}">Back to the console</a></p>`;
+  return page(title, `<p id="result">${escapeHtml(message)}</p>\n${summary(recharge)}\n${back}`);
 }
 
 export function notFoundPage(): string {

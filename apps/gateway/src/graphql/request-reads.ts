@@ -26,7 +26,9 @@ export type ReadPattern =
   | 'metering.usage.lines'
   | 'metering.workspaces.pending'
   | 'metering.workspaces.suspensionReasons'
-  | 'metering.reconciliation.reports';
+  | 'metering.reconciliation.reports'
+  | 'metering.spend.daily'
+  | 'account.apiKeys.byTenant';
 
 type InputOf<P extends ReadPattern> = RpcRequest<P> extends Authenticated<infer I> ? I : never;
 

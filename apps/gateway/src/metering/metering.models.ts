@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { MoneyScalar } from '@tally/money';
 import { Resource } from '../billing/billing.models';
 
@@ -71,4 +71,23 @@ export class ReconciliationReport {
   @Field(() => [ReconciliationFinding]) findings!: ReconciliationFinding[];
   @Field(() => Date) startedAt!: Date;
   @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
+}
+
+export enum SpendGrouping {
+  NAMESPACE = 'NAMESPACE',
+  SUB_ACCOUNT = 'SUB_ACCOUNT',
+  RESOURCE = 'RESOURCE',
+}
+registerEnumType(SpendGrouping, {
+  name: 'SpendGrouping',
+  description:
+    "How Tenant.dailySpend splits a day: NAMESPACE (key: the namespace), SUB_ACCOUNT (key: the sub-account's id, or the tenant's id for its own wallet), RESOURCE (key: the Resource's name).",
+});
+
+@ObjectType({ description: "One UTC day's settled spending of one group (see SpendGrouping)." })
+export class DailySpend {
+  @Field({ description: 'The UTC day, YYYY-MM-DD.' }) day!: string;
+  @Field({ description: 'The group: a namespace, a sub-account or tenant id, or a resource.' })
+  key!: string;
+  @Field(() => MoneyScalar, { description: "In the tenant's currency." }) amount!: bigint;
 }

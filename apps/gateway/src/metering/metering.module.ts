@@ -4,6 +4,7 @@ import { AlertResolver } from './alert.resolver';
 import { SettlementResolver } from './settlement.resolver';
 import { WorkspaceSuspensionResolver } from './workspace-suspension.resolver';
 import { WorkspaceUsageResolver } from './workspace-usage.resolver';
+import { TenantSpendResolver } from './tenant-spend.resolver';
 
 /** Usage, pending charges of workspaces, alerts, settlement and reconciliation, answered by metering. */
 @Module({
@@ -13,6 +14,7 @@ import { WorkspaceUsageResolver } from './workspace-usage.resolver';
     WorkspaceSuspensionResolver,
     SettlementResolver,
     AlertResolver,
+    TenantSpendResolver,
   ],
 })
 export class MeteringGraphqlModule {}

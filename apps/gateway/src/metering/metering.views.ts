@@ -1,7 +1,12 @@
 import { parseWireMicros } from '@tally/money';
-import type { ReconciliationReportView, SettlementRunView, UsageLineView } from '@tally/transport';
+import type {
+  DailySpendView,
+  ReconciliationReportView,
+  SettlementRunView,
+  UsageLineView,
+} from '@tally/transport';
 import { Resource } from '../billing/billing.models';
-import { ReconciliationReport, SettlementRun, UsageLine } from './metering.models';
+import { DailySpend, ReconciliationReport, SettlementRun, UsageLine } from './metering.models';
 
 export function toUsageLine(view: UsageLineView): UsageLine {
   return {
@@ -42,4 +47,8 @@ export function toReconciliationReport(view: ReconciliationReportView): Reconcil
     startedAt: new Date(view.startedAt),
     finishedAt: view.finishedAt === null ? null : new Date(view.finishedAt),
   };
+}
+
+export function toDailySpend(view: DailySpendView): DailySpend {
+  return { day: view.day, key: view.key, amount: parseWireMicros(view.amountMicros) };
 }

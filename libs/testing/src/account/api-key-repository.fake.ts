@@ -54,6 +54,13 @@ export class FakeApiKeyRepository implements IApiKeyRepository {
     key.view = { ...key.view, revokedAt: at.toISOString() };
   }
 
+  async ofTenant(tenantId: string): Promise<ApiKeyView[]> {
+    return [...this.keys.values()]
+      .map((k) => k.view)
+      .filter((view) => view.tenantId === tenantId)
+      .reverse();
+  }
+
   async touch(id: string, now: Date, minIntervalMs: number): Promise<void> {
     const key = this.keys.get(id);
     if (key === undefined) return;
