@@ -93,8 +93,7 @@ export class ConsoleStack {
   }
 }
 
-export async function signIn(page: WatchedPage, token: string, tenantId: string): Promise<void> {
+export async function signIn(page: WatchedPage, token: string): Promise<void> {
   await page.page.getByLabel('API key or JWT').fill(token);
-  await page.page.getByLabel('Tenant ID').fill(tenantId);
   await page.page.getByRole('button', { name: 'Sign in' }).click();
 }

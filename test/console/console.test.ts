@@ -136,11 +136,10 @@ describe('the console', () => {
         await page.page.goto(`${gateway}/console/`);
         await page.page.getByRole('heading', { name: 'Tally console' }).waitFor();
         await page.page.getByLabel('API key or JWT').fill(acme.apiKey);
-        await page.page.getByLabel('Tenant ID').waitFor();
         expect(seriousViolations(await page.axeViolations())).toEqual([]);
         await page.screenshotAt(SCREENSHOTS, 'sign-in', WIDTHS);
 
-        await signIn(page, acme.apiKey, acme.id);
+        await signIn(page, acme.apiKey);
         await page.page.getByRole('heading', { name: 'Acme Rockets: wallets' }).waitFor();
         const tenantWallet = page.page.getByRole('region', { name: 'Tenant wallet' });
         expect(await tenantWallet.getByTestId('wallet-balance').textContent()).toBe(
@@ -193,8 +192,6 @@ describe('the console', () => {
       try {
         await page.page.goto(`${gateway}/console/`);
         await page.page.getByLabel('API key or JWT').fill(globex.owner);
-        // A JWT names its person, whose tenants `me` lists: no tenant id to give.
-        expect(await page.page.getByLabel('Tenant ID').count()).toBe(0);
         await page.page.getByRole('button', { name: 'Sign in' }).click();
         await page.page.getByRole('heading', { name: 'Globex: wallets' }).waitFor();
         const tenantWallet = page.page.getByRole('region', { name: 'Tenant wallet' });
@@ -228,7 +225,7 @@ describe('the console', () => {
       const page = await browser.newPage();
       try {
         await page.page.goto(`${gateway}/console/`);
-        await signIn(page, hooli.apiKey, hooli.id);
+        await signIn(page, hooli.apiKey);
         await page.page.getByRole('heading', { name: 'Hooli: wallets' }).waitFor();
         const revoked = await suite.gql(hooli.owner, REVOKE_KEY, { id: hooli.apiKeyId });
         expect(revoked.errors).toBeUndefined();
@@ -435,16 +432,21 @@ describe('the console', () => {
   );
 
   it(
-    'refuses a wrong key with the API code in words, and keeps nothing',
+    'refuses a wrong key, and a key of no tenant, in words with their codes, and keeps nothing',
     async () => {
-      const acme = await tenantWithKey('Initrode', '5');
       const page = await browser.newPage();
       try {
         await page.page.goto(`${gateway}/console/`);
-        await signIn(page, `tly_${'0'.repeat(40)}`, acme.id);
+        await signIn(page, `tly_${'0'.repeat(40)}`);
         const alert = page.page.getByRole('alert');
         await alert.waitFor();
         expect(await alert.textContent()).toContain('(UNAUTHENTICATED)');
+        expect(await page.page.evaluate('sessionStorage.length')).toBe(0);
+
+        // The platform admin key is accepted by the API but belongs to no tenant.
+        await signIn(page, suite.adminKey);
+        await alert.getByText(/belongs to no tenant/).waitFor();
+        expect(await alert.textContent()).toContain('(NO_TENANT)');
         expect(await page.page.evaluate('sessionStorage.length')).toBe(0);
       } finally {
         await page.close();

@@ -124,7 +124,7 @@ describe('the console cost center', () => {
       const page = await stack.browser.newPage();
       try {
         await page.page.goto(`${stack.gateway}/console/`);
-        await signIn(page, initech.apiKey, initech.id);
+        await signIn(page, initech.apiKey);
         await page.page.getByRole('heading', { name: 'Initech: wallets' }).waitFor();
         await page.page
           .getByRole('navigation', { name: 'Console pages' })
@@ -181,7 +181,7 @@ describe('the console cost center', () => {
       const page = await stack.browser.newPage();
       try {
         await page.page.goto(`${stack.gateway}/console/bills`);
-        await signIn(page, initech.apiKey, initech.id);
+        await signIn(page, initech.apiKey);
         await page.page.getByRole('heading', { name: 'Initech: bills' }).waitFor();
         const days = page.page.getByRole('table', { name: /^Billed days/ });
         const [day1, day2] = [yesterday, twoDaysAgo].map((d) => d.toISOString().slice(0, 10));
@@ -243,7 +243,7 @@ describe('the console cost center', () => {
       const balance = (wallet: string) => page.page.getByTestId(`balance-${wallet}`);
       try {
         await page.page.goto(`${stack.gateway}/console/top-up`);
-        await signIn(page, hooli.apiKey, hooli.id);
+        await signIn(page, hooli.apiKey);
         await page.page.getByRole('heading', { name: 'Hooli: top up and transfer' }).waitFor();
         expect(await balance('Tenant wallet').textContent()).toBe('1.00 USD');
         const topUp = page.page.getByRole('region', { name: 'Top up' });
@@ -354,7 +354,7 @@ describe('the console cost center', () => {
       const page = await stack.browser.newPage();
       try {
         await page.page.goto(`${stack.gateway}/console/budgets`);
-        await signIn(page, globex.apiKey, globex.id);
+        await signIn(page, globex.apiKey);
         await page.page.getByRole('heading', { name: 'Globex: budgets and alerts' }).waitFor();
         const subAccounts = page.page.getByRole('table', { name: /^Sub-accounts/ });
         expect(await rowsOf(subAccounts)).toEqual([['Research', '0.00 USD', 'None', 'None']]);

@@ -456,12 +456,10 @@ export type SignedInUserQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type SignedInUserQuery = { me: { id: string, externalId: string, email: string | null, platformRole: PlatformRole | null, memberships: Array<{ role: MemberRole, tenant: { id: string, name: string } }> } };
 
-export type ApiKeyTenantQueryVariables = Exact<{
-  tenantId: string | number;
-}>;
+export type ApiKeyTenantQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiKeyTenantQuery = { tenant: { id: string, name: string } | null };
+export type ApiKeyTenantQuery = { apiKeyTenant: { id: string, name: string } | null };
 
 export type TenantSpendingQueryVariables = Exact<{
   tenantId: string | number;
@@ -1236,8 +1234,8 @@ export const SignedInUserDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SignedInUserQuery, SignedInUserQueryVariables>;
 export const ApiKeyTenantDocument = new TypedDocumentString(`
-    query ApiKeyTenant($tenantId: ID!) {
-  tenant(id: $tenantId) {
+    query ApiKeyTenant {
+  apiKeyTenant {
     id
     name
   }

@@ -7,7 +7,6 @@ import {
   PasswordInput,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
@@ -20,32 +19,24 @@ import { ApiKeyTenantQuery, SignedInUserQuery } from './sign-in.queries';
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
- * Paste an API key (with its tenant's id) or a JWT. The token is checked with one query before
- * anything is kept: a wrong one is refused here, with the API's code.
+ * Paste an API key or a JWT. The token is checked with one query before anything is kept (for
+ * an API key, the same query finds its tenant): a wrong one is refused here, with the API's code.
  */
 export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
   const [token, setToken] = useState('');
-  const [tenantId, setTenantId] = useState('');
-  const [problem, setProblem] = useState<{ field?: 'token' | 'tenant'; words: string } | null>(
-    null,
-  );
+  const [problem, setProblem] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [checking, setChecking] = useState(false);
-  const kind = tokenKind(token.trim());
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFailure(null);
     const pasted = token.trim();
-    const tenant = tenantId.trim();
-    if (pasted === '') return setProblem({ field: 'token', words: 'Paste an API key or a JWT.' });
-    if (kind === 'api_key' && tenant === '') {
-      return setProblem({ field: 'tenant', words: 'An API key needs the id of its tenant.' });
-    }
+    if (pasted === '') return setProblem('Paste an API key or a JWT.');
     setProblem(null);
     setChecking(true);
     try {
-      onSignedIn(await checkedSession(pasted, tenant));
+      onSignedIn(await checkedSession(pasted));
     } catch (error) {
       setFailure(error);
     } finally {
@@ -67,21 +58,10 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
               description="A tly_… API key, or a JWT of your identity provider. It is kept in this browser tab only."
               value={token}
               onChange={(event) => setToken(event.currentTarget.value)}
-              error={problem?.field === 'token' ? problem.words : undefined}
+              error={problem ?? undefined}
               autoComplete="off"
               required
             />
-            {kind === 'api_key' && (
-              <TextInput
-                label="Tenant ID"
-                description="An API key acts inside one tenant: the id of the tenant it was created for."
-                value={tenantId}
-                onChange={(event) => setTenantId(event.currentTarget.value)}
-                error={problem?.field === 'tenant' ? problem.words : undefined}
-                autoComplete="off"
-                required
-              />
-            )}
             {failure !== null && <SignInRefused error={failure} />}
             <Button type="submit" loading={checking}>
               Sign in
@@ -91,8 +71,8 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
       </Paper>
       {LOCAL_HOSTS.has(window.location.hostname) && (
         <Text size="sm" mt="md" c="gray.7">
-          Running <Code>npm start</Code>? The demo tenants&apos; JWTs, API keys and tenant ids are
-          in <Code>.tally/demo-credentials.json</Code>.
+          Running <Code>npm start</Code>? The demo tenants&apos; JWTs and API keys are in{' '}
+          <Code>.tally/demo-credentials.json</Code>.
         </Text>
       )}
     </Container>
@@ -108,13 +88,19 @@ function SignInRefused({ error }: { error: unknown }) {
   );
 }
 
-/** The session once the API has accepted the token (and, for an API key, its tenant). */
-async function checkedSession(token: string, tenantId: string): Promise<Session> {
+/** The session once the API has accepted the token (and, for an API key, found its tenant). */
+async function checkedSession(token: string): Promise<Session> {
   if (tokenKind(token) === 'jwt') {
     await runOperation(SignedInUserQuery, {}, token);
     return { token, kind: 'jwt' };
   }
-  const { tenant } = await runOperation(ApiKeyTenantQuery, { tenantId }, token);
-  if (tenant === null) throw new ApiError('NOT_FOUND', `No tenant ${tenantId}`);
-  return { token, kind: 'api_key', tenantId: tenant.id };
+  const { apiKeyTenant } = await runOperation(ApiKeyTenantQuery, {}, token);
+  if (apiKeyTenant === null) {
+    // The platform admin key: it belongs to no tenant, and the console shows one tenant's wallets.
+    throw new ApiError(
+      'NO_TENANT',
+      'This key belongs to no tenant: sign in with a tenant’s API key, or a JWT',
+    );
+  }
+  return { token, kind: 'api_key', tenantId: apiKeyTenant.id };
 }

@@ -19,10 +19,10 @@ export const SignedInUserQuery = graphql(`
   }
 `);
 
-/** An API key acts inside one tenant: this checks the key and the tenant id together. */
+/** An API key acts inside one tenant: the key is checked and its tenant found in one query. */
 export const ApiKeyTenantQuery = graphql(`
-  query ApiKeyTenant($tenantId: ID!) {
-    tenant(id: $tenantId) {
+  query ApiKeyTenant {
+    apiKeyTenant {
       id
       name
     }
