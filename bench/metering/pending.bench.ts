@@ -163,9 +163,12 @@ async function walletReads(
     runs.some((run) => read.at + read.ms >= run.from && read.at <= run.to);
   const during = live.filter(overlaps).map((read) => read.ms);
   const outside = live.filter((read) => !overlaps(read)).map((read) => read.ms);
+  // Reads quicker than the runs' spacing may overlap none of them.
+  const p99 = (reads: number[]) =>
+    reads.length === 0 ? 'none' : `${quantile(reads, 0.99).toFixed(1)} ms`;
   console.log(
     `metering.wallet_read: ${during.length} of ${READS} reads overlapped an accrual run; p99 ` +
-      `${quantile(during, 0.99).toFixed(1)} ms during, ${quantile(outside, 0.99).toFixed(1)} ms outside`,
+      `${p99(during)} during, ${p99(outside)} outside`,
   );
   report({ name: sized('wallet_read_p50'), value: quantile(latencies, 0.5), unit: 'ms' });
   report({
