@@ -122,8 +122,14 @@ describe('spending caps', () => {
   }
 
   /** `gib` GiB out to the world in the minute `minutesAgo` before this one (0.08 a GiB, pending). */
-  async function egress(ns: string, minutesAgo: number, gib: bigint): Promise<void> {
-    const minute = new Date((Math.floor(Date.now() / MINUTE_MS) - minutesAgo) * MINUTE_MS);
+  /**
+   * `gib` out in the minute `minutesAgo` before `now`. Two calls that must land in different
+   * minutes pass the same `now`: a minute boundary passing between them would otherwise put
+   * "one minute ago" and "two minutes ago" into the same minute, whose second sample changes
+   * nothing.
+   */
+  async function egress(ns: string, minutesAgo: number, gib: bigint, now = Date.now()) {
+    const minute = new Date((Math.floor(now / MINUTE_MS) - minutesAgo) * MINUTE_MS);
     await metering.record(everyMinute(ns, 'NETWORK_EGRESS', minute, gib * GIB, 1));
   }
 
@@ -184,6 +190,7 @@ describe('spending caps', () => {
     'keeps a namespace held for both debt and its cap suspended until both clear',
     async () => {
       const tenant = await suite.newTenant('Both');
+      const start = Date.now();
       await adjust(tenant.walletId, '0.5');
       const capped = await runningWorkspace(tenant.owner, tenant.id, 'both');
       const plain = await runningWorkspace(tenant.owner, tenant.id, 'plain');
@@ -192,7 +199,7 @@ describe('spending caps', () => {
       await setCap(tenant.owner, capped.id, '0');
       await suspendedBy(tenant.owner, capped.ns, ['SPENDING_CAP']);
       // Ten GiB out (0.8 pending) takes the available balance below zero: debt too.
-      await egress(plain.ns, 1, 10n);
+      await egress(plain.ns, 1, 10n, start);
       await suspendedBy(tenant.owner, plain.ns, ['DEBT']);
       await suspendedBy(tenant.owner, capped.ns, ['DEBT', 'SPENDING_CAP']);
 
@@ -208,7 +215,7 @@ describe('spending caps', () => {
 
       // In debt again (a hundred GiB more: 8 pending), then the cap goes: its resumption leaves
       // the namespace to the debt.
-      await egress(plain.ns, 2, 100n);
+      await egress(plain.ns, 2, 100n, start);
       await suspendedBy(tenant.owner, plain.ns, ['DEBT']);
       await setCap(tenant.owner, capped.id, null);
       await capResumptionDone(capped.id);
