@@ -20,9 +20,9 @@ export function replyChannel(prefix: string, pattern: string): string {
  * Nest's Redis client, on the deployment's channels, that stays subscribed to a pattern's
  * reply channel once it has sent that pattern a request. Nest's subscribes before a request
  * when none of the pattern is in flight and unsubscribes after its reply, so one caller
- * sending one request at a time waited for a SUBSCRIBE round trip on every request (a hop
- * that was a third of a wallet read's tail on a busy machine). The channels kept are one per
- * pattern the process calls, a few dozen; ioredis subscribes them again after a reconnect.
+ * sending one request at a time waited for a SUBSCRIBE round trip on every request. The
+ * channels kept are one per pattern the process calls, a few dozen; ioredis subscribes them
+ * again after a reconnect.
  */
 export class PrefixedClientRedis extends ClientRedis {
   constructor(
